@@ -1,0 +1,31 @@
+import type { PropertySignature, SourceFile } from 'ts-morph';
+import type { JsonObject } from '../lib/openapi.js';
+
+/** A replacement of `[start, end)` in the original text. Passes never edit the tree directly. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface PassContext {
+  sourceFile: SourceFile;
+  /** The bundled spec (read-only). */
+  document: JsonObject;
+  /** `components.schemas` members of the generated `components` interface, by schema name. */
+  schemas: Map<string, PropertySignature>;
+}
+
+export interface PassResult {
+  edits: TextEdit[];
+  warnings: string[];
+  /** Facts the pass reports for manifest.json. */
+  facts?: Record<string, unknown>;
+}
+
+/**
+ * A ts-morph pass reads the parsed schema file and the bundled spec and returns
+ * edits. All passes see the same parse and their edits are applied in one
+ * batch: each ts-morph manipulation call would re-parse the whole file.
+ */
+export type Pass = (ctx: PassContext) => PassResult;

@@ -1,0 +1,30 @@
+// @ts-check
+/**
+ * Local Redocly plugin: spec normalisations for vendor quirks.
+ *
+ * Every entry is a *preprocessor* because lint has to see the fix (Redocly runs
+ * decorators only while bundling). Each lives in its own file, named by its id,
+ * and is switched on in redocly.yaml as `vendor-quirks/<id>`.
+ *
+ * The plugin is plain ESM JavaScript (type-checked by tsc through `checkJs`)
+ * because the Redocly CLI loads it with Node's own loader, which cannot run
+ * TypeScript on Node 20.
+ */
+import { DiscriminatorMappingRefObject } from './discriminator-mapping-ref-object.js';
+import { KeywordsToExtensions } from './keywords-to-extensions.js';
+import { OperationIdUrlSafe } from './operation-id-url-safe.js';
+import { HeaderParamToSecurity } from './header-param-to-security.js';
+
+export default function vendorQuirksPlugin() {
+  return {
+    id: 'vendor-quirks',
+    preprocessors: {
+      oas3: {
+        'discriminator-mapping-ref-object': DiscriminatorMappingRefObject,
+        'keywords-to-extensions': KeywordsToExtensions,
+        'operation-id-url-safe': OperationIdUrlSafe,
+        'header-param-to-security': HeaderParamToSecurity,
+      },
+    },
+  };
+}
