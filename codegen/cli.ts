@@ -4,8 +4,9 @@
  * The only module that touches argv, the file system's output folder and the
  * exit code. Errors are printed as one line per problem, never a stack trace.
  */
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
 import { PipelineError } from './lib/errors.js';
 import { diffTree, writeTree, type FileTree } from './lib/write-tree.js';
 import { runPipeline } from './pipeline.js';
@@ -18,7 +19,15 @@ const USAGE = `usage: generate [api…] [--config <redocly.yaml>] [--out <dir>] 
   --check     generate in memory and exit 1 listing files that differ from --out
   --quiet     print errors only`;
 
-export async function main(argv: string[]): Promise<number> {
+export interface CliIo {
+  cwd: string;
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+const processIo: CliIo = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr };
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -33,23 +42,24 @@ export async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (error) {
-    process.stderr.write(`error: ${(error as Error).message}\n${USAGE}\n`);
+    io.stderr.write(`error: ${(error as Error).message}\n${USAGE}\n`);
     return 2;
   }
   if (args.values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    io.stdout.write(`${USAGE}\n`);
     return 0;
   }
   const { config, out, check, quiet } = args.values;
-  const outDir = resolve(out);
+  const outDir = resolve(io.cwd, out);
   const log = (line: string) => {
-    if (!quiet) process.stderr.write(`${line}\n`);
+    if (!quiet) io.stderr.write(`${line}\n`);
   };
 
   try {
     const results = await runPipeline({
-      configPath: config,
+      configPath: resolve(io.cwd, config),
       apis: args.positionals,
+      display: (p) => relative(io.cwd, p) || '.',
       onWarning: (api, line) => log(`[${api}] ${line}`),
     });
     const files: FileTree = new Map(results.flatMap((r) => [...r.files]));
@@ -62,7 +72,7 @@ export async function main(argv: string[]): Promise<number> {
         ...diff.extra.map((f) => `unexpected: ${out}/${f}`),
       ];
       if (problems.length > 0) {
-        process.stderr.write(`${out}/ is out of date; run \`npm run generate\`:\n${problems.map((p) => `  ${p}\n`).join('')}`);
+        io.stderr.write(`${out}/ is out of date; run \`npm run generate\`:\n${problems.map((p) => `  ${p}\n`).join('')}`);
         return 1;
       }
       log(`${out}/ is up to date (${files.size} files, apis: ${owned.join(', ')})`);
@@ -77,14 +87,17 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof PipelineError) {
-      process.stderr.write(`error: ${error.message}\n${error.details.map((d) => `error: ${d}\n`).join('')}`);
+      io.stderr.write(`error: ${error.message}\n${error.details.map((d) => `error: ${d}\n`).join('')}`);
       return 1;
     }
     const e = error as NodeJS.ErrnoException;
-    process.stderr.write(`error: ${e.code ? `${e.code}: ` : ''}${e.message?.split('\n')[0] ?? String(error)}\n`);
-    if (process.env.CODEGEN_DEBUG) process.stderr.write(`${e.stack}\n`);
+    io.stderr.write(`error: ${e.code ? `${e.code}: ` : ''}${e.message?.split('\n')[0] ?? String(error)}\n`);
+    if (process.env.CODEGEN_DEBUG) io.stderr.write(`${e.stack}\n`);
     return 1;
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// Run only when executed (`tsx codegen/cli.ts`), not when a test imports `main`.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -63,11 +63,12 @@ export async function loadPipelineConfig(configPath: string, display: (p: string
 export async function runPipeline(options: PipelineOptions): Promise<ApiResult[]> {
   const display = options.display ?? ((p: string) => relative(process.cwd(), p) || '.');
   const loaded = await loadPipelineConfig(options.configPath, display);
+  const configFile = display(resolve(options.configPath));
   const names = options.apis?.length ? options.apis : [...loaded.apis.keys()];
   for (const name of names) {
     if (!loaded.apis.has(name)) {
       throw new PipelineError(
-        `${display(resolve(options.configPath))}: unknown api "${name}" (known: ${[...loaded.apis.keys()].join(', ')})`,
+        `${configFile}: unknown api "${name}" (known: ${[...loaded.apis.keys()].join(', ')})`,
       );
     }
   }

@@ -5,10 +5,11 @@
  *
  * Scale GP's operationIds embed the path template, e.g.
  * `PATCH-V4-/application-specs/{application_spec_id}`. Braces become a leading
- * `:` (the usual path-parameter notation: `…/:application_spec_id`); any other
- * character outside the rule's alphabet is percent-encoded, so distinct ids stay
- * distinct. The vendor's id is kept in `x-vendor-operation-id`.
- * `operation-operationId-unique` still runs on the result.
+ * `:` (the usual path-parameter notation: `…/:application_spec_id`); each run of
+ * other characters outside the rule's alphabet becomes `-` (`%` is outside it
+ * too, so percent-encoding is not an option). Two ids that only differ there
+ * would collide: `operation-operationId-unique` still runs on the result and
+ * reports it. The vendor's id is kept in `x-vendor-operation-id`.
  */
 const URL_SAFE = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]*$/;
 
@@ -28,16 +29,5 @@ export function OperationIdUrlSafe() {
 
 /** @param {string} id */
 export function toUrlSafeOperationId(id) {
-  return id
-    .replace(/\{([^{}]*)\}/g, ':$1')
-    .replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]/gu, percentEncode);
-}
-
-/** @param {string} ch */
-function percentEncode(ch) {
-  try {
-    return encodeURIComponent(ch);
-  } catch {
-    return '%EF%BF%BD'; // a lone surrogate: U+FFFD, as WHATWG URL encoding does
-  }
+  return id.replace(/\{([^{}]*)\}/g, ':$1').replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]+/gu, '-');
 }

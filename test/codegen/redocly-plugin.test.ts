@@ -1,0 +1,183 @@
+/**
+ * The vendor-quirks Redocly plugin: inline YAML in, lint problems and bundled
+ * output out (the way Redocly tests its own rules).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { bundleFromString, lintFromString, loadConfig } from '@redocly/openapi-core';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { REPO, tempDir } from '../support/run-cli.js';
+
+async function configWith(preprocessors: Record<string, unknown>) {
+  const dir = tempDir('plugin-test-');
+  const path = join(dir, 'redocly.yaml');
+  writeFileSync(
+    path,
+    JSON.stringify({ extends: ['recommended'], plugins: [join(REPO, 'codegen/redocly-plugin/index.js')], preprocessors }),
+  );
+  return loadConfig({ configPath: path });
+}
+
+async function run(source: string, preprocessors: Record<string, unknown>) {
+  const config = await configWith(preprocessors);
+  const problems = await lintFromString({ source, absoluteRef: '/spec.yaml', config });
+  const { bundle } = await bundleFromString({ source, absoluteRef: '/spec.yaml', config });
+  return { problems: problems.map((p) => `${p.ruleId} ${p.location[0]?.pointer}`), bundled: bundle.parsed as any };
+}
+
+const spec = (body: string) => `openapi: 3.1.0
+info: { title: t, version: '1', license: { name: MIT, url: 'https://example.com' } }
+servers: [{ url: 'https://example.com' }]
+security: []
+${body}`;
+
+describe('vendor-quirks/discriminator-mapping-ref-object', () => {
+  const source = spec(`paths: {}
+components:
+  schemas:
+    U:
+      oneOf: [{ $ref: '#/components/schemas/A' }, { $ref: '#/components/schemas/B' }]
+      discriminator:
+        propertyName: restore
+        mapping:
+          'False': { $ref: '#/components/schemas/A' }
+          'True': '#/components/schemas/B'
+    A: { type: object, required: [restore], properties: { restore: { type: boolean, const: false } } }
+    B: { type: object, required: [restore], properties: { restore: { type: boolean, const: true } } }
+`);
+
+  it('turns object-form mapping values into their $ref string, which clears struct', async () => {
+    const off = await run(source, {});
+    expect(off.problems).toContain('struct #/components/schemas/U/discriminator/mapping/False');
+    const on = await run(source, { 'vendor-quirks/discriminator-mapping-ref-object': 'on' });
+    expect(on.problems.filter((p) => p.startsWith('struct'))).toEqual([]);
+    expect(on.bundled.components.schemas.U.discriminator.mapping).toEqual({
+      False: '#/components/schemas/A',
+      True: '#/components/schemas/B',
+    });
+  });
+});
+
+describe('vendor-quirks/keywords-to-extensions', () => {
+  const source = spec(`paths: {}
+components:
+  schemas:
+    S:
+      type: object
+      properties:
+        a: { title: A, can_patch: true, type: string }
+        b: { can_patch: false, x-can-patch: true, type: string }
+        c: { optional_in_request: true, type: string }
+`);
+
+  it('renames listed keywords to x- extensions, keeping value and position; an explicit x- wins', async () => {
+    const { problems, bundled } = await run(source, {
+      'vendor-quirks/keywords-to-extensions': { keywords: ['can_patch', 'optional_in_request'] },
+    });
+    expect(problems.filter((p) => p.startsWith('struct'))).toEqual([]);
+    const props = bundled.components.schemas.S.properties;
+    expect(Object.keys(props.a)).toEqual(['title', 'x-can-patch', 'type']);
+    expect(props.a['x-can-patch']).toBe(true);
+    expect(props.b).toEqual({ 'x-can-patch': true, type: 'string' });
+    expect(props.c).toEqual({ 'x-optional-in-request': true, type: 'string' });
+  });
+
+  it('does nothing without a keyword list (struct still reports the keyword)', async () => {
+    const { problems } = await run(source, { 'vendor-quirks/keywords-to-extensions': 'on' });
+    expect(problems).toContain('struct #/components/schemas/S/properties/a/can_patch');
+  });
+});
+
+describe('vendor-quirks/operation-id-url-safe', () => {
+  const source = spec(`paths:
+  /a/{id}:
+    get:
+      operationId: 'GET-V4-/a/{id}'
+      summary: s
+      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+      responses: { '200': { description: ok }, '400': { description: bad } }
+  /b:
+    get:
+      operationId: 'list b ünïcode'
+      summary: s
+      responses: { '200': { description: ok }, '400': { description: bad } }
+    post:
+      operationId: clean-id
+      summary: s
+      responses: { '200': { description: ok }, '400': { description: bad } }
+`);
+
+  it('rewrites unsafe ids readably, keeps the vendor id, leaves clean ids alone', async () => {
+    const off = await run(source, {});
+    expect(off.problems.filter((p) => p.startsWith('operation-operationId-url-safe'))).toHaveLength(2);
+    const { problems, bundled } = await run(source, { 'vendor-quirks/operation-id-url-safe': 'on' });
+    expect(problems.filter((p) => p.startsWith('operation-operationId-url-safe'))).toEqual([]);
+    expect(bundled.paths['/a/{id}'].get.operationId).toBe('GET-V4-/a/:id');
+    expect(bundled.paths['/a/{id}'].get['x-vendor-operation-id']).toBe('GET-V4-/a/{id}');
+    expect(bundled.paths['/b'].get.operationId).toBe('list-b-n-code');
+    expect(bundled.paths['/b'].post.operationId).toBe('clean-id');
+    expect(bundled.paths['/b'].post['x-vendor-operation-id']).toBeUndefined();
+  });
+});
+
+describe('vendor-quirks/header-param-to-security', () => {
+  const source = `openapi: 3.1.0
+info: { title: t, version: '1', license: { name: MIT, url: 'https://example.com' } }
+servers: [{ url: 'https://example.com' }]
+paths:
+  /a:
+    get:
+      operationId: a
+      summary: s
+      parameters:
+        - { name: authorization, in: header, required: true, schema: { type: string } }
+        - { name: X-Trace, in: header, schema: { type: string } }
+      responses: { '200': { description: ok }, '400': { description: bad } }
+  /b:
+    get:
+      operationId: b
+      summary: s
+      parameters:
+        - $ref: '#/components/parameters/Key'
+      responses: { '200': { description: ok }, '400': { description: bad } }
+components:
+  parameters:
+    Key: { name: x-api-key, in: header, required: true, schema: { type: string } }
+  securitySchemes:
+    ApiKey: { type: apiKey, in: header, name: Authorization }
+    Other: { type: apiKey, in: header, name: X-Api-Key }
+`;
+
+  it('moves credential header parameters into security requirements (case-insensitive, through $ref)', async () => {
+    const off = await run(source, {});
+    expect(off.problems.filter((p) => p.startsWith('security-defined'))).toHaveLength(2);
+    const { problems, bundled } = await run(source, { 'vendor-quirks/header-param-to-security': 'on' });
+    expect(problems.filter((p) => p.startsWith('security-defined') || p.includes('securitySchemes'))).toEqual([]);
+    expect(bundled.paths['/a'].get.security).toEqual([{ ApiKey: [] }]);
+    expect(bundled.paths['/a'].get.parameters.map((p: any) => p.name)).toEqual(['X-Trace']);
+    expect(bundled.paths['/b'].get.security).toEqual([{ Other: [] }]);
+    expect(bundled.paths['/b'].get.parameters).toBeUndefined();
+  });
+});
+
+describe('the project config', () => {
+  it('`npx redocly lint` (the CLI, no arguments) passes, as the library lint does inside generate', () => {
+    const r = spawnSync(join(REPO, 'node_modules/.bin/redocly'), ['lint'], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const out = r.stdout + r.stderr;
+    expect(out).toContain('specs/scale-gp.yaml: validated');
+    expect(out).toContain('specs/launchdarkly.yaml: validated');
+    // the same warnings the pipeline prints (see manifest-independent cli output)
+    expect(out).toMatch(/You have 3 warnings/);
+  });
+
+  it('the bundled spec is what the pipeline wrote (generated/*/openapi.yaml parses to an OpenAPI 3.1 document)', async () => {
+    const { readFileSync } = await import('node:fs');
+    for (const api of ['scale-gp', 'launchdarkly']) {
+      const doc = parse(readFileSync(join(REPO, 'generated', api, 'openapi.yaml'), 'utf8'));
+      expect(doc.openapi).toBe('3.1.0');
+    }
+  });
+});

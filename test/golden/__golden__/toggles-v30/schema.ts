@@ -1,0 +1,74 @@
+/**
+ * GENERATED FILE: do not edit. Regenerate with `npm run generate`.
+ * api: toggles-v30
+ * source: toggles-v30.yaml
+ * bundled spec sha256: cc60bb009f4518ab7be3412cb136b17e9de9223a0802bc6da0171dbc489a591e
+ * tools: generator 0.1.0, openapi-typescript 7.13.0, @redocly/openapi-core 2.64.0, ts-morph 28.0.0
+ */
+
+export interface paths {
+    "/toggles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["setToggle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Toggle: components["schemas"]["On"] | components["schemas"]["Off"];
+        On: {
+            enabled: true;
+            level: number | null;
+        };
+        Off: {
+            enabled?: false;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    setToggle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Toggle"];
+            };
+        };
+        responses: {
+            /** @description ok */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+}
+
+// Readable names for components["schemas"]: the schema key, or its title where the key is machine-made.
+export type Toggle = components["schemas"]["Toggle"];
+export type On = components["schemas"]["On"];
+export type Off = components["schemas"]["Off"];
