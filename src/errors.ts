@@ -1,0 +1,373 @@
+/**
+ * Error types shared by every generated client (modelled on Stainless SDK errors).
+ *
+ * Two families, deliberately unrelated so `catch` blocks can tell them apart:
+ *  - `ApiError` and its status subclasses: the server answered with an HTTP error.
+ *  - `ClientError` and its subclasses: no usable answer (network failure, timeout,
+ *    caller abort) or the request was refused before sending.
+ *
+ * Secrets: errors end up in logs, so they never hold the request headers or the
+ * Request object (either would carry the API key). URLs are stored and printed
+ * only after `redactUrl`, and `toJSON` redacts response headers.
+ */
+
+export const REDACTED = 'REDACTED';
+
+// Query parameter names that commonly carry credentials (api_key, access_token,
+// X-Amz-Signature, X-Amz-Credential, ...). Over-redacting a harmless value is
+// cheap; leaking a key is not.
+const SECRET_PARAM_RE = /key|token|secret|auth|password|signature|credential/i;
+const SECRET_HEADER_RE = /key|token|secret|auth/i;
+const SECRET_HEADERS = new Set(['authorization', 'x-api-key', 'cookie', 'set-cookie', 'proxy-authorization']);
+
+/** Plain-object copy of `headers` with credential-looking values replaced by `REDACTED`. */
+export function redactHeaders(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    out[name] = SECRET_HEADERS.has(name) || SECRET_HEADER_RE.test(name) ? REDACTED : value;
+  });
+  return out;
+}
+
+function redactParams(params: string): string {
+  return params
+    .split('&')
+    .map((part) => {
+      const eq = part.indexOf('=');
+      const rawName = eq === -1 ? part : part.slice(0, eq);
+      let name = rawName;
+      try {
+        name = decodeURIComponent(rawName.replace(/\+/g, ' '));
+      } catch {
+        // Malformed escapes: test the raw name instead.
+      }
+      return SECRET_PARAM_RE.test(name) ? `${rawName}=${REDACTED}` : part;
+    })
+    .join('&');
+}
+
+/**
+ * Remove userinfo (`user:pass@`) and the values of secret-looking query
+ * parameters. String-based rather than `new URL()` so it never re-encodes the
+ * rest of the URL (path templates keep their `{braces}`) and also works on
+ * relative URLs. The fragment is dropped: it is never sent to the server, and
+ * OAuth-style flows put tokens there.
+ */
+export function redactUrl(url: string): string {
+  const hash = url.indexOf('#');
+  let rest = hash === -1 ? url : url.slice(0, hash);
+  // `[^/?#]*@` is greedy, so it strips through the last `@` of the authority,
+  // which is where the WHATWG URL parser ends userinfo too.
+  rest = rest.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1');
+  const q = rest.indexOf('?');
+  if (q === -1) return rest;
+  return `${rest.slice(0, q)}?${redactParams(rest.slice(q + 1))}`;
+}
+
+// Reason phrases, because HTTP/2 responses (and some proxies) give an empty
+// `statusText`, and a message reading just "503 :" is unhelpful.
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  402: 'Payment Required',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  410: 'Gone',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  418: "I'm a teapot",
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+const SUMMARY_MAX = 200;
+
+function truncate(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > SUMMARY_MAX ? `${oneLine.slice(0, SUMMARY_MAX)}…` : oneLine;
+}
+
+/** Short human summary of an error body, or undefined when nothing useful. */
+function summarizeBody(body: unknown): string | undefined {
+  if (typeof body === 'string') {
+    // HTML error pages (proxies, load balancers) are noise in a one-line message.
+    return body.trim() === '' || body.trimStart().startsWith('<') ? undefined : truncate(body);
+  }
+  if (body && typeof body === 'object' && !Array.isArray(body)) {
+    const record = body as Record<string, unknown>;
+    for (const field of ['message', 'detail', 'error']) {
+      const value = record[field];
+      if (typeof value === 'string' && value.trim() !== '') return truncate(value);
+    }
+  }
+  return undefined;
+}
+
+export const DEFAULT_REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-amzn-requestid'];
+
+export interface ApiErrorInit {
+  status: number;
+  body: unknown;
+  headers: Headers;
+  requestId?: string | undefined;
+  method: string;
+  url: string;
+  message?: string;
+}
+
+export interface ApiErrorRequest {
+  method: string;
+  url: string;
+}
+
+export interface ApiErrorOptions {
+  /** Response headers to read the request id from, first present wins. */
+  requestIdHeaders?: string[] | undefined;
+}
+
+/** The server answered with an HTTP error status. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  readonly status: number;
+  /** Parsed JSON when the body was JSON, the text when not, undefined when empty. */
+  readonly body: unknown;
+  // Non-enumerable (set in the constructor) so util.inspect / console.log do not
+  // dump e.g. set-cookie; use toJSON() for a redacted copy.
+  declare readonly headers: Headers;
+  readonly requestId: string | undefined;
+  readonly method: string;
+  /** Redacted with redactUrl. */
+  readonly url: string;
+
+  constructor(init: ApiErrorInit) {
+    const url = redactUrl(init.url);
+    const method = init.method.toUpperCase();
+    let message = init.message;
+    if (message === undefined) {
+      const reason = STATUS_TEXT[init.status] ?? (init.status >= 500 ? 'Server Error' : 'Error');
+      const summary = summarizeBody(init.body);
+      message = `${init.status} ${reason}: ${method} ${url}${summary ? ` — ${summary}` : ''}`;
+    }
+    super(message);
+    this.status = init.status;
+    this.body = init.body;
+    Object.defineProperty(this, 'headers', { value: init.headers, enumerable: false, writable: false });
+    this.requestId = init.requestId;
+    this.method = method;
+    this.url = url;
+  }
+
+  /**
+   * Build the right subclass from a raw Response. Reads the body from a clone
+   * when possible so the caller can still consume the original, and never
+   * throws: an unreadable body becomes `undefined`.
+   */
+  static async fromResponse(response: Response, request: ApiErrorRequest, options?: ApiErrorOptions): Promise<ApiError> {
+    return ApiError.fromParsed(response, await readBody(response), request, options);
+  }
+
+  /**
+   * Build the right subclass when the body was already consumed and parsed,
+   * e.g. openapi-fetch's `error` (parsed JSON, or the raw text when not JSON;
+   * `""` for an empty body, which is normalised to `undefined`).
+   */
+  static async fromParsed(
+    response: Response,
+    body: unknown,
+    request: ApiErrorRequest,
+    options?: ApiErrorOptions,
+  ): Promise<ApiError> {
+    const Ctor = errorClassForStatus(response.status);
+    return new Ctor({
+      status: response.status,
+      body: body === '' ? undefined : body,
+      headers: response.headers,
+      requestId: readRequestId(response.headers, options?.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS),
+      method: request.method,
+      url: request.url,
+    });
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      body: this.body,
+      requestId: this.requestId,
+      method: this.method,
+      url: this.url,
+      headers: redactHeaders(this.headers),
+    };
+  }
+
+  override toString(): string {
+    return `${this.name}: ${this.message}`;
+  }
+}
+
+export class BadRequestError extends ApiError {
+  override name = 'BadRequestError';
+}
+export class AuthenticationError extends ApiError {
+  override name = 'AuthenticationError';
+}
+export class PermissionDeniedError extends ApiError {
+  override name = 'PermissionDeniedError';
+}
+export class NotFoundError extends ApiError {
+  override name = 'NotFoundError';
+}
+export class ConflictError extends ApiError {
+  override name = 'ConflictError';
+}
+export class UnprocessableEntityError extends ApiError {
+  override name = 'UnprocessableEntityError';
+}
+export class RateLimitError extends ApiError {
+  override name = 'RateLimitError';
+}
+/** Any 5xx. */
+export class InternalServerError extends ApiError {
+  override name = 'InternalServerError';
+}
+
+function errorClassForStatus(status: number): new (init: ApiErrorInit) => ApiError {
+  switch (status) {
+    case 400:
+      return BadRequestError;
+    case 401:
+      return AuthenticationError;
+    case 403:
+      return PermissionDeniedError;
+    case 404:
+      return NotFoundError;
+    case 409:
+      return ConflictError;
+    case 422:
+      return UnprocessableEntityError;
+    case 429:
+      return RateLimitError;
+    default:
+      return status >= 500 && status <= 599 ? InternalServerError : ApiError;
+  }
+}
+
+function readRequestId(headers: Headers, names: string[]): string | undefined {
+  for (const name of names) {
+    const value = headers.get(name);
+    if (value !== null && value !== '') return value;
+  }
+  return undefined;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  if (response.bodyUsed || response.body === null) return undefined;
+  let source = response;
+  try {
+    source = response.clone();
+  } catch {
+    // Locked stream: fall back to reading the original (and most likely fail below).
+  }
+  let text: string;
+  try {
+    text = await source.text();
+  } catch {
+    return undefined;
+  }
+  if (text.trim() === '') return undefined;
+  const type = response.headers.get('content-type') ?? '';
+  // Also try JSON for bodies that look like it, since servers often mislabel
+  // JSON errors as text/plain or omit the content type.
+  if (/\bjson\b/i.test(type) || /^\s*[{[]/.test(text)) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      // Not JSON after all: keep the text.
+    }
+  }
+  return text;
+}
+
+/** Base of every error raised without an HTTP error response. Not an ApiError. */
+export class ClientError extends Error {
+  override name = 'ClientError';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+
+  // Error's own `message` is not enumerable, so JSON.stringify would give `{}`.
+  // `cause` is left out on purpose: it is arbitrary and may be large.
+  toJSON(): Record<string, unknown> {
+    return { ...Object.fromEntries(Object.entries(this)), name: this.name, message: this.message };
+  }
+
+  override toString(): string {
+    return `${this.name}: ${this.message}`;
+  }
+}
+
+export interface RequestErrorOptions {
+  cause?: unknown;
+  method?: string;
+  /** Redacted before storing. */
+  url?: string;
+}
+
+/** The request could not be completed: DNS, refused or reset connection, TLS, ... */
+export class ApiConnectionError extends ClientError {
+  override name = 'ApiConnectionError';
+  readonly method: string | undefined;
+  readonly url: string | undefined;
+
+  constructor(message: string, options: RequestErrorOptions = {}) {
+    super(message, 'cause' in options ? { cause: options.cause } : undefined);
+    this.method = options.method?.toUpperCase();
+    this.url = options.url === undefined ? undefined : redactUrl(options.url);
+  }
+}
+
+/** One attempt got no response headers within `timeoutMs`. */
+export class ApiTimeoutError extends ApiConnectionError {
+  override name = 'ApiTimeoutError';
+}
+
+/** The caller's own AbortSignal fired; `cause` is the signal's reason. */
+export class ApiAbortError extends ClientError {
+  override name = 'ApiAbortError';
+  readonly method: string | undefined;
+  readonly url: string | undefined;
+
+  constructor(message: string, options: RequestErrorOptions = {}) {
+    super(message, 'cause' in options ? { cause: options.cause } : undefined);
+    this.method = options.method?.toUpperCase();
+    this.url = options.url === undefined ? undefined : redactUrl(options.url);
+  }
+}
+
+/** Refused before sending, e.g. a path parameter that would change the path. */
+export class InvalidRequestError extends ClientError {
+  override name = 'InvalidRequestError';
+  readonly parameter: string | undefined;
+
+  constructor(message: string, options: { parameter?: string; cause?: unknown } = {}) {
+    super(message, 'cause' in options ? { cause: options.cause } : undefined);
+    this.parameter = options.parameter;
+  }
+}
+
+/** No API key was passed and the environment variable is unset or empty. */
+export class MissingApiKeyError extends ClientError {
+  override name = 'MissingApiKeyError';
+}

@@ -1,0 +1,31 @@
+/** The shared runtime of the generated clients. */
+export { createApiClient, type ApiClient, type ApiDescriptor, type ClientOptions } from './client.js';
+export {
+  bindOperations,
+  callOperation,
+  type BoundClient,
+  type BoundOperations,
+  type CallOptions,
+  type OperationArgs,
+  type OperationResult,
+  type SuccessResult,
+} from './operation.js';
+export {
+  ApiAbortError,
+  ApiConnectionError,
+  ApiError,
+  ApiTimeoutError,
+  AuthenticationError,
+  BadRequestError,
+  ClientError,
+  ConflictError,
+  InternalServerError,
+  InvalidRequestError,
+  MissingApiKeyError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from './errors.js';
+export type { AuthScheme } from './auth.js';
+export type { RetryInfo } from './transport.js';

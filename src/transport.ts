@@ -1,0 +1,225 @@
+/**
+ * The `fetch` given to openapi-fetch's `createClient`: per-attempt timeout,
+ * caller cancellation, and retries with backoff. HTTP error statuses are
+ * returned, not thrown; mapping them to ApiError is the caller's job.
+ *
+ * Retry rule
+ * ----------
+ * - `x-should-retry: true|false` on a response, when present, decides alone
+ *   (Stainless convention: the server knows whether a retry is safe).
+ * - 429 Too Many Requests is always retried, for every method: the server
+ *   did not process the request.
+ * - 408, 500, 502, 503, 504, connection failures and timeouts are retried only
+ *   when the method is idempotent per RFC 9110 §9.2.2 (GET, HEAD, OPTIONS,
+ *   TRACE, PUT, DELETE), or when `retryNonIdempotent` is set. POST and PATCH
+ *   are not retried on these by default: the server may already have acted.
+ * - Anything else is returned as-is. The caller's own abort is never retried.
+ * - At most `maxRetries` retries (default 2, so 3 attempts). When they run out
+ *   the last Response is returned, or the last connection error thrown.
+ * - Delay before retry n (1-based): `retry-after-ms` (milliseconds) or
+ *   `Retry-After` (delta-seconds or HTTP-date, RFC 9110 §10.2.3) when that is
+ *   within 0–60 s; otherwise min(8000, 500 · 2^(n-1)) ms times a random
+ *   jitter factor in [0.75, 1].
+ */
+import { ApiAbortError, ApiConnectionError, ApiTimeoutError, redactUrl } from './errors.js';
+
+export interface RetryInfo {
+  /** 1-based number of the attempt that just failed (= the retry number). */
+  attempt: number;
+  delayMs: number;
+  reason: string;
+  method: string;
+  /** Redacted with redactUrl. */
+  url: string;
+}
+
+export interface TransportOptions {
+  fetch?: ((input: Request) => Promise<Response>) | undefined;
+  /** Per attempt, until response headers arrive. Default 60_000; 0 or Infinity disables. */
+  timeoutMs?: number | undefined;
+  /** Default 2 (so up to 3 attempts). */
+  maxRetries?: number | undefined;
+  retryNonIdempotent?: boolean | undefined;
+  /** Injectable for tests; must reject when `signal` aborts. */
+  sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
+  /** Jitter source in [0, 1). */
+  random?: (() => number) | undefined;
+  /** Never receives headers, so it cannot leak the API key into logs. */
+  onRetry?: ((info: RetryInfo) => void) | undefined;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_MAX_RETRIES = 2;
+const MAX_RETRY_AFTER_MS = 60_000;
+const INITIAL_BACKOFF_MS = 500;
+const MAX_BACKOFF_MS = 8_000;
+// setTimeout fires immediately for delays above 2^31-1 ms; treat such
+// timeouts as "no timeout" instead.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
+const RETRYABLE_IF_IDEMPOTENT = new Set([408, 500, 502, 503, 504]);
+
+/** RFC 9110 §9.2.2. */
+export function isIdempotent(method: string): boolean {
+  return IDEMPOTENT_METHODS.has(method.toUpperCase());
+}
+
+/**
+ * Server-requested delay in ms from `retry-after-ms` or `Retry-After`, or
+ * undefined when absent or unparseable. May be negative (a past HTTP-date).
+ */
+export function parseRetryAfter(headers: Headers, now: number = Date.now()): number | undefined {
+  const ms = headers.get('retry-after-ms');
+  if (ms !== null && /^\s*\d+(\.\d+)?\s*$/.test(ms)) return Number(ms);
+  const value = headers.get('retry-after');
+  if (value === null) return undefined;
+  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : date - now;
+}
+
+/** Delay before retry number `attempt` (1-based). See the rule at the top. */
+export function retryDelayMs(attempt: number, headers: Headers | undefined, random: () => number, now?: number): number {
+  const requested = headers ? parseRetryAfter(headers, now) : undefined;
+  if (requested !== undefined && requested >= 0 && requested <= MAX_RETRY_AFTER_MS) return requested;
+  const base = Math.min(MAX_BACKOFF_MS, INITIAL_BACKOFF_MS * 2 ** (attempt - 1));
+  return base * (1 - 0.25 * random());
+}
+
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function describeCause(error: unknown): string {
+  // undici wraps the useful part: TypeError('fetch failed', { cause: Error('connect ECONNREFUSED ...') }).
+  let inner: unknown = error;
+  for (let depth = 0; depth < 5 && inner instanceof Error && inner.cause !== undefined; depth++) inner = inner.cause;
+  if (inner && typeof inner === 'object') {
+    const code = (inner as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    const message = (inner as { message?: unknown }).message;
+    if (typeof message === 'string') return message.slice(0, 200);
+  }
+  return String(inner).slice(0, 200);
+}
+
+/** Request fate decided per attempt. */
+type Outcome = { response: Response; error?: undefined } | { response?: undefined; error: ApiConnectionError };
+
+export function createTransport(options: TransportOptions = {}): (request: Request) => Promise<Response> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+  if (!(timeoutMs >= 0)) throw new RangeError(`timeoutMs must be >= 0, got ${timeoutMs}`);
+  if (!Number.isInteger(maxRetries) || maxRetries < 0) {
+    throw new RangeError(`maxRetries must be a non-negative integer, got ${maxRetries}`);
+  }
+  const timeoutEnabled = timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS;
+  const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+  const retryNonIdempotent = options.retryNonIdempotent ?? false;
+
+  return async function transport(request: Request): Promise<Response> {
+    // Resolved per call, not at creation, so tests and polyfills that replace
+    // globalThis.fetch later are honoured.
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+    const method = request.method.toUpperCase();
+    const url = redactUrl(request.url);
+    const callerSignal = request.signal;
+    const retryOnFailure = retryNonIdempotent || isIdempotent(method);
+    const aborted = () =>
+      new ApiAbortError(`Request aborted by caller: ${method} ${url}`, { cause: callerSignal.reason, method, url });
+
+    if (callerSignal.aborted) throw aborted();
+    // A Request body is a one-shot stream: keep an unsent copy to clone per attempt.
+    const template = request.clone();
+
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await attemptOnce(template.clone());
+      if (callerSignal.aborted) {
+        await outcome.response?.body?.cancel().catch(() => {});
+        throw aborted();
+      }
+
+      let retry: boolean;
+      let reason: string;
+      if (outcome.response) {
+        const { status, headers } = outcome.response;
+        const override = headers.get('x-should-retry');
+        if (override === 'true' || override === 'false') {
+          retry = override === 'true';
+          reason = `status ${status}, x-should-retry: ${override}`;
+        } else {
+          retry = status === 429 || (RETRYABLE_IF_IDEMPOTENT.has(status) && retryOnFailure);
+          reason = `status ${status}`;
+        }
+      } else {
+        retry = retryOnFailure;
+        reason = outcome.error.message;
+      }
+
+      if (!retry || attempt > maxRetries) {
+        if (outcome.response) return outcome.response;
+        throw outcome.error;
+      }
+
+      const delayMs = retryDelayMs(attempt, outcome.response?.headers, random);
+      // The retried response will never be read: release its connection.
+      await outcome.response?.body?.cancel().catch(() => {});
+      options.onRetry?.({ attempt, delayMs, reason, method, url });
+      try {
+        await sleep(delayMs, callerSignal);
+      } catch (error) {
+        if (callerSignal.aborted) throw aborted();
+        throw error;
+      }
+      if (callerSignal.aborted) throw aborted();
+    }
+
+    async function attemptOnce(attemptRequest: Request): Promise<Outcome> {
+      // A plain controller + timer rather than AbortSignal.timeout(): the timer
+      // is cleared once headers arrive, so a long body download (streams,
+      // exports) is not cut off. The caller's signal still covers the body.
+      const timeoutController = new AbortController();
+      const timer = timeoutEnabled ? setTimeout(() => timeoutController.abort(), timeoutMs) : undefined;
+      const signal = AbortSignal.any([callerSignal, timeoutController.signal]);
+      try {
+        return { response: await fetchImpl(new Request(attemptRequest, { signal })) };
+      } catch (cause) {
+        // A caller abort is turned into ApiAbortError by the loop, which checks first.
+        if (timeoutController.signal.aborted) {
+          return {
+            error: new ApiTimeoutError(`Request timed out after ${timeoutMs} ms: ${method} ${url}`, {
+              cause,
+              method,
+              url,
+            }),
+          };
+        }
+        return {
+          error: new ApiConnectionError(`Connection error (${describeCause(cause)}): ${method} ${url}`, {
+            cause,
+            method,
+            url,
+          }),
+        };
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+  };
+}
