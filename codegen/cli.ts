@@ -17,7 +17,9 @@ const USAGE = `usage: generate [api…] [--config <redocly.yaml>] [--out <dir>] 
   --config    Redocly config with one "apis:" entry per vendor (default: redocly.yaml)
   --out       output folder (default: generated)
   --check     generate in memory and exit 1 listing files that differ from --out
-  --quiet     print errors only`;
+  --quiet     print errors only
+  --runtime-import <specifier>
+              how generated code imports the shared runtime (default ../../src/index.js)`;
 
 export interface CliIo {
   cwd: string;
@@ -38,6 +40,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         out: { type: 'string', default: 'generated' },
         check: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
+        'runtime-import': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -60,6 +63,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       configPath: resolve(io.cwd, config),
       apis: args.positionals,
       display: (p) => relative(io.cwd, p) || '.',
+      runtimeImport: args.values['runtime-import'],
       onWarning: (api, line) => log(`[${api}] ${line}`),
     });
     const files: FileTree = new Map(results.flatMap((r) => [...r.files]));

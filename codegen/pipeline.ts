@@ -4,18 +4,20 @@
  * the result (write atomically, or compare for `--check`).
  */
 import { existsSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '@redocly/openapi-core';
 import { stringify } from 'yaml';
 import { PipelineError } from './lib/errors.js';
 import { sha256 } from './lib/hash.js';
 import { tsHeader, yamlHeader, type HeaderInfo } from './lib/header.js';
-import { operationsOf, type JsonObject } from './lib/openapi.js';
+import type { JsonObject } from './lib/openapi.js';
 import { toolVersions } from './lib/versions.js';
 import type { FileTree } from './lib/write-tree.js';
 import { lintAndBundle } from './stages/lint-bundle.js';
 import { postprocess } from './stages/postprocess.js';
 import { generateTypes } from './stages/types.js';
+import { generateWrappers, type ClientConfig } from './stages/wrappers.js';
 
 export interface PipelineOptions {
   /** Path of the Redocly config (`redocly.yaml`). */
@@ -25,7 +27,22 @@ export interface PipelineOptions {
   /** How file paths appear in messages (default: relative to the working directory). */
   display?: (absPath: string) => string;
   /** Called with each warning line as it is found. */
-  onWarning?: (api: string, line: string) => void;
+  onWarning?: ((api: string, line: string) => void) | undefined;
+  /**
+   * How generated code imports the shared runtime (default `../../src/index.js`:
+   * `<root>/generated/<api>/` next to `<root>/src/`, the layout of this repo and
+   * of the built package).
+   */
+  runtimeImport?: string | undefined;
+}
+
+export const DEFAULT_RUNTIME_IMPORT = '../../src/index.js';
+
+/** The import specifier of `<repo>/src/index.ts` from `<outDir>/<api>/` (for output written elsewhere). */
+export function runtimeImportFrom(outDir: string, api: string): string {
+  const runtime = fileURLToPath(new URL('../src/index.ts', import.meta.url));
+  const rel = relative(join(outDir, api), runtime).split(sep).join('/').replace(/\.ts$/, '.js');
+  return rel.startsWith('.') ? rel : `./${rel}`;
 }
 
 export interface ApiResult {
@@ -39,6 +56,8 @@ export interface LoadedConfig {
   configDir: string;
   /** api name → absolute path of its root spec. */
   apis: Map<string, string>;
+  /** api name → its `x-codegen` entry. */
+  clientConfigs: Map<string, ClientConfig>;
 }
 
 export async function loadPipelineConfig(configPath: string, display: (p: string) => string): Promise<LoadedConfig> {
@@ -52,12 +71,44 @@ export async function loadPipelineConfig(configPath: string, display: (p: string
   }
   const configDir = dirname(abs);
   const apis = new Map<string, string>();
+  const clientConfigs = new Map<string, ClientConfig>();
   for (const [name, api] of Object.entries(config.resolvedConfig.apis ?? {})) {
     if (typeof api?.root !== 'string') throw new PipelineError(`${display(abs)}: api "${name}" has no "root" spec path`);
     apis.set(name, resolve(configDir, api.root));
+    clientConfigs.set(name, readClientConfig((api as Record<string, unknown>)['x-codegen'], `${display(abs)}: apis.${name}.x-codegen`));
   }
   if (apis.size === 0) throw new PipelineError(`${display(abs)}: no apis defined (add an "apis:" entry per vendor)`);
-  return { config, configDir, apis };
+  return { config, configDir, apis, clientConfigs };
+}
+
+/** Validates the shape of an api's `x-codegen` entry (see stages/wrappers.ts ClientConfig). */
+function readClientConfig(raw: unknown, where: string): ClientConfig {
+  if (raw === undefined || raw === null) return {};
+  const fail = (what: string): never => {
+    throw new PipelineError(`${where}: ${what}`);
+  };
+  if (typeof raw !== 'object' || Array.isArray(raw)) fail('must be a mapping');
+  const c = raw as Record<string, unknown>;
+  const known = ['clientName', 'apiKeyEnv', 'auth', 'servers', 'operationNames', 'requestIdHeaders'];
+  for (const key of Object.keys(c)) if (!known.includes(key)) fail(`unknown key "${key}" (known: ${known.join(', ')})`);
+  const isStringMap = (v: unknown) =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
+  if (c.clientName !== undefined && typeof c.clientName !== 'string') fail('clientName must be a string');
+  if (c.apiKeyEnv !== undefined && (typeof c.apiKeyEnv !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(c.apiKeyEnv))) {
+    fail('apiKeyEnv must be an environment variable name');
+  }
+  if (c.auth !== undefined && c.auth !== false) {
+    const a = c.auth as Record<string, unknown>;
+    if (typeof a !== 'object' || a === null || typeof a.header !== 'string' || (a.prefix !== undefined && typeof a.prefix !== 'string')) {
+      fail('auth must be false or { header: <name>, prefix?: <string> }');
+    }
+  }
+  if (c.servers !== undefined && !isStringMap(c.servers)) fail('servers must map server URLs to names');
+  if (c.operationNames !== undefined && !isStringMap(c.operationNames)) fail('operationNames must map operationIds or "METHOD /path" to names');
+  if (c.requestIdHeaders !== undefined && !(Array.isArray(c.requestIdHeaders) && c.requestIdHeaders.every((h) => typeof h === 'string'))) {
+    fail('requestIdHeaders must be a list of header names');
+  }
+  return c as ClientConfig;
 }
 
 export async function runPipeline(options: PipelineOptions): Promise<ApiResult[]> {
@@ -72,9 +123,10 @@ export async function runPipeline(options: PipelineOptions): Promise<ApiResult[]
       );
     }
   }
+  const runtime = options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT;
   const results: ApiResult[] = [];
   for (const api of names) {
-    results.push(await generateApi(api, loaded, display, options.onWarning));
+    results.push(await generateApi(api, loaded, display, runtime, options.onWarning));
   }
   return results;
 }
@@ -83,6 +135,7 @@ async function generateApi(
   api: string,
   loaded: LoadedConfig,
   display: (p: string) => string,
+  runtime: string,
   onWarning?: (api: string, line: string) => void,
 ): Promise<ApiResult> {
   const root = loaded.apis.get(api)!;
@@ -108,6 +161,14 @@ async function generateApi(
   const rawTypes = await generateTypes(document, display(root));
   const processed = postprocess(rawTypes, document);
   processed.warnings.forEach(warn);
+  const header = tsHeader(info);
+  const wrappers = generateWrappers(api, document, loaded.clientConfigs.get(api) ?? {}, { header: `${header}\n`, runtime, where: display(root) });
+  const aliases = (processed.facts.aliases ?? {}) as Record<string, string>;
+  for (const op of wrappers.operations) {
+    for (const name of [op.name, `${op.name.charAt(0).toUpperCase()}${op.name.slice(1)}Args`, `${op.name.charAt(0).toUpperCase()}${op.name.slice(1)}Result`]) {
+      if (name in aliases) throw new PipelineError(`${display(root)}: wrapper name ${name} (${op.method.toUpperCase()} ${op.path}) clashes with the schema alias of that name`);
+    }
+  }
 
   const manifest = {
     generated: 'GENERATED FILE: do not edit. Regenerate with `npm run generate`.',
@@ -115,20 +176,26 @@ async function generateApi(
     source: info.source,
     specSha256: info.specSha256,
     tools: info.tools,
-    files: ['openapi.yaml', 'schema.ts'],
-    operationCount: operationsOf(document).length,
-    operations: operationsOf(document).map(({ method, path, operation }) => ({
-      method: method.toUpperCase(),
-      path,
-      operationId: typeof operation.operationId === 'string' ? operation.operationId : null,
+    files: ['openapi.yaml', 'schema.ts', 'operations.ts', 'index.ts'],
+    operationCount: wrappers.operations.length,
+    operations: wrappers.operations.map((op) => ({
+      wrapper: op.name,
+      nameFrom: op.nameFrom,
+      method: op.method.toUpperCase(),
+      path: op.path,
+      operationId: typeof op.operation.operationId === 'string' ? op.operation.operationId : null,
+      ...(op.vendorOperationId !== op.operation.operationId ? { vendorOperationId: op.vendorOperationId } : {}),
     })),
+    ...wrappers.facts,
     ...processed.facts,
     warnings: processed.warnings,
   };
 
   const files: FileTree = new Map([
     [`${api}/openapi.yaml`, yamlHeader(info) + yamlBody],
-    [`${api}/schema.ts`, `${tsHeader(info)}\n${processed.text}`],
+    [`${api}/schema.ts`, `${header}\n${processed.text}`],
+    [`${api}/operations.ts`, wrappers.operationsTs],
+    [`${api}/index.ts`, wrappers.indexTs],
     [`${api}/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`],
   ]);
   return { api, files, warnings };

@@ -16,8 +16,8 @@ export class PipelineError extends Error {
 
 export interface SourceLocation {
   file: string;
-  line?: number;
-  col?: number;
+  line?: number | undefined;
+  col?: number | undefined;
 }
 
 export function formatLocation(loc: SourceLocation): string {

@@ -2,9 +2,10 @@
 /**
  * Local Redocly plugin: spec normalisations for vendor quirks.
  *
- * Every entry is a *preprocessor* because lint has to see the fix (Redocly runs
- * decorators only while bundling). Each lives in its own file, named by its id,
- * and is switched on in redocly.yaml as `vendor-quirks/<id>`.
+ * Fixes lint has to see are *preprocessors* (Redocly runs decorators only while
+ * bundling); refinements only the bundle needs are *decorators*. Each lives in
+ * its own file, named by its id, and is switched on in redocly.yaml as
+ * `vendor-quirks/<id>`.
  *
  * The plugin is plain ESM JavaScript (type-checked by tsc through `checkJs`)
  * because the Redocly CLI loads it with Node's own loader, which cannot run
@@ -14,6 +15,7 @@ import { DiscriminatorMappingRefObject } from './discriminator-mapping-ref-objec
 import { KeywordsToExtensions } from './keywords-to-extensions.js';
 import { OperationIdUrlSafe } from './operation-id-url-safe.js';
 import { HeaderParamToSecurity } from './header-param-to-security.js';
+import { JsonPatchOperation } from './json-patch-operation.js';
 
 export default function vendorQuirksPlugin() {
   return {
@@ -24,6 +26,11 @@ export default function vendorQuirksPlugin() {
         'keywords-to-extensions': KeywordsToExtensions,
         'operation-id-url-safe': OperationIdUrlSafe,
         'header-param-to-security': HeaderParamToSecurity,
+      },
+    },
+    decorators: {
+      oas3: {
+        'json-patch-operation': JsonPatchOperation,
       },
     },
   };

@@ -2,7 +2,7 @@
  * GENERATED FILE: do not edit. Regenerate with `npm run generate`.
  * api: launchdarkly
  * source: specs/launchdarkly.yaml
- * bundled spec sha256: 89767148200da4cbb18ae6f0b8125f880a5a9a1bd15964fd3b5afc5907f56242
+ * bundled spec sha256: 89c7b84278bf5f102b078fd188a1336209e700311760a450ffc7e473a7cff76f
  * tools: generator 0.1.0, openapi-typescript 7.13.0, @redocly/openapi-core 2.64.0, ts-morph 28.0.0
  */
 
@@ -33,8 +33,11 @@ export interface components {
     schemas: {
         /** PatchOperation */
         PatchOperation: {
-            /** @description The type of operation to perform */
-            op: string;
+            /**
+             * @description The type of operation to perform
+             * @enum {string}
+             */
+            op: "add" | "remove" | "replace" | "move" | "copy" | "test";
             /** @description A JSON Pointer string specifying the part of the document to operate on */
             path: string;
             /** @description A JSON value used in "add", "replace", and "test" operations */

@@ -13,7 +13,11 @@ import { runPipeline } from '../../codegen/pipeline.js';
 const FIXTURE = join(import.meta.dirname, '../fixtures/boolean-discriminator');
 
 describe('boolean discriminator fixtures', async () => {
-  const results = await runPipeline({ configPath: join(FIXTURE, 'redocly.yaml'), display: (p) => p.slice(FIXTURE.length + 1) });
+  const results = await runPipeline({
+    configPath: join(FIXTURE, 'redocly.yaml'),
+    display: (p) => p.slice(FIXTURE.length + 1),
+    runtimeImport: '../../../../src/index.js',
+  });
 
   for (const result of results) {
     for (const [file, content] of result.files) {

@@ -1,0 +1,219 @@
+/**
+ * Stage 4: per-operation openapi-fetch wrappers (`operations.ts`) and the
+ * client factory (`index.ts`) for one api.
+ *
+ * Everything taken from the spec goes through lib/escape: descriptions into
+ * doc comments via docComment, paths and names into string literals via
+ * jsString, identifiers only from the naming rules (always valid identifiers).
+ */
+import { PipelineError } from '../lib/errors.js';
+import { docComment, isSafeIdentifier, jsString, pascalCase } from '../lib/escape.js';
+import { nameOperations, operationKey, type NamedOperation } from '../lib/naming.js';
+import { deref, isObject, operationsOf, type JsonObject } from '../lib/openapi.js';
+
+/** The api's `x-codegen` entry in redocly.yaml. */
+export interface ClientConfig {
+  /** PascalCase name used in `create<Name>Client` (default: PascalCase of the api name). */
+  clientName?: string;
+  /** Environment variable for the API key (default: `<API_NAME>_API_KEY`). */
+  apiKeyEnv?: string;
+  /** How the key is sent when the spec does not say (or to override it). */
+  auth?: { header: string; prefix?: string } | false;
+  /** Names for the spec's servers by URL (default: `default` for the first, `server<N>` for the others). */
+  servers?: Record<string, string>;
+  /** Wrapper name overrides, keyed by operationId or `METHOD /path`. */
+  operationNames?: Record<string, string>;
+  /** Response headers carrying a request id. */
+  requestIdHeaders?: string[];
+}
+
+export interface WrappersOutput {
+  operationsTs: string;
+  indexTs: string;
+  operations: NamedOperation[];
+  facts: Record<string, unknown>;
+}
+
+/** Keys of a wrapper's argument other than path parameters. */
+const ARG_KEYS = new Set(['query', 'headers', 'body']);
+
+export interface WrappersContext {
+  /** The file header (ends with a blank line). */
+  header: string;
+  /** Import specifier of the shared runtime (`src/index`) from `<out>/<api>/`. */
+  runtime: string;
+  /** The spec file, for error messages. */
+  where: string;
+}
+
+export function generateWrappers(api: string, document: JsonObject, config: ClientConfig, ctx: WrappersContext): WrappersOutput {
+  const { header, runtime, where } = ctx;
+  const operations = nameOperations(operationsOf(document), config.operationNames ?? {}, where);
+  const clientName = config.clientName ?? pascalCase(api);
+  if (!isSafeIdentifier(clientName)) throw new PipelineError(`${where}: x-codegen.clientName ${jsString(clientName)} is not an identifier`);
+  const camelClient = clientName.charAt(0).toLowerCase() + clientName.slice(1);
+
+  const typeNames = new Map<string, string>();
+  const claim = (name: string, owner: string) => {
+    const taken = typeNames.get(name);
+    if (taken) throw new PipelineError(`${where}: generated name ${name} is used by both ${taken} and ${owner}`);
+    typeNames.set(name, owner);
+  };
+
+  const blocks: string[] = [];
+  for (const op of operations) {
+    const Name = op.name.charAt(0).toUpperCase() + op.name.slice(1);
+    claim(`${Name}Args`, operationKey(op));
+    claim(`${Name}Result`, operationKey(op));
+    const pathParams = [...op.path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!);
+    for (const p of pathParams) {
+      if (ARG_KEYS.has(p)) throw new PipelineError(`${where}: ${operationKey(op)}: path parameter "${p}" clashes with the wrapper argument key of that name`);
+    }
+    const opType = `paths[${jsString(op.path)}][${jsString(op.method)}]`;
+    const argsOptional = !hasRequiredInput(document, op, pathParams);
+    blocks.push(
+      [
+        `export type ${Name}Args = OperationArgs<${opType}>;`,
+        `export type ${Name}Result = OperationResult<${opType}>;`,
+        '',
+        docComment(docFor(op)) +
+          `export function ${op.name}(client: ApiClient<paths>, args: ${Name}Args${argsOptional ? ' = {}' : ''}, options?: CallOptions): Promise<${Name}Result> {\n` +
+          `  return callOperation(client, ${jsString(op.method)}, ${jsString(op.path)}, [${pathParams.map(jsString).join(', ')}], args, options);\n` +
+          `}\n`,
+      ].join('\n'),
+    );
+  }
+
+  const operationsTs =
+    header +
+    `import { callOperation, type ApiClient, type CallOptions, type OperationArgs, type OperationResult } from ${jsString(runtime).replace(/^"|"$/g, "'")};\n` +
+    `import type { paths } from './schema.js';\n\n` +
+    blocks.join('\n');
+
+  const servers = serverNames(document, config.servers ?? {}, where);
+  const auth: Auth | undefined =
+    config.auth === false ? undefined : config.auth ? { name: config.auth.header, prefix: config.auth.prefix } : authFromSpec(document);
+  const apiKeyEnv = config.apiKeyEnv ?? `${api.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}_API_KEY`;
+  const title = isObject(document.info) && typeof document.info.title === 'string' ? document.info.title : api;
+  const names = {
+    descriptor: `${camelClient}Api`,
+    servers: `${camelClient}Servers`,
+    options: `${clientName}ClientOptions`,
+    server: `${clientName}Server`,
+    createApi: `create${clientName}ApiClient`,
+    create: `create${clientName}Client`,
+    client: `${clientName}Client`,
+  };
+  for (const [, n] of Object.entries(names)) {
+    if (operations.some((op) => op.name === n)) throw new PipelineError(`${where}: operation name ${n} clashes with the client factory's own names`);
+    claim(n, 'the client factory');
+  }
+
+  const descriptorLines = [
+    `  name: ${jsString(title)},`,
+    `  apiKeyEnv: ${jsString(apiKeyEnv)},`,
+    `  auth: ${auth ? `{ in: "header", name: ${jsString(auth.name)}${auth.prefix ? `, prefix: ${jsString(auth.prefix)}` : ''} }` : 'undefined'},`,
+    `  servers: ${names.servers},`,
+    ...(config.requestIdHeaders ? [`  requestIdHeaders: [${config.requestIdHeaders.map(jsString).join(', ')}],`] : []),
+  ];
+  const indexTs =
+    header +
+    `import { bindOperations, createApiClient, type ApiClient, type ApiDescriptor, type BoundClient, type ClientOptions } from ${jsString(runtime).replace(/^"|"$/g, "'")};\n` +
+    `import * as operations from './operations.js';\n` +
+    `import type { paths } from './schema.js';\n\n` +
+    `export * from './operations.js';\n` +
+    `export type * from './schema.js';\n\n` +
+    docComment([`The servers ${jsString(title)} declares; the first is the default.`]) +
+    `export const ${names.servers} = {\n${servers.map(([name, url]) => `  ${jsString(name)}: ${jsString(url)},`).join('\n')}\n} as const;\n\n` +
+    `export type ${names.server} = keyof typeof ${names.servers};\n\n` +
+    docComment([
+      `How ${title} is called: the key ${auth ? `goes in the ${jsString(auth.name)} header` : 'is not needed'}${auth ? `, read from the option \`apiKey\` or the environment variable ${apiKeyEnv}` : ''}.`,
+    ]) +
+    `export const ${names.descriptor}: ApiDescriptor<${names.server}> = {\n${descriptorLines.join('\n')}\n};\n\n` +
+    `export type ${names.options} = ClientOptions<${names.server}>;\n\n` +
+    `/** A client with every operation bound; \`Throw\` is true when created with \`throwOnError: true\`. */\n` +
+    `export type ${names.client}<Throw extends boolean = false> = BoundClient<typeof operations, paths, Throw>;\n\n` +
+    docComment([
+      `The client the free functions take: \`${operations[0] ? `${operations[0].name}(client, …)` : 'fn(client, …)'}\`.`,
+      'Import only the functions you call and a bundler drops the rest.',
+    ]) +
+    `export function ${names.createApi}(options: ${names.options} = {}): ApiClient<paths> {\n` +
+    `  return createApiClient<paths, ${names.server}>(${names.descriptor}, options);\n}\n\n` +
+    docComment([
+      `A client with every operation bound${operations[0] ? `, e.g. \`client.${operations[0].name}({ … })\`` : ''}.`,
+      'Returns `{ data, error, response }`; with `throwOnError: true`, resolves to the success branch and throws `ApiError` subclasses instead.',
+    ]) +
+    `export function ${names.create}(options: ${names.options} & { throwOnError: true }): ${names.client}<true>;\n` +
+    `export function ${names.create}(options?: ${names.options} & { throwOnError?: false }): ${names.client}<false>;\n` +
+    `export function ${names.create}(options: ${names.options} = {}): ${names.client}<boolean> {\n` +
+    `  return bindOperations(${names.createApi}(options), operations);\n}\n`;
+
+  return {
+    operationsTs,
+    indexTs,
+    operations,
+    facts: {
+      client: { factory: names.create, apiKeyEnv, auth: auth ?? null, servers: Object.fromEntries(servers) },
+    },
+  };
+}
+
+function docFor(op: NamedOperation): string[] {
+  const summary = typeof op.operation.summary === 'string' ? op.operation.summary.trim() : '';
+  const description = typeof op.operation.description === 'string' ? op.operation.description.trim() : '';
+  const lines: string[] = [];
+  if (summary) lines.push(summary);
+  if (description && description !== summary) lines.push(...(lines.length ? [''] : []), description);
+  lines.push(...(lines.length ? [''] : []), `\`${op.method.toUpperCase()} ${op.path}\``);
+  if (op.operation.deprecated === true) lines.push('@deprecated');
+  return lines;
+}
+
+/** Whether the wrapper's argument must be given (a path parameter, a required query/header parameter or body). */
+function hasRequiredInput(doc: JsonObject, op: NamedOperation, pathParams: string[]): boolean {
+  if (pathParams.length > 0) return true;
+  const params = [...asArray(op.pathItem.parameters), ...asArray(op.operation.parameters)].map((p) => deref(doc, p));
+  if (params.some((p) => p && p.required === true && (p.in === 'query' || p.in === 'header'))) return true;
+  const body = deref(doc, op.operation.requestBody);
+  return body?.required === true;
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function serverNames(doc: JsonObject, names: Record<string, string>, where: string): Array<[string, string]> {
+  const servers = asArray(doc.servers)
+    .map((s) => (isObject(s) && typeof s.url === 'string' ? s.url : undefined))
+    .filter((u): u is string => u !== undefined);
+  if (servers.length === 0) return [];
+  const out: Array<[string, string]> = servers.map((url, i) => [names[url] ?? (i === 0 ? 'default' : `server${i}`), url]);
+  const seen = new Set<string>();
+  for (const [name] of out) {
+    if (seen.has(name)) throw new PipelineError(`${where}: two servers are named ${jsString(name)} (x-codegen.servers)`);
+    seen.add(name);
+  }
+  return out;
+}
+
+/** The credential the operations ask for: an apiKey-in-header or http scheme used by a security requirement. */
+interface Auth {
+  name: string;
+  prefix?: string | undefined;
+}
+
+function authFromSpec(doc: JsonObject): Auth | undefined {
+  const schemes = isObject(doc.components) && isObject(doc.components.securitySchemes) ? doc.components.securitySchemes : {};
+  const requirements = [...asArray(doc.security), ...operationsOf(doc).flatMap((op) => asArray(op.operation.security))];
+  for (const req of requirements) {
+    if (!isObject(req)) continue;
+    for (const name of Object.keys(req)) {
+      const scheme = deref(doc, schemes[name]);
+      if (scheme?.type === 'apiKey' && scheme.in === 'header' && typeof scheme.name === 'string') return { name: scheme.name };
+      if (scheme?.type === 'http' && typeof scheme.scheme === 'string' && scheme.scheme.toLowerCase() === 'bearer') {
+        return { name: 'Authorization', prefix: 'Bearer' };
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,54 @@
+/**
+ * GENERATED FILE: do not edit. Regenerate with `npm run generate`.
+ * api: launchdarkly
+ * source: specs/launchdarkly.yaml
+ * bundled spec sha256: 89c7b84278bf5f102b078fd188a1336209e700311760a450ffc7e473a7cff76f
+ * tools: generator 0.1.0, openapi-typescript 7.13.0, @redocly/openapi-core 2.64.0, ts-morph 28.0.0
+ */
+
+import { bindOperations, createApiClient, type ApiClient, type ApiDescriptor, type BoundClient, type ClientOptions } from '../../src/index.js';
+import * as operations from './operations.js';
+import type { paths } from './schema.js';
+
+export * from './operations.js';
+export type * from './schema.js';
+
+/** The servers "LaunchDarkly REST API" declares; the first is the default. */
+export const launchDarklyServers = {
+  "commercial": "https://app.launchdarkly.com",
+  "federal": "https://app.launchdarkly.us",
+} as const;
+
+export type LaunchDarklyServer = keyof typeof launchDarklyServers;
+
+/** How LaunchDarkly REST API is called: the key goes in the "Authorization" header, read from the option `apiKey` or the environment variable LAUNCHDARKLY_API_KEY. */
+export const launchDarklyApi: ApiDescriptor<LaunchDarklyServer> = {
+  name: "LaunchDarkly REST API",
+  apiKeyEnv: "LAUNCHDARKLY_API_KEY",
+  auth: { in: "header", name: "Authorization" },
+  servers: launchDarklyServers,
+  requestIdHeaders: ["x-request-id"],
+};
+
+export type LaunchDarklyClientOptions = ClientOptions<LaunchDarklyServer>;
+
+/** A client with every operation bound; `Throw` is true when created with `throwOnError: true`. */
+export type LaunchDarklyClient<Throw extends boolean = false> = BoundClient<typeof operations, paths, Throw>;
+
+/**
+ * The client the free functions take: `patchApplication(client, …)`.
+ * Import only the functions you call and a bundler drops the rest.
+ */
+export function createLaunchDarklyApiClient(options: LaunchDarklyClientOptions = {}): ApiClient<paths> {
+  return createApiClient<paths, LaunchDarklyServer>(launchDarklyApi, options);
+}
+
+/**
+ * A client with every operation bound, e.g. `client.patchApplication({ … })`.
+ * Returns `{ data, error, response }`; with `throwOnError: true`, resolves to the success branch and throws `ApiError` subclasses instead.
+ */
+export function createLaunchDarklyClient(options: LaunchDarklyClientOptions & { throwOnError: true }): LaunchDarklyClient<true>;
+export function createLaunchDarklyClient(options?: LaunchDarklyClientOptions & { throwOnError?: false }): LaunchDarklyClient<false>;
+export function createLaunchDarklyClient(options: LaunchDarklyClientOptions = {}): LaunchDarklyClient<boolean> {
+  return bindOperations(createLaunchDarklyApiClient(options), operations);
+}

@@ -1,0 +1,24 @@
+/**
+ * GENERATED FILE: do not edit. Regenerate with `npm run generate`.
+ * api: launchdarkly
+ * source: specs/launchdarkly.yaml
+ * bundled spec sha256: 89c7b84278bf5f102b078fd188a1336209e700311760a450ffc7e473a7cff76f
+ * tools: generator 0.1.0, openapi-typescript 7.13.0, @redocly/openapi-core 2.64.0, ts-morph 28.0.0
+ */
+
+import { callOperation, type ApiClient, type CallOptions, type OperationArgs, type OperationResult } from '../../src/index.js';
+import type { paths } from './schema.js';
+
+export type PatchApplicationArgs = OperationArgs<paths["/api/v2/applications/{applicationKey}"]["patch"]>;
+export type PatchApplicationResult = OperationResult<paths["/api/v2/applications/{applicationKey}"]["patch"]>;
+
+/**
+ * Update application
+ *
+ * Update an application. You can update the `description` and `kind` fields. Requires a [JSON patch](https://datatracker.ietf.org/doc/html/rfc6902) representation of the desired changes to the application. To learn more, read [Updates](https://launchdarkly.com/docs/api#updates).
+ *
+ * `PATCH /api/v2/applications/{applicationKey}`
+ */
+export function patchApplication(client: ApiClient<paths>, args: PatchApplicationArgs, options?: CallOptions): Promise<PatchApplicationResult> {
+  return callOperation(client, "patch", "/api/v2/applications/{applicationKey}", ["applicationKey"], args, options);
+}

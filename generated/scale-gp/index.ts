@@ -1,0 +1,53 @@
+/**
+ * GENERATED FILE: do not edit. Regenerate with `npm run generate`.
+ * api: scale-gp
+ * source: specs/scale-gp.yaml
+ * bundled spec sha256: 7ff86340e7ffb4ea69d618b805d3f9db1bbab981b43956c3a707207337d5cd6c
+ * tools: generator 0.1.0, openapi-typescript 7.13.0, @redocly/openapi-core 2.64.0, ts-morph 28.0.0
+ */
+
+import { bindOperations, createApiClient, type ApiClient, type ApiDescriptor, type BoundClient, type ClientOptions } from '../../src/index.js';
+import * as operations from './operations.js';
+import type { paths } from './schema.js';
+
+export * from './operations.js';
+export type * from './schema.js';
+
+/** The servers "EGP API V4" declares; the first is the default. */
+export const scaleGpServers = {
+  "default": "https://api.egp.scale.com",
+} as const;
+
+export type ScaleGpServer = keyof typeof scaleGpServers;
+
+/** How EGP API V4 is called: the key goes in the "x-api-key" header, read from the option `apiKey` or the environment variable SGP_API_KEY. */
+export const scaleGpApi: ApiDescriptor<ScaleGpServer> = {
+  name: "EGP API V4",
+  apiKeyEnv: "SGP_API_KEY",
+  auth: { in: "header", name: "x-api-key" },
+  servers: scaleGpServers,
+  requestIdHeaders: ["x-request-id"],
+};
+
+export type ScaleGpClientOptions = ClientOptions<ScaleGpServer>;
+
+/** A client with every operation bound; `Throw` is true when created with `throwOnError: true`. */
+export type ScaleGpClient<Throw extends boolean = false> = BoundClient<typeof operations, paths, Throw>;
+
+/**
+ * The client the free functions take: `updateApplicationSpec(client, …)`.
+ * Import only the functions you call and a bundler drops the rest.
+ */
+export function createScaleGpApiClient(options: ScaleGpClientOptions = {}): ApiClient<paths> {
+  return createApiClient<paths, ScaleGpServer>(scaleGpApi, options);
+}
+
+/**
+ * A client with every operation bound, e.g. `client.updateApplicationSpec({ … })`.
+ * Returns `{ data, error, response }`; with `throwOnError: true`, resolves to the success branch and throws `ApiError` subclasses instead.
+ */
+export function createScaleGpClient(options: ScaleGpClientOptions & { throwOnError: true }): ScaleGpClient<true>;
+export function createScaleGpClient(options?: ScaleGpClientOptions & { throwOnError?: false }): ScaleGpClient<false>;
+export function createScaleGpClient(options: ScaleGpClientOptions = {}): ScaleGpClient<boolean> {
+  return bindOperations(createScaleGpApiClient(options), operations);
+}

@@ -1,0 +1,30 @@
+/**
+ * GENERATED FILE: do not edit. Regenerate with `npm run generate`.
+ * api: scale-gp
+ * source: specs/scale-gp.yaml
+ * bundled spec sha256: 7ff86340e7ffb4ea69d618b805d3f9db1bbab981b43956c3a707207337d5cd6c
+ * tools: generator 0.1.0, openapi-typescript 7.13.0, @redocly/openapi-core 2.64.0, ts-morph 28.0.0
+ */
+
+import { callOperation, type ApiClient, type CallOptions, type OperationArgs, type OperationResult } from '../../src/index.js';
+import type { paths } from './schema.js';
+
+export type UpdateApplicationSpecArgs = OperationArgs<paths["/v4/application-specs/{application_spec_id}"]["patch"]>;
+export type UpdateApplicationSpecResult = OperationResult<paths["/v4/application-specs/{application_spec_id}"]["patch"]>;
+
+/**
+ * Update Application Spec
+ *
+ * ### Description
+ * Updates a application spec
+ *
+ * ### Details
+ * This API can be used to update the application spec that matches the ID that was passed in as a path parameter. To use this API, pass in the `id` that was returned from your Create Application Spec API call as a path parameter.
+ *
+ * Review the request schema to see the fields that can be updated.
+ *
+ * `PATCH /v4/application-specs/{application_spec_id}`
+ */
+export function updateApplicationSpec(client: ApiClient<paths>, args: UpdateApplicationSpecArgs, options?: CallOptions): Promise<UpdateApplicationSpecResult> {
+  return callOperation(client, "patch", "/v4/application-specs/{application_spec_id}", ["application_spec_id"], args, options);
+}

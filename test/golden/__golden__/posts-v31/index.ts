@@ -1,0 +1,52 @@
+/**
+ * GENERATED FILE: do not edit. Regenerate with `npm run generate`.
+ * api: posts-v31
+ * source: posts-v31.yaml
+ * bundled spec sha256: b417111b848fe6bcdb5c5461f727d8c5d56f327482faf58a9a12add737d1bef6
+ * tools: generator 0.1.0, openapi-typescript 7.13.0, @redocly/openapi-core 2.64.0, ts-morph 28.0.0
+ */
+
+import { bindOperations, createApiClient, type ApiClient, type ApiDescriptor, type BoundClient, type ClientOptions } from '../../../../src/index.js';
+import * as operations from './operations.js';
+import type { paths } from './schema.js';
+
+export * from './operations.js';
+export type * from './schema.js';
+
+/** The servers "Posts (boolean discriminator fixture, 3.1)" declares; the first is the default. */
+export const postsV31Servers = {
+
+} as const;
+
+export type PostsV31Server = keyof typeof postsV31Servers;
+
+/** How Posts (boolean discriminator fixture, 3.1) is called: the key is not needed. */
+export const postsV31Api: ApiDescriptor<PostsV31Server> = {
+  name: "Posts (boolean discriminator fixture, 3.1)",
+  apiKeyEnv: "POSTS_V31_API_KEY",
+  auth: undefined,
+  servers: postsV31Servers,
+};
+
+export type PostsV31ClientOptions = ClientOptions<PostsV31Server>;
+
+/** A client with every operation bound; `Throw` is true when created with `throwOnError: true`. */
+export type PostsV31Client<Throw extends boolean = false> = BoundClient<typeof operations, paths, Throw>;
+
+/**
+ * The client the free functions take: `updatePost(client, …)`.
+ * Import only the functions you call and a bundler drops the rest.
+ */
+export function createPostsV31ApiClient(options: PostsV31ClientOptions = {}): ApiClient<paths> {
+  return createApiClient<paths, PostsV31Server>(postsV31Api, options);
+}
+
+/**
+ * A client with every operation bound, e.g. `client.updatePost({ … })`.
+ * Returns `{ data, error, response }`; with `throwOnError: true`, resolves to the success branch and throws `ApiError` subclasses instead.
+ */
+export function createPostsV31Client(options: PostsV31ClientOptions & { throwOnError: true }): PostsV31Client<true>;
+export function createPostsV31Client(options?: PostsV31ClientOptions & { throwOnError?: false }): PostsV31Client<false>;
+export function createPostsV31Client(options: PostsV31ClientOptions = {}): PostsV31Client<boolean> {
+  return bindOperations(createPostsV31ApiClient(options), operations);
+}

@@ -1,0 +1,18 @@
+/**
+ * GENERATED FILE: do not edit. Regenerate with `npm run generate`.
+ * api: posts-v31
+ * source: posts-v31.yaml
+ * bundled spec sha256: b417111b848fe6bcdb5c5461f727d8c5d56f327482faf58a9a12add737d1bef6
+ * tools: generator 0.1.0, openapi-typescript 7.13.0, @redocly/openapi-core 2.64.0, ts-morph 28.0.0
+ */
+
+import { callOperation, type ApiClient, type CallOptions, type OperationArgs, type OperationResult } from '../../../../src/index.js';
+import type { paths } from './schema.js';
+
+export type UpdatePostArgs = OperationArgs<paths["/posts/{id}"]["put"]>;
+export type UpdatePostResult = OperationResult<paths["/posts/{id}"]["put"]>;
+
+/** `PUT /posts/{id}` */
+export function updatePost(client: ApiClient<paths>, args: UpdatePostArgs, options?: CallOptions): Promise<UpdatePostResult> {
+  return callOperation(client, "put", "/posts/{id}", ["id"], args, options);
+}

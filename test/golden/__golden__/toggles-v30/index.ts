@@ -1,0 +1,52 @@
+/**
+ * GENERATED FILE: do not edit. Regenerate with `npm run generate`.
+ * api: toggles-v30
+ * source: toggles-v30.yaml
+ * bundled spec sha256: cc60bb009f4518ab7be3412cb136b17e9de9223a0802bc6da0171dbc489a591e
+ * tools: generator 0.1.0, openapi-typescript 7.13.0, @redocly/openapi-core 2.64.0, ts-morph 28.0.0
+ */
+
+import { bindOperations, createApiClient, type ApiClient, type ApiDescriptor, type BoundClient, type ClientOptions } from '../../../../src/index.js';
+import * as operations from './operations.js';
+import type { paths } from './schema.js';
+
+export * from './operations.js';
+export type * from './schema.js';
+
+/** The servers "Toggles (boolean discriminator fixture, 3.0)" declares; the first is the default. */
+export const togglesV30Servers = {
+
+} as const;
+
+export type TogglesV30Server = keyof typeof togglesV30Servers;
+
+/** How Toggles (boolean discriminator fixture, 3.0) is called: the key is not needed. */
+export const togglesV30Api: ApiDescriptor<TogglesV30Server> = {
+  name: "Toggles (boolean discriminator fixture, 3.0)",
+  apiKeyEnv: "TOGGLES_V30_API_KEY",
+  auth: undefined,
+  servers: togglesV30Servers,
+};
+
+export type TogglesV30ClientOptions = ClientOptions<TogglesV30Server>;
+
+/** A client with every operation bound; `Throw` is true when created with `throwOnError: true`. */
+export type TogglesV30Client<Throw extends boolean = false> = BoundClient<typeof operations, paths, Throw>;
+
+/**
+ * The client the free functions take: `setToggle(client, …)`.
+ * Import only the functions you call and a bundler drops the rest.
+ */
+export function createTogglesV30ApiClient(options: TogglesV30ClientOptions = {}): ApiClient<paths> {
+  return createApiClient<paths, TogglesV30Server>(togglesV30Api, options);
+}
+
+/**
+ * A client with every operation bound, e.g. `client.setToggle({ … })`.
+ * Returns `{ data, error, response }`; with `throwOnError: true`, resolves to the success branch and throws `ApiError` subclasses instead.
+ */
+export function createTogglesV30Client(options: TogglesV30ClientOptions & { throwOnError: true }): TogglesV30Client<true>;
+export function createTogglesV30Client(options?: TogglesV30ClientOptions & { throwOnError?: false }): TogglesV30Client<false>;
+export function createTogglesV30Client(options: TogglesV30ClientOptions = {}): TogglesV30Client<boolean> {
+  return bindOperations(createTogglesV30ApiClient(options), operations);
+}

@@ -1,0 +1,18 @@
+/**
+ * GENERATED FILE: do not edit. Regenerate with `npm run generate`.
+ * api: toggles-v30
+ * source: toggles-v30.yaml
+ * bundled spec sha256: cc60bb009f4518ab7be3412cb136b17e9de9223a0802bc6da0171dbc489a591e
+ * tools: generator 0.1.0, openapi-typescript 7.13.0, @redocly/openapi-core 2.64.0, ts-morph 28.0.0
+ */
+
+import { callOperation, type ApiClient, type CallOptions, type OperationArgs, type OperationResult } from '../../../../src/index.js';
+import type { paths } from './schema.js';
+
+export type SetToggleArgs = OperationArgs<paths["/toggles"]["post"]>;
+export type SetToggleResult = OperationResult<paths["/toggles"]["post"]>;
+
+/** `POST /toggles` */
+export function setToggle(client: ApiClient<paths>, args: SetToggleArgs, options?: CallOptions): Promise<SetToggleResult> {
+  return callOperation(client, "post", "/toggles", [], args, options);
+}
