@@ -89,11 +89,12 @@ function readClientConfig(raw: unknown, where: string): ClientConfig {
   };
   if (typeof raw !== 'object' || Array.isArray(raw)) fail('must be a mapping');
   const c = raw as Record<string, unknown>;
-  const known = ['clientName', 'apiKeyEnv', 'auth', 'servers', 'operationNames', 'requestIdHeaders'];
+  const known = ['clientName', 'apiKeyEnv', 'auth', 'servers', 'operationNames', 'requestIdHeaders', 'sourceUrl'];
   for (const key of Object.keys(c)) if (!known.includes(key)) fail(`unknown key "${key}" (known: ${known.join(', ')})`);
   const isStringMap = (v: unknown) =>
     typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
   if (c.clientName !== undefined && typeof c.clientName !== 'string') fail('clientName must be a string');
+  if (c.sourceUrl !== undefined && (typeof c.sourceUrl !== 'string' || !/^https?:\/\//.test(c.sourceUrl))) fail('sourceUrl must be an http(s) URL');
   if (c.apiKeyEnv !== undefined && (typeof c.apiKeyEnv !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(c.apiKeyEnv))) {
     fail('apiKeyEnv must be an environment variable name');
   }

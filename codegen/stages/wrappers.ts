@@ -25,6 +25,8 @@ export interface ClientConfig {
   operationNames?: Record<string, string>;
   /** Response headers carrying a request id. */
   requestIdHeaders?: string[];
+  /** Where `npm run specs:pull` fetches the vendor's current spec. */
+  sourceUrl?: string;
 }
 
 export interface WrappersOutput {
