@@ -89,11 +89,14 @@ function readClientConfig(raw: unknown, where: string): ClientConfig {
   };
   if (typeof raw !== 'object' || Array.isArray(raw)) fail('must be a mapping');
   const c = raw as Record<string, unknown>;
-  const known = ['clientName', 'apiKeyEnv', 'auth', 'servers', 'operationNames', 'requestIdHeaders', 'sourceUrl'];
+  const known = ['clientName', 'apiKeyEnv', 'auth', 'servers', 'operationNames', 'requestIdHeaders', 'sourceUrl', 'nameClashes'];
   for (const key of Object.keys(c)) if (!known.includes(key)) fail(`unknown key "${key}" (known: ${known.join(', ')})`);
   const isStringMap = (v: unknown) =>
     typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
   if (c.clientName !== undefined && typeof c.clientName !== 'string') fail('clientName must be a string');
+  if (c.nameClashes !== undefined && c.nameClashes !== 'error' && c.nameClashes !== 'qualify-by-path') {
+    fail('nameClashes must be "error" or "qualify-by-path"');
+  }
   if (c.sourceUrl !== undefined && (typeof c.sourceUrl !== 'string' || !/^https?:\/\//.test(c.sourceUrl))) fail('sourceUrl must be an http(s) URL');
   if (c.apiKeyEnv !== undefined && (typeof c.apiKeyEnv !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(c.apiKeyEnv))) {
     fail('apiKeyEnv must be an environment variable name');
@@ -159,17 +162,12 @@ async function generateApi(
     tools: toolVersions(),
   };
 
-  const rawTypes = await generateTypes(document, display(root));
-  const processed = postprocess(rawTypes, document);
-  processed.warnings.forEach(warn);
   const header = tsHeader(info);
   const wrappers = generateWrappers(api, document, loaded.clientConfigs.get(api) ?? {}, { header: `${header}\n`, runtime, where: display(root) });
-  const aliases = (processed.facts.aliases ?? {}) as Record<string, string>;
-  for (const op of wrappers.operations) {
-    for (const name of [op.name, `${op.name.charAt(0).toUpperCase()}${op.name.slice(1)}Args`, `${op.name.charAt(0).toUpperCase()}${op.name.slice(1)}Result`]) {
-      if (name in aliases) throw new PipelineError(`${display(root)}: wrapper name ${name} (${op.method.toUpperCase()} ${op.path}) clashes with the schema alias of that name`);
-    }
-  }
+  const rawTypes = await generateTypes(document, display(root));
+  // Schema aliases give way to the wrappers' names (values and types share index.ts's exports).
+  const processed = postprocess(rawTypes, document, new Set(wrappers.exportedNames));
+  processed.warnings.forEach(warn);
 
   const manifest = {
     generated: 'GENERATED FILE: do not edit. Regenerate with `npm run generate`.',

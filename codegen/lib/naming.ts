@@ -12,6 +12,13 @@
  * A name that is a reserved word or an `Object.prototype` member gets the
  * suffix `Operation` (`delete` → `deleteOperation`). Two operations with one
  * name are an error naming both: never a silent suffix.
+ *
+ * Opt-in per api (`x-codegen.nameClashes: qualify-by-path`), for specs that
+ * repeat an endpoint under several versions (`/v1/…`, `/v4/…` with one
+ * summary): every operation of a clashing group is qualified by the path
+ * segments that differ within the group (`listModels` → `listModelsV1`,
+ * `listModelsV4`), computed from the group alone so the result does not depend
+ * on document order. What still clashes after that is an error.
  */
 import { PipelineError } from './errors.js';
 import { camelCase, isSafeIdentifier, jsString, words } from './escape.js';
@@ -24,7 +31,7 @@ const MAX_SUMMARY_WORDS = 10;
 export interface NamedOperation extends OperationRef {
   name: string;
   /** How the name was derived: shown in manifest.json for reviewers. */
-  nameFrom: 'override' | 'operationId' | 'summary' | 'method+path';
+  nameFrom: 'override' | 'operationId' | 'summary' | 'method+path' | `${'operationId' | 'summary' | 'method+path'}+path-qualifier`;
   /** The vendor's operationId (before any normalisation), if any. */
   vendorOperationId: string | undefined;
 }
@@ -39,8 +46,48 @@ export function operationKey(op: OperationRef): string {
   return `${op.method.toUpperCase()} ${op.path}`;
 }
 
-export function nameOperations(ops: OperationRef[], overrides: Record<string, string>, where: string): NamedOperation[] {
-  const named = ops.map((op) => nameOne(op, overrides, where));
+export type NameClashes = 'error' | 'qualify-by-path';
+
+export function nameOperations(
+  ops: OperationRef[],
+  overrides: Record<string, string>,
+  where: string,
+  clashes: NameClashes = 'error',
+): NamedOperation[] {
+  let named = ops.map((op) => nameOne(op, overrides, where));
+  if (clashes === 'qualify-by-path') named = qualifyClashes(named);
+  return assertUnique(named, where);
+}
+
+function qualifyClashes(named: NamedOperation[]): NamedOperation[] {
+  const groups = new Map<string, NamedOperation[]>();
+  for (const op of named) groups.set(op.name, [...(groups.get(op.name) ?? []), op]);
+  return named.map((op) => {
+    const group = groups.get(op.name)!;
+    if (group.length < 2 || op.nameFrom === 'override') return op;
+    const qualifier = differingSegments(op.path, group.map((o) => o.path));
+    if (!qualifier) return op;
+    return { ...op, name: safe(`${op.name}${qualifier}`), nameFrom: `${op.nameFrom as 'summary'}+path-qualifier` };
+  });
+}
+
+/** PascalCase of the segments of `path` that are not the same across `paths` (position by position). */
+function differingSegments(path: string, paths: string[]): string {
+  const split = (p: string) => p.split('/').filter(Boolean);
+  const all = paths.map(split);
+  const mine = split(path);
+  const parts = mine.filter((segment, i) => all.some((other) => other[i] !== segment));
+  return parts
+    .map((segment) => {
+      const param = /^\{(.+)\}$/.exec(segment);
+      const text = param ? `by ${param[1]}` : segment;
+      const camel = camelCase(text);
+      return camel.charAt(0).toUpperCase() + camel.slice(1);
+    })
+    .join('');
+}
+
+function assertUnique(named: NamedOperation[], where: string): NamedOperation[] {
   const seen = new Map<string, NamedOperation>();
   const clashes: string[] = [];
   for (const op of named) {
@@ -52,7 +99,11 @@ export function nameOperations(ops: OperationRef[], overrides: Record<string, st
     } else seen.set(op.name, op);
   }
   if (clashes.length) {
-    throw new PipelineError(`${where}: two operations map to the wrapper name ${clashes[0]}`, clashes.slice(1).map((c) => `${where}: also ${c}`));
+    const more = clashes.length > 1 ? ` (and ${clashes.length - 1} more clashes)` : '';
+    throw new PipelineError(
+      `${where}: two operations map to the wrapper name ${clashes[0]}${more}`,
+      clashes.slice(1).map((c) => `${where}: also ${c}`),
+    );
   }
   return named;
 }

@@ -22,9 +22,10 @@ interface Candidate {
   from: 'clean-key' | 'title' | 'key';
 }
 
-export const readableAliasesPass: Pass = ({ sourceFile, document, schemas }) => {
+export const readableAliasesPass: Pass = ({ sourceFile, document, schemas, takenNames }) => {
   const warnings: string[] = [];
   const reserved = reservedNames(sourceFile);
+  for (const name of takenNames) reserved.add(name);
   const candidates: Candidate[] = [];
   for (const [key, schema] of componentSchemas(document)) {
     if (!schemas.has(key)) continue;
@@ -47,7 +48,7 @@ export const readableAliasesPass: Pass = ({ sourceFile, document, schemas }) => 
   for (const c of ordered) {
     const owner = claimed.get(c.alias);
     if (reserved.has(c.alias) || !isSafeIdentifier(c.alias)) {
-      warnings.push(`readable aliases: ${c.alias} for schema ${jsString(c.key)} is a reserved name; not emitted`);
+      warnings.push(`readable aliases: ${c.alias} for schema ${jsString(c.key)} is reserved (a top-level, referenced or wrapper name); not emitted`);
     } else if (owner) {
       warnings.push(`readable aliases: ${c.alias} for schema ${jsString(c.key)} is taken by schema ${jsString(owner.key)}; not emitted`);
     } else if ((derivedCount.get(c.alias) ?? 0) > 1) {

@@ -14,6 +14,8 @@ export interface PassContext {
   document: JsonObject;
   /** `components.schemas` members of the generated `components` interface, by schema name. */
   schemas: Map<string, PropertySignature>;
+  /** Names other generated code exports (wrappers and their Args/Result types): passes must not emit them. */
+  takenNames: ReadonlySet<string>;
 }
 
 export interface PassResult {

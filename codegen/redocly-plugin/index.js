@@ -14,6 +14,7 @@
 import { DiscriminatorMappingRefObject } from './discriminator-mapping-ref-object.js';
 import { KeywordsToExtensions } from './keywords-to-extensions.js';
 import { OperationIdUrlSafe } from './operation-id-url-safe.js';
+import { OperationIdUnique } from './operation-id-unique.js';
 import { HeaderParamToSecurity } from './header-param-to-security.js';
 import { JsonPatchOperation } from './json-patch-operation.js';
 
@@ -25,6 +26,7 @@ export default function vendorQuirksPlugin() {
         'discriminator-mapping-ref-object': DiscriminatorMappingRefObject,
         'keywords-to-extensions': KeywordsToExtensions,
         'operation-id-url-safe': OperationIdUrlSafe,
+        'operation-id-unique': OperationIdUnique,
         'header-param-to-security': HeaderParamToSecurity,
       },
     },

@@ -24,11 +24,11 @@ export interface PostprocessOutput {
 
 let project: Project | undefined;
 
-export function postprocess(schemaText: string, document: JsonObject): PostprocessOutput {
+export function postprocess(schemaText: string, document: JsonObject, takenNames: ReadonlySet<string> = new Set()): PostprocessOutput {
   project ??= new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, skipFileDependencyResolution: true });
   const sourceFile = project.createSourceFile('/schema.ts', schemaText, { overwrite: true });
   try {
-    const ctx = { sourceFile, document, schemas: schemaMembers(sourceFile) };
+    const ctx = { sourceFile, document, schemas: schemaMembers(sourceFile), takenNames };
     const edits: TextEdit[] = [];
     const warnings: string[] = [];
     const facts: Record<string, unknown> = {};

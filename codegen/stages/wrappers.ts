@@ -8,7 +8,7 @@
  */
 import { PipelineError } from '../lib/errors.js';
 import { docComment, isSafeIdentifier, jsString, pascalCase } from '../lib/escape.js';
-import { nameOperations, operationKey, type NamedOperation } from '../lib/naming.js';
+import { nameOperations, operationKey, type NameClashes, type NamedOperation } from '../lib/naming.js';
 import { deref, isObject, operationsOf, type JsonObject } from '../lib/openapi.js';
 
 /** The api's `x-codegen` entry in redocly.yaml. */
@@ -25,6 +25,8 @@ export interface ClientConfig {
   operationNames?: Record<string, string>;
   /** Response headers carrying a request id. */
   requestIdHeaders?: string[];
+  /** What to do when two operations derive one wrapper name (see lib/naming.ts). Default `error`. */
+  nameClashes?: NameClashes;
   /** Where `npm run specs:pull` fetches the vendor's current spec. */
   sourceUrl?: string;
 }
@@ -33,6 +35,8 @@ export interface WrappersOutput {
   operationsTs: string;
   indexTs: string;
   operations: NamedOperation[];
+  /** Every name operations.ts and index.ts export. */
+  exportedNames: string[];
   facts: Record<string, unknown>;
 }
 
@@ -50,7 +54,7 @@ export interface WrappersContext {
 
 export function generateWrappers(api: string, document: JsonObject, config: ClientConfig, ctx: WrappersContext): WrappersOutput {
   const { header, runtime, where } = ctx;
-  const operations = nameOperations(operationsOf(document), config.operationNames ?? {}, where);
+  const operations = nameOperations(operationsOf(document), config.operationNames ?? {}, where, config.nameClashes);
   const clientName = config.clientName ?? pascalCase(api);
   if (!isSafeIdentifier(clientName)) throw new PipelineError(`${where}: x-codegen.clientName ${jsString(clientName)} is not an identifier`);
   const camelClient = clientName.charAt(0).toLowerCase() + clientName.slice(1);
@@ -154,6 +158,7 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     operationsTs,
     indexTs,
     operations,
+    exportedNames: [...operations.map((op) => op.name), ...typeNames.keys()],
     facts: {
       client: { factory: names.create, apiKeyEnv, auth: auth ?? null, servers: Object.fromEntries(servers) },
     },
