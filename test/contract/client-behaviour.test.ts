@@ -1,0 +1,226 @@
+/**
+ * The generated clients end to end against a local node:http server we
+ * control: auth header, encoding and refusal of path values, throwing mode and
+ * its error classes, retries and timeouts as a PATCH (non-idempotent) call
+ * sees them, and the key absent from everything an error prints.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { inspect } from 'node:util';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createScaleGpClient, createScaleGpApiClient, updateApplicationSpec } from '../../generated/scale-gp/index.js';
+import { createLaunchDarklyClient } from '../../generated/launchdarkly/index.js';
+import {
+  ApiAbortError,
+  ApiConnectionError,
+  ApiError,
+  ApiTimeoutError,
+  AuthenticationError,
+  InternalServerError,
+  InvalidRequestError,
+  MissingApiKeyError,
+  NotFoundError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from '../../src/index.js';
+
+const KEY = 'sk-live-SECRET-7c1e';
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+type Handler = (req: IncomingMessage, res: ServerResponse, seen: Seen) => void;
+
+let server: Server;
+let baseUrl: string;
+let seen: Seen[] = [];
+let handler: Handler = (_req, res) => res.end('{}');
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      const s = { method: req.method!, url: req.url!, headers: req.headers, body };
+      seen.push(s);
+      handler(req, res, s);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+beforeEach(() => {
+  seen = [];
+  handler = (_req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ id: 'spec_1', name: 'n', description: 'd', created_at: '2026-01-01T00:00:00Z', account_id: 'a' }));
+  };
+});
+
+const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+};
+
+describe('requests', () => {
+  it('sends the key the way each vendor expects, once given at creation', async () => {
+    await createScaleGpClient({ apiKey: KEY, baseUrl }).updateApplicationSpec({ application_spec_id: 's', body: { name: 'x' } });
+    await createLaunchDarklyClient({ apiKey: KEY, baseUrl }).patchApplication({ applicationKey: 'a', body: [] });
+    expect(seen.map((s) => [s.method, s.url, s.headers['x-api-key'], s.headers.authorization])).toEqual([
+      ['PATCH', '/v4/application-specs/s', KEY, undefined],
+      ['PATCH', '/api/v2/applications/a', undefined, KEY],
+    ]);
+    expect(JSON.parse(seen[0]!.body)).toEqual({ name: 'x' });
+  });
+
+  it('reads the key from the documented environment variable, and refuses to start without one', async () => {
+    process.env.SGP_API_KEY = 'from-env';
+    try {
+      await createScaleGpClient({ baseUrl }).updateApplicationSpec({ application_spec_id: 's', body: { restore: true } });
+      expect(seen[0]!.headers['x-api-key']).toBe('from-env');
+    } finally {
+      delete process.env.SGP_API_KEY;
+    }
+    expect(() => createScaleGpClient({ baseUrl })).toThrow(MissingApiKeyError);
+    expect(() => createScaleGpClient({ baseUrl })).toThrow(/SGP_API_KEY/);
+  });
+
+  it('uses the spec servers by name by default', () => {
+    expect(createLaunchDarklyClient({ apiKey: KEY }).client.baseUrl).toBe('https://app.launchdarkly.com');
+    expect(createLaunchDarklyClient({ apiKey: KEY, server: 'federal' }).client.baseUrl).toBe('https://app.launchdarkly.us');
+    expect(createScaleGpClient({ apiKey: KEY }).client.baseUrl).toBe('https://api.egp.scale.com');
+  });
+
+  it('percent-encodes path parameters', async () => {
+    const sgp = createScaleGpClient({ apiKey: KEY, baseUrl });
+    await sgp.updateApplicationSpec({ application_spec_id: 'a/b?c#d %', body: {} });
+    expect(seen[0]!.url).toBe('/v4/application-specs/a%2Fb%3Fc%23d%20%25');
+  });
+
+  it.each([
+    ['empty', ''],
+    ['dot', '.'],
+    ['dot-dot', '..'],
+    ['missing', undefined],
+  ])('refuses a %s path parameter before any request leaves', async (_name, value) => {
+    const client = createScaleGpApiClient({ apiKey: KEY, baseUrl });
+    await expect(updateApplicationSpec(client, { application_spec_id: value as string, body: {} })).rejects.toThrow(InvalidRequestError);
+    expect(seen).toEqual([]);
+  });
+});
+
+describe('results and errors', () => {
+  it('returns { error } typed from the error responses by default, and parses it', async () => {
+    handler = (_req, res) => json(res, 422, { detail: [{ loc: ['body', 'name'], msg: 'bad', type: 'value_error' }] });
+    const result = await createScaleGpClient({ apiKey: KEY, baseUrl }).updateApplicationSpec({ application_spec_id: 's', body: {} });
+    expect(result.data).toBeUndefined();
+    expect(result.error?.detail?.[0]?.msg).toBe('bad');
+    expect(result.response.status).toBe(422);
+  });
+
+  it.each([
+    [401, AuthenticationError],
+    [404, NotFoundError],
+    [422, UnprocessableEntityError],
+    [500, InternalServerError],
+  ] as const)('throwing mode: %i → %s with status, parsed body and request id', async (status, Class) => {
+    handler = (_req, res) => json(res, status, { code: 'c', message: `m${status}` }, { 'x-request-id': 'req_42' });
+    const ld = createLaunchDarklyClient({ apiKey: KEY, baseUrl, throwOnError: true, maxRetries: 0 });
+    const error = await ld.patchApplication({ applicationKey: 'a', body: [] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Class);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status, body: { code: 'c', message: `m${status}` }, requestId: 'req_42', method: 'PATCH' });
+  });
+
+  it.each([
+    ['HTML', 'text/html', '<html><body>Bad gateway</body></html>', '<html><body>Bad gateway</body></html>'],
+    ['empty', 'text/plain', '', undefined],
+  ])('a %s error body does not crash', async (_name, type, text, body) => {
+    handler = (_req, res) => {
+      res.writeHead(404, { 'content-type': type });
+      res.end(text);
+    };
+    const sgp = createScaleGpClient({ apiKey: KEY, baseUrl, throwOnError: true });
+    const error = (await sgp.updateApplicationSpec({ application_spec_id: 's', body: {} }).catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.body).toEqual(body);
+  });
+
+  it('throwing mode resolves to the data on success', async () => {
+    const { data } = await createScaleGpClient({ apiKey: KEY, baseUrl, throwOnError: true }).updateApplicationSpec({
+      application_spec_id: 's',
+      body: { name: 'x' },
+    });
+    expect(data.id).toBe('spec_1');
+  });
+});
+
+describe('reliability (PATCH is not idempotent)', () => {
+  it('retries 429 with Retry-After, then succeeds', async () => {
+    let n = 0;
+    handler = (_req, res) => (++n < 3 ? json(res, 429, { code: 'rate', message: 'slow' }, { 'retry-after': '0' }) : json(res, 200, { id: 'ok' }));
+    const retries: number[] = [];
+    const sgp = createScaleGpClient({ apiKey: KEY, baseUrl, onRetry: (i) => retries.push(i.delayMs) });
+    const result = await sgp.updateApplicationSpec({ application_spec_id: 's', body: { name: 'x' } });
+    expect(result.data).toEqual({ id: 'ok' });
+    expect(seen).toHaveLength(3);
+    expect(retries).toEqual([0, 0]);
+    expect(seen.every((s) => s.body === '{"name":"x"}')).toBe(true);
+  });
+
+  it('gives up after maxRetries on 429 and throws RateLimitError in throwing mode', async () => {
+    handler = (_req, res) => json(res, 429, { code: 'rate', message: 'slow' }, { 'retry-after': '0' });
+    const ld = createLaunchDarklyClient({ apiKey: KEY, baseUrl, throwOnError: true, maxRetries: 1 });
+    await expect(ld.patchApplication({ applicationKey: 'a', body: [] })).rejects.toBeInstanceOf(RateLimitError);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('does not retry a PATCH on 503 by default, and does with retryNonIdempotent', async () => {
+    handler = (_req, res) => json(res, 503, { code: 'down', message: 'down' }, { 'retry-after': '0' });
+    await createLaunchDarklyClient({ apiKey: KEY, baseUrl }).patchApplication({ applicationKey: 'a', body: [] });
+    expect(seen).toHaveLength(1);
+    seen = [];
+    await createLaunchDarklyClient({ apiKey: KEY, baseUrl, retryNonIdempotent: true, maxRetries: 2 }).patchApplication({ applicationKey: 'a', body: [] });
+    expect(seen).toHaveLength(3);
+  });
+
+  it('times out a hanging attempt with ApiTimeoutError', async () => {
+    handler = () => {}; // never answers
+    const sgp = createScaleGpClient({ apiKey: KEY, baseUrl, timeoutMs: 50 });
+    await expect(sgp.updateApplicationSpec({ application_spec_id: 's', body: {} })).rejects.toBeInstanceOf(ApiTimeoutError);
+    expect(seen).toHaveLength(1);
+  });
+
+  it("respects the caller's own AbortSignal", async () => {
+    handler = () => {};
+    const controller = new AbortController();
+    const sgp = createScaleGpClient({ apiKey: KEY, baseUrl });
+    const call = sgp.updateApplicationSpec({ application_spec_id: 's', body: {} }, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('user cancelled')), 30);
+    await expect(call).rejects.toBeInstanceOf(ApiAbortError);
+  });
+
+  it('reports a refused connection as ApiConnectionError', async () => {
+    const sgp = createScaleGpClient({ apiKey: KEY, baseUrl: 'http://127.0.0.1:9', maxRetries: 0 });
+    await expect(sgp.updateApplicationSpec({ application_spec_id: 's', body: {} })).rejects.toBeInstanceOf(ApiConnectionError);
+  });
+});
+
+describe('the API key never appears in what an error shows', () => {
+  it.each([
+    ['an HTTP error', () => (handler = (_req, res) => json(res, 401, { code: 'unauthorized', message: 'Invalid access token' }))],
+    ['a timeout', () => (handler = () => {})],
+  ])('%s', async (_name, arrange) => {
+    arrange();
+    const ld = createLaunchDarklyClient({ apiKey: KEY, baseUrl, throwOnError: true, timeoutMs: 50, maxRetries: 0 });
+    const error = await ld.patchApplication({ applicationKey: 'a', body: [] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    for (const text of [String(error), (error as Error).message, JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })]) {
+      expect(text).not.toContain(KEY);
+    }
+  });
+});
