@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { PipelineError } from './lib/errors.js';
 import { diffTree, writeTree, type FileTree } from './lib/write-tree.js';
-import { runPipeline } from './pipeline.js';
+import * as cache from './lib/cache.js';
 
 const USAGE = `usage: generate [api…] [--config <redocly.yaml>] [--out <dir>] [--check]
 
@@ -18,6 +18,8 @@ const USAGE = `usage: generate [api…] [--config <redocly.yaml>] [--out <dir>] 
   --out       output folder (default: generated)
   --check     generate in memory and exit 1 listing files that differ from --out
   --quiet     print errors only
+  --timings   print stage timings (ms) as JSON on stdout
+  --no-cache  regenerate even when nothing changed since the last run
   --runtime-import <specifier>
               how generated code imports the shared runtime (default ../../src/index.js)`;
 
@@ -41,6 +43,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         check: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         'runtime-import': { type: 'string' },
+        timings: { type: 'boolean', default: false },
+        cache: { type: 'boolean', default: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -58,9 +62,27 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     if (!quiet) io.stderr.write(`${line}\n`);
   };
 
+  const configPath = resolve(io.cwd, config);
+  const cacheKey: cache.CacheKeyInput = { configPath, outDir, options: { runtimeImport: args.values['runtime-import'] ?? null } };
+  if (!check && args.values.cache) {
+    const hit = cache.lookup(cacheKey, args.positionals);
+    if (hit) {
+      for (const api of hit.apis) for (const w of hit.warnings[api] ?? []) log(`[${api}] ${w}`);
+      for (const api of hit.apis) log(`${api}: unchanged (inputs, config and generator as in the last run)`);
+      if (args.values.timings) io.stdout.write(`${JSON.stringify({ cache: 'hit', total: performance.now() })}\n`);
+      return 0;
+    }
+  }
+
   try {
+    // Loaded only when there is work to do: Redocly, openapi-typescript and ts-morph take seconds to load.
+    const importStart = performance.now();
+    const { runPipeline } = await import('./pipeline.js');
+    const startupMs = performance.now() - importStart;
+    let allApis: string[] = [];
     const results = await runPipeline({
-      configPath: resolve(io.cwd, config),
+      onApis: (apis) => (allApis = apis),
+      configPath,
       apis: args.positionals,
       display: (p) => relative(io.cwd, p) || '.',
       runtimeImport: args.values['runtime-import'],
@@ -82,7 +104,18 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       log(`${out}/ is up to date (${files.size} files, apis: ${owned.join(', ')})`);
       return 0;
     }
+    const writeStart = performance.now();
     const { written, removed } = writeTree(outDir, files, owned);
+    const writeMs = performance.now() - writeStart;
+    cache.store(
+      cacheKey,
+      results.map((r) => ({ api: r.api, inputs: r.inputs, outputs: r.files, warnings: r.warnings })),
+      allApis,
+    );
+    if (args.values.timings) {
+      const perApi = Object.fromEntries(results.map((r) => [r.api, r.timings]));
+      io.stdout.write(`${JSON.stringify({ startup: startupMs, apis: perApi, write: writeMs, total: performance.now() })}\n`);
+    }
     for (const r of results) {
       const changed = written.filter((f) => f.startsWith(`${r.api}/`)).length;
       log(`${r.api}: ${r.files.size} files, ${changed ? `${changed} written` : 'unchanged'}`);

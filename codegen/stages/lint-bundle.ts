@@ -19,6 +19,7 @@ import {
   type NormalizedProblem,
 } from '@redocly/openapi-core';
 import { PipelineError, formatLocation } from '../lib/errors.js';
+import { timer, type Timings } from '../lib/timings.js';
 
 export interface LintBundleInput {
   api: string;
@@ -28,6 +29,8 @@ export interface LintBundleInput {
   config: Config;
   /** How a path is shown to the user (relative to the working directory). */
   display: (absPath: string) => string;
+  /** Stage timings are added here (`load`, `lint`, `bundle`). */
+  timings?: Timings;
 }
 
 export interface LintBundleOutput {
@@ -44,18 +47,20 @@ export async function lintAndBundle(input: LintBundleInput): Promise<LintBundleO
   if (!existsSync(root) || !statSync(root).isFile()) {
     throw new PipelineError(`${display(root)}: spec file not found (root of api "${api}")`);
   }
+  const time = timer(input.timings ?? {});
   const resolver = new BaseResolver(config.resolve);
-  let loaded: Document | Error;
-  try {
-    loaded = await resolver.resolveDocument(null, root, true);
-  } catch (error) {
-    loaded = error as Error; // a YAML syntax error is thrown, a read error returned
-  }
+  const loaded: Document | Error = await time('load', async () => {
+    try {
+      return await resolver.resolveDocument(null, root, true);
+    } catch (error) {
+      return error as Error; // a YAML syntax error is thrown, a read error returned
+    }
+  });
   if (loaded instanceof Error) throw documentError(loaded, root, display);
   const document = loaded as Document;
   checkIsOpenApi3(document, display);
 
-  const problems = await lintDocument({ document, config, externalRefResolver: resolver });
+  const problems = await time('lint', () => lintDocument({ document, config, externalRefResolver: resolver }));
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warn').map((p) => formatProblem(p, display));
   if (errors.length > 0) {
@@ -64,7 +69,7 @@ export async function lintAndBundle(input: LintBundleInput): Promise<LintBundleO
     throw new PipelineError(`${lines[0]}${more}`, lines.slice(1));
   }
 
-  const result = await bundle({ doc: document, config, externalRefResolver: resolver, dereference: false });
+  const result = await time('bundle', () => bundle({ doc: document, config, externalRefResolver: resolver, dereference: false }));
   const bundleErrors = result.problems.filter((p) => p.severity === 'error');
   if (bundleErrors.length > 0) {
     const lines = bundleErrors.map((p) => formatProblem(p, display));

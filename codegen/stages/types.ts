@@ -1,17 +1,59 @@
 /**
  * Stage 2: openapi-typescript → schema source text.
  *
- * openapiTS mutates the object it is given (it rewrites discriminator
+ * We call openapi-typescript's transform directly on the bundled document
+ * instead of `openapiTS()`, which would lint and bundle the document again
+ * with its own Redocly 1.x (work this pipeline already did with the configured
+ * rules) and load that second Redocly. The context below mirrors `openapiTS()`'s
+ * defaults; test/codegen/types-stage.test.ts asserts identical output.
+ *
+ * The transform mutates the object it is given (it rewrites discriminator
  * properties in place), so it always gets a deep copy: the caller's bundled
  * document, which we also serialise and hand to mock servers, stays intact.
  */
-import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
+import type { GlobalContext, OpenAPI3 } from 'openapi-typescript';
+import transformSchema from 'openapi-typescript/dist/transform/index.mjs';
+import { astToString } from 'openapi-typescript/dist/lib/ts.mjs';
+import { resolveRef, scanDiscriminators } from 'openapi-typescript/dist/lib/utils.mjs';
 import { PipelineError } from '../lib/errors.js';
 
 export async function generateTypes(document: Record<string, unknown>, source: string): Promise<string> {
   try {
-    const ast = await openapiTS(structuredClone(document) as unknown as OpenAPI3, { silent: true });
-    return astToString(ast);
+    const schema = structuredClone(document) as unknown as OpenAPI3;
+    const ctx: GlobalContext = {
+      additionalProperties: false,
+      alphabetize: false,
+      arrayLength: false,
+      defaultNonNullable: true,
+      discriminators: scanDiscriminators(schema, {}),
+      emptyObjectsUnknown: false,
+      enum: false,
+      enumValues: false,
+      conditionalEnums: false,
+      dedupeEnums: false,
+      excludeDeprecated: false,
+      exportType: false,
+      immutable: false,
+      rootTypes: false,
+      rootTypesNoSchemaPrefix: false,
+      rootTypesKeepCasing: false,
+      injectFooter: [],
+      pathParamsAsTypes: false,
+      postTransform: undefined,
+      propertiesRequiredByDefault: false,
+      redoc: undefined as unknown as GlobalContext['redoc'], // only openapiTS()'s own lint/bundle uses it
+      silent: true,
+      inject: undefined,
+      transform: undefined,
+      transformProperty: undefined,
+      makePathsEnum: false,
+      generatePathParams: false,
+      readWriteMarkers: false,
+      resolve($ref: string) {
+        return resolveRef(schema, $ref, { silent: true });
+      },
+    } as unknown as GlobalContext;
+    return astToString(transformSchema(schema, ctx));
   } catch (error) {
     const message = (error as Error).message.split('\n')[0]!.trim();
     throw new PipelineError(`${source}: openapi-typescript failed: ${message}`);

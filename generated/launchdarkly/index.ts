@@ -2,7 +2,7 @@
  * GENERATED FILE: do not edit. Regenerate with `npm run generate`.
  * api: launchdarkly
  * source: specs/launchdarkly.yaml
- * bundled spec sha256: 89c7b84278bf5f102b078fd188a1336209e700311760a450ffc7e473a7cff76f
+ * bundled spec sha256: 53d7e484ebb78900488d69d720c1cca5aea30bd01c76b2ba7284db75b0dc9f88
  * tools: generator 0.1.0, openapi-typescript 7.13.0, @redocly/openapi-core 2.64.0, ts-morph 28.0.0
  */
 

@@ -2,7 +2,7 @@
  * GENERATED FILE: do not edit. Regenerate with `npm run generate`.
  * api: scale-gp
  * source: specs/scale-gp.yaml
- * bundled spec sha256: 7ff86340e7ffb4ea69d618b805d3f9db1bbab981b43956c3a707207337d5cd6c
+ * bundled spec sha256: 944e018ce98d141f96a2946aeffc51da5d8c96e00aec27aa59ff6af017ad4ede
  * tools: generator 0.1.0, openapi-typescript 7.13.0, @redocly/openapi-core 2.64.0, ts-morph 28.0.0
  */
 

@@ -2,7 +2,7 @@
  * GENERATED FILE: do not edit. Regenerate with `npm run generate`.
  * api: posts-v31
  * source: posts-v31.yaml
- * bundled spec sha256: b417111b848fe6bcdb5c5461f727d8c5d56f327482faf58a9a12add737d1bef6
+ * bundled spec sha256: de9ed3a0b9ae51083a9a8c42846f4daf68698914ad3ae746a817bbc77020ca26
  * tools: generator 0.1.0, openapi-typescript 7.13.0, @redocly/openapi-core 2.64.0, ts-morph 28.0.0
  */
 

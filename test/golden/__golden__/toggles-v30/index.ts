@@ -2,7 +2,7 @@
  * GENERATED FILE: do not edit. Regenerate with `npm run generate`.
  * api: toggles-v30
  * source: toggles-v30.yaml
- * bundled spec sha256: cc60bb009f4518ab7be3412cb136b17e9de9223a0802bc6da0171dbc489a591e
+ * bundled spec sha256: 611a16a30ab824400a458b94b38981b8f7794adfeccbf2b06b9744de2d3caed9
  * tools: generator 0.1.0, openapi-typescript 7.13.0, @redocly/openapi-core 2.64.0, ts-morph 28.0.0
  */
 

@@ -1,0 +1,154 @@
+/**
+ * The no-op regenerate cache. A run that changes nothing should not pay for
+ * loading Redocly, openapi-typescript and ts-morph: the CLI checks this cache
+ * first with plain file reads and hashes, and imports the pipeline only on a
+ * miss.
+ *
+ * An entry is valid only when all of these are unchanged since the run that
+ * wrote it: the config file's bytes; every file each api's spec was read from
+ * (root and external `$ref`s — the set can only change if one of those files
+ * changes); the generator itself (every file under codegen/, which includes the
+ * Redocly plugin) and the versions of the tools whose output we commit; the
+ * options that shape output; and the output files (hash of each, no extras).
+ * Anything else is a miss and a full run. Lives in node_modules/.cache (never
+ * committed; CI starts without it).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { toolVersions } from './versions.js';
+
+const CODEGEN_DIR = fileURLToPath(new URL('..', import.meta.url));
+const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/vendor-api-clients/', import.meta.url));
+const VERSION = 1;
+
+export interface ApiEntry {
+  /** Absolute path → sha256 of every file the spec was read from. */
+  inputs: Record<string, string>;
+  /** Output path (relative to the output folder) → sha256. */
+  outputs: Record<string, string>;
+  warnings: string[];
+}
+
+export interface CacheEntry {
+  version: number;
+  fingerprint: string;
+  apis: Record<string, ApiEntry>;
+  /** The apis of the config, in order, from the last full run. */
+  allApis: string[];
+}
+
+const hashBytes = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+function hashFile(path: string): string | undefined {
+  try {
+    return hashBytes(readFileSync(path));
+  } catch {
+    return undefined;
+  }
+}
+
+let generatorHash: string | undefined;
+
+/** The generator's own identity: its source files and the tool versions. */
+export function generatorFingerprint(): string {
+  if (generatorHash) return generatorHash;
+  const h = createHash('sha256').update(JSON.stringify(toolVersions()));
+  // The modules generation runs (not the spec-pull / api-diff tools that live beside them).
+  const files = readdirSync(CODEGEN_DIR, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(ts|js|mjs|json)$/.test(f) && !/^(spec-pull|api-diff)[/\\]/.test(f))
+    .sort();
+  for (const f of files) h.update(f).update(readFileSync(join(CODEGEN_DIR, f)));
+  return (generatorHash = h.digest('hex'));
+}
+
+export interface CacheKeyInput {
+  configPath: string;
+  outDir: string;
+  /** Options that change the output (e.g. runtime import). */
+  options: Record<string, unknown>;
+  /** Injectable for tests; defaults to generatorFingerprint(). */
+  generator?: string | undefined;
+}
+
+function fingerprint(input: CacheKeyInput): string | undefined {
+  const config = hashFile(input.configPath);
+  if (!config) return undefined;
+  return hashBytes(JSON.stringify([VERSION, input.generator ?? generatorFingerprint(), config, input.options]));
+}
+
+function entryPath(input: CacheKeyInput): string {
+  return join(CACHE_DIR, `${hashBytes(`${input.configPath}\0${input.outDir}`).slice(0, 24)}.json`);
+}
+
+/**
+ * The apis (and their warnings) that can be skipped, or undefined when any of
+ * `apis` (all of the config's when empty) must be regenerated.
+ */
+export function lookup(input: CacheKeyInput, apis: string[]): { apis: string[]; warnings: Record<string, string[]> } | undefined {
+  const path = entryPath(input);
+  if (!existsSync(path)) return undefined;
+  let entry: CacheEntry;
+  try {
+    entry = JSON.parse(readFileSync(path, 'utf8')) as CacheEntry;
+  } catch {
+    return undefined;
+  }
+  if (entry.version !== VERSION || entry.fingerprint !== fingerprint(input)) return undefined;
+  const wanted = apis.length ? apis : entry.allApis;
+  const warnings: Record<string, string[]> = {};
+  for (const api of wanted) {
+    const e = entry.apis[api];
+    if (!e) return undefined;
+    for (const [file, sha] of Object.entries(e.inputs)) if (hashFile(file) !== sha) return undefined;
+    for (const [file, sha] of Object.entries(e.outputs)) if (hashFile(join(input.outDir, file)) !== sha) return undefined;
+    const onDisk = listFiles(join(input.outDir, api)).map((f) => `${api}/${f}`);
+    if (onDisk.length !== Object.keys(e.outputs).length) return undefined;
+    warnings[api] = e.warnings;
+  }
+  return { apis: wanted, warnings };
+}
+
+export interface RunRecord {
+  api: string;
+  inputs: string[];
+  outputs: Map<string, string>;
+  warnings: string[];
+}
+
+/** Records a successful run (after its files were written). */
+export function store(input: CacheKeyInput, runs: RunRecord[], allApis: string[]): void {
+  const fp = fingerprint(input);
+  if (!fp) return;
+  const path = entryPath(input);
+  let entry: CacheEntry = { version: VERSION, fingerprint: fp, apis: {}, allApis };
+  try {
+    const old = JSON.parse(readFileSync(path, 'utf8')) as CacheEntry;
+    if (old.version === VERSION && old.fingerprint === fp) entry = { ...old, allApis };
+  } catch {
+    // no previous entry
+  }
+  for (const run of runs) {
+    const inputs: Record<string, string> = {};
+    for (const file of run.inputs) inputs[file] = hashFile(file) ?? 'missing';
+    const outputs: Record<string, string> = {};
+    for (const [file, content] of run.outputs) outputs[file] = hashBytes(content);
+    entry.apis[run.api] = { inputs, outputs, warnings: run.warnings };
+  }
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(entry));
+    renameSync(tmp, path);
+  } catch {
+    // A cache that cannot be written only costs speed.
+  }
+}
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+}

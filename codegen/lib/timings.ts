@@ -1,0 +1,13 @@
+/** Stage timings for `generate --timings` and the benchmark's per-stage breakdown. */
+export type Timings = Record<string, number>;
+
+export function timer(into: Timings) {
+  return async function time<T>(stage: string, fn: () => T | Promise<T>): Promise<T> {
+    const start = performance.now();
+    try {
+      return await fn();
+    } finally {
+      into[stage] = (into[stage] ?? 0) + performance.now() - start;
+    }
+  };
+}
