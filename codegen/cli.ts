@@ -44,7 +44,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         quiet: { type: 'boolean', default: false },
         'runtime-import': { type: 'string' },
         timings: { type: 'boolean', default: false },
-        cache: { type: 'boolean', default: true },
+        // Node 20's parseArgs has no --no-<flag> negation, so the flag is spelled out.
+        'no-cache': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -64,7 +65,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
 
   const configPath = resolve(io.cwd, config);
   const cacheKey: cache.CacheKeyInput = { configPath, outDir, options: { runtimeImport: args.values['runtime-import'] ?? null } };
-  if (!check && args.values.cache) {
+  if (!check && !args.values['no-cache']) {
     const hit = cache.lookup(cacheKey, args.positionals);
     if (hit) {
       for (const api of hit.apis) for (const w of hit.warnings[api] ?? []) log(`[${api}] ${w}`);

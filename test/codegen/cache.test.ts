@@ -104,7 +104,12 @@ describe('no-op regenerate', () => {
   it('--check and --no-cache always run the pipeline', async () => {
     const dir = copyProject();
     await generated(dir);
-    expect((await runMain(['--no-cache'], dir)).stderr).not.toMatch(HIT);
-    expect((await runMain(['--check'], dir)).stderr).toMatch(/is up to date/);
+    const noCache = await runMain(['--no-cache'], dir);
+    expect(noCache.code, noCache.stderr).toBe(0);
+    expect(noCache.stderr).toMatch(/scale-gp: 5 files, unchanged/);
+    expect(noCache.stderr).not.toMatch(HIT);
+    const check = await runMain(['--check'], dir);
+    expect(check.code).toBe(0);
+    expect(check.stderr).toMatch(/is up to date/);
   });
 });
