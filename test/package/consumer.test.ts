@@ -1,0 +1,323 @@
+/**
+ * The package as a consumer gets it: build, `npm pack`, `npm install <tarball>` into a fresh project
+ * outside the repo, then compile a strict consumer with this repo's TypeScript (nodenext and bundler
+ * resolution, plus a CommonJS file), run the output with Node against the Prism mock of the Scale GP
+ * spec, and bundle the Scale GP subpath with esbuild to show that LaunchDarkly stays out.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measureBundles } from '../../bench/bundle-size.mjs';
+import { startMockServer, type MockServer } from '../support/mock-server.js';
+import { buildAndPack, formatRun, npm, npmEnvOutsideRepo, repoRoot, run, type PackedPackage } from './pack.js';
+
+const tsc = join(repoRoot, 'node_modules', '.bin', process.platform === 'win32' ? 'tsc.cmd' : 'tsc');
+const repoPackage = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+  name: string;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+const pkgName = repoPackage.name;
+
+/** Build-time tools that must never reach a consumer's node_modules. */
+const BUILD_TOOLS = ['typescript', 'openapi-typescript', 'ts-morph', 'yaml', 'vitest', 'esbuild', 'tsx', '@stoplight/prism-cli', 'publint', '@arethetypeswrong/cli'];
+
+/**
+ * The ESM consumer. `__BASE_URL__` is replaced by the mock's URL. Every `@ts-expect-error` line must
+ * be an error (TS2578 otherwise), and `Equal<…> = true` fails unless the data is exactly the alias.
+ */
+const CONSUMER_ESM = String.raw`
+import {
+  createScaleGpApiClient,
+  createScaleGpClient,
+  updateApplicationSpec,
+  type ApplicationSpecResponse,
+  type PartialApplicationSpecRequest,
+  type RestorablePartialApplicationSpecRequest,
+  type RestoreRequest,
+  type UpdateApplicationSpecArgs,
+} from '${pkgName}/scale-gp';
+import { ApiError, UnprocessableEntityError } from '${pkgName}/runtime';
+
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+const baseUrl = __BASE_URL__;
+const apiKey = 'test-key';
+
+// The corrected union: restore is a boolean discriminator, not the strings "True"/"False".
+export const accepted: RestorablePartialApplicationSpecRequest[] = [{ name: 'x' }, { restore: false, description: 'd' }, { restore: true }];
+export const restoreIsBoolean: Equal<NonNullable<PartialApplicationSpecRequest['restore']> | RestoreRequest['restore'], boolean> = true;
+// @ts-expect-error restoring takes no other field
+export const rejectedRestoreWithName: RestorablePartialApplicationSpecRequest = { restore: true, name: 'x' };
+// @ts-expect-error restore is a boolean, not the spec's mapping key "True"
+export const rejectedStringRestore: RestorablePartialApplicationSpecRequest = { restore: 'True' };
+// @ts-expect-error no such field
+export const rejectedTypo: RestorablePartialApplicationSpecRequest = { nme: 'x' };
+// @ts-expect-error the same rules apply to the body of the operation's argument
+export const rejectedArgs: UpdateApplicationSpecArgs = { application_spec_id: 'a', body: { restore: true, name: 'x' } };
+
+async function main(): Promise<void> {
+  // Free functions: a client, and only the operations you import.
+  const client = createScaleGpApiClient({ baseUrl, apiKey });
+  const result = await updateApplicationSpec(client, { application_spec_id: 'spec_1', body: { name: 'renamed' } });
+  if (result.error !== undefined) throw new Error('unexpected error: ' + JSON.stringify(result.error));
+  const renamed = result.data;
+  const renamedIsSpec: Equal<typeof renamed, ApplicationSpecResponse> = true;
+  // @ts-expect-error not a field of the response (so the data is not any)
+  renamed.nme;
+
+  // Bound client in throwing mode: resolves to the success branch, throws ApiError subclasses.
+  const sgp = createScaleGpClient({ baseUrl, apiKey, throwOnError: true });
+  const { data: restored } = await sgp.updateApplicationSpec({ application_spec_id: 'spec_2', body: { restore: true } });
+  const restoredIsSpec: Equal<typeof restored, ApplicationSpecResponse> = true;
+
+  let rejected: { class: string; status: number; sameRuntime: boolean } | undefined;
+  try {
+    // Deliberately invalid on the wire (name must be a string): the mock answers 422.
+    await sgp.updateApplicationSpec({ application_spec_id: 'spec_3', body: { name: 42 } as unknown as { name: string } });
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    rejected = { class: e.constructor.name, status: e.status, sameRuntime: e instanceof UnprocessableEntityError };
+  }
+  console.log(JSON.stringify({ renamed, restored, rejected, typed: renamedIsSpec && restoredIsSpec }));
+}
+
+await main();
+`;
+
+/** The CommonJS consumer: require() of the ESM package (Node >= 20.19), typed under module nodenext (TS >= 5.8). */
+const CONSUMER_CJS = String.raw`
+import scaleGp = require('${pkgName}/scale-gp');
+import runtime = require('${pkgName}/runtime');
+
+async function main(): Promise<void> {
+  const sgp = scaleGp.createScaleGpClient({ baseUrl: __BASE_URL__, apiKey: 'test-key', throwOnError: true });
+  const { data } = await sgp.updateApplicationSpec({ application_spec_id: 'spec_cjs', body: { description: 'from require()' } });
+  const spec: scaleGp.ApplicationSpecResponse = data;
+  console.log(JSON.stringify({ spec, apiError: typeof runtime.ApiError }));
+}
+
+main().catch(e => {
+  console.error(e);
+  process.exitCode = 1;
+});
+`;
+
+/** A Node project on @types/node without the DOM lib, as strict as this repo. */
+const TSCONFIG_NODENEXT = {
+  compilerOptions: {
+    module: 'nodenext',
+    moduleResolution: 'nodenext',
+    target: 'es2022',
+    lib: ['es2022'],
+    types: ['node'],
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    noUncheckedIndexedAccess: true,
+    skipLibCheck: true,
+    rootDir: 'src',
+    outDir: 'out-nodenext',
+  },
+  files: ['src/consumer.ts', 'src/consumer-cjs.cts'],
+};
+
+/** A bundler project (browser globals, no Node types) that also type-checks the package's .d.ts. */
+const TSCONFIG_BUNDLER = {
+  compilerOptions: {
+    module: 'preserve',
+    moduleResolution: 'bundler',
+    target: 'es2022',
+    lib: ['es2022', 'dom'],
+    types: [],
+    strict: true,
+    skipLibCheck: false,
+    skipDefaultLibCheck: true,
+    rootDir: 'src',
+    outDir: 'out-bundler',
+  },
+  files: ['src/consumer.ts'],
+};
+
+interface ConsumerOutput {
+  renamed: Record<string, unknown>;
+  restored: Record<string, unknown>;
+  rejected?: { class: string; status: number; sameRuntime: boolean };
+  typed: boolean;
+}
+
+let pkg: PackedPackage;
+let consumerDir: string;
+let mock: MockServer;
+let installMs = 0;
+
+beforeAll(async () => {
+  pkg = await buildAndPack();
+  consumerDir = mkdtempSync(join(tmpdir(), 'vendor-api-clients-consumer-'));
+  writeFileSync(join(consumerDir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }, null, 2));
+  const started = performance.now();
+  const install = await run(
+    npm,
+    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', pkg.tarball, `@types/node@${repoPackage.devDependencies['@types/node']}`],
+    { cwd: consumerDir, env: npmEnvOutsideRepo() },
+  );
+  installMs = Math.round(performance.now() - started);
+  if (install.code !== 0) throw new Error(`npm install of the tarball failed\n${formatRun(install)}`);
+  mock = await startMockServer(join(repoRoot, 'generated', 'scale-gp', 'openapi.yaml'));
+  console.info(`[package] build+pack ${pkg.buildAndPackMs} ms (0 = reused), consumer install ${installMs} ms, in ${consumerDir}`);
+}, 240_000);
+
+afterAll(async () => {
+  await mock?.close();
+  if (consumerDir) rmSync(consumerDir, { recursive: true, force: true });
+});
+
+/** Every package folder in a node_modules tree, nested ones included, as `name` or `@scope/name`. */
+function installedPackages(nodeModules: string): string[] {
+  const found: string[] = [];
+  const visit = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+      const scoped = entry.name.startsWith('@');
+      const names = scoped ? readdirSync(join(dir, entry.name)).map(n => `${entry.name}/${n}`) : [entry.name];
+      for (const name of names) {
+        found.push(name);
+        visit(join(dir, name, 'node_modules'));
+      }
+    }
+  };
+  visit(nodeModules);
+  return [...new Set(found)].sort();
+}
+
+describe('the packed package, installed in a fresh project', () => {
+  it('contains the build output and sources, not codegen, tests or specs', () => {
+    const files = pkg.files;
+    for (const entry of ['dist/generated/scale-gp/index.js', 'dist/generated/scale-gp/index.d.ts', 'dist/generated/launchdarkly/index.d.ts', 'dist/src/index.js', 'dist/src/index.d.ts', 'package.json', 'README.md']) {
+      expect(files).toContain(entry);
+    }
+    const unexpected = files.filter(f => !/^(dist\/(src|generated\/[^/]+)\/[^/]+\.(js|d\.ts)(\.map)?|src\/[^/]+\.ts|generated\/[^/]+\/[^/]+\.ts|package\.json|README\.md)$/.test(f));
+    expect(unexpected).toEqual([]);
+  });
+
+  it('installs only the runtime dependencies: none of the build-time tools', () => {
+    const installed = installedPackages(join(consumerDir, 'node_modules'));
+    expect(installed).toContain(pkgName);
+    expect(installed).toContain('openapi-fetch');
+    const tools = installed.filter(name => name.startsWith('@redocly/') || BUILD_TOOLS.includes(name));
+    expect(tools).toEqual([]);
+    const manifest = JSON.parse(readFileSync(join(consumerDir, 'node_modules', pkgName, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    expect(manifest.dependencies).toEqual(repoPackage.dependencies);
+    expect(Object.keys(repoPackage.dependencies)).toEqual(['openapi-fetch']);
+  });
+
+  it('ships the corrected unions, readable aliases and doc comments in the .d.ts', () => {
+    const installed = join(consumerDir, 'node_modules', pkgName);
+    const dts = (path: string) => readFileSync(join(installed, 'dist', path), 'utf8');
+    const schema = dts('generated/scale-gp/schema.d.ts');
+    // Boolean discriminator: literal booleans, each under the spec's description, not "True" | "False".
+    expect(schema).toMatch(/@description Set to true to restore the entity from the database\.[^/]*\*\/\s*restore\?: false;/);
+    expect(schema).toMatch(/@description Set to true to restore the entity from the database\.[^/]*\*\/\s*restore: true;/);
+    expect(schema).not.toMatch(/"True"|"False"/);
+    // Readable aliases.
+    expect(schema).toMatch(/^export type RestorablePartialApplicationSpecRequest = components\["schemas"\]\["RestorablePartialApplicationSpecRequest"\];$/m);
+    expect(schema).toMatch(/^export type ApplicationSpecResponse = components\["schemas"\]\["egp_api_backend__server__[A-Za-z_]+__ApplicationSpecResponse"\];$/m);
+
+    // Every doc comment of the generated sources (shipped next to dist/) survives into the .d.ts.
+    const normalize = (text: string) => text.replace(/^[ \t]+/gm, '');
+    const docComments = (text: string) => text.match(/\/\*\*[\s\S]*?\*\//g) ?? [];
+    const generated = pkg.files.filter(f => /^generated\/[^/]+\/[^/]+\.ts$/.test(f));
+    expect(generated).toContain('generated/scale-gp/schema.ts');
+    let checked = 0;
+    for (const source of generated) {
+      const declarations = normalize(dts(source.replace(/\.ts$/, '.d.ts')));
+      const comments = docComments(readFileSync(join(installed, source), 'utf8'));
+      expect(comments.filter(c => !declarations.includes(normalize(c))), `doc comments of ${source} missing from its .d.ts`).toEqual([]);
+      checked += comments.length;
+    }
+    expect(checked).toBeGreaterThan(20);
+    expect(dts('generated/scale-gp/operations.d.ts')).toMatch(/Update Application Spec[\s\S]*?\*\/\nexport declare function updateApplicationSpec\(/);
+    expect(dts('src/client.d.ts')).toContain('/** Any base URL (a proxy, a mock server); overrides `server`. */');
+  });
+
+  it('compiles a strict consumer under nodenext (ESM + CommonJS) and bundler resolution', async () => {
+    const src = join(consumerDir, 'src');
+    mkdirSync(src, { recursive: true });
+    writeFileSync(join(src, 'consumer.ts'), CONSUMER_ESM.replace('__BASE_URL__', JSON.stringify(mock.url)));
+    writeFileSync(join(src, 'consumer-cjs.cts'), CONSUMER_CJS.replace('__BASE_URL__', JSON.stringify(mock.url)));
+    writeFileSync(join(consumerDir, 'tsconfig.nodenext.json'), JSON.stringify(TSCONFIG_NODENEXT, null, 2));
+    writeFileSync(join(consumerDir, 'tsconfig.bundler.json'), JSON.stringify(TSCONFIG_BUNDLER, null, 2));
+    const [nodenext, bundler] = await Promise.all(
+      ['tsconfig.nodenext.json', 'tsconfig.bundler.json'].map(config => run(tsc, ['-p', config, '--strict', '--pretty', 'false'], { cwd: consumerDir })),
+    );
+    expect(nodenext!.code, `tsc nodenext\n${formatRun(nodenext!)}`).toBe(0);
+    expect(bundler!.code, `tsc bundler\n${formatRun(bundler!)}`).toBe(0);
+    expect(readFileSync(join(consumerDir, 'out-nodenext', 'consumer-cjs.cjs'), 'utf8')).toContain(`require("${pkgName}/scale-gp")`);
+  }, 120_000);
+
+  it('runs with Node against the mock server and gets typed data back', async () => {
+    mock.reset();
+    const outputs = await Promise.all(
+      ['out-nodenext/consumer.js', 'out-bundler/consumer.js'].map(file => run(process.execPath, [file], { cwd: consumerDir, timeoutMs: 30_000 })),
+    );
+    for (const out of outputs) {
+      expect(out.code, formatRun(out)).toBe(0);
+      const result = JSON.parse(out.stdout) as ConsumerOutput;
+      expect(result.typed).toBe(true);
+      for (const spec of [result.renamed, result.restored]) {
+        expect(spec).toMatchObject({
+          id: expect.any(String),
+          name: expect.any(String),
+          description: expect.any(String),
+          account_id: expect.any(String),
+          created_at: expect.any(String),
+          run_online_evaluation: expect.any(Boolean),
+        });
+      }
+      // One runtime instance behind both subpaths: the vendor's errors are the runtime's classes.
+      expect(result.rejected).toEqual({ class: 'UnprocessableEntityError', status: 422, sameRuntime: true });
+    }
+    // The only request the mock rejected is the deliberately invalid one.
+    const violations = mock.violations();
+    expect(violations.length).toBeGreaterThan(0);
+    expect(violations.filter(v => v.path !== '/v4/application-specs/spec_3')).toEqual([]);
+    const paths = mock.requests().map(r => `${r.method} ${r.path} ${r.status}`).sort();
+    expect(paths).toEqual(
+      [
+        'PATCH /v4/application-specs/spec_1 200',
+        'PATCH /v4/application-specs/spec_2 200',
+        'PATCH /v4/application-specs/spec_3 422',
+      ].flatMap(p => [p, p]),
+    );
+    const sent = mock.requests().find(r => r.path.endsWith('/spec_1'));
+    expect(sent?.headers['x-api-key']).toBe('REDACTED'); // present, and redacted by the mock
+  }, 60_000);
+
+  it('works from CommonJS through require() of the ESM build', async () => {
+    mock.reset();
+    const out = await run(process.execPath, ['out-nodenext/consumer-cjs.cjs'], { cwd: consumerDir, timeoutMs: 30_000 });
+    expect(out.code, formatRun(out)).toBe(0);
+    const result = JSON.parse(out.stdout) as { spec: Record<string, unknown>; apiError: string };
+    expect(result.apiError).toBe('function');
+    expect(result.spec).toMatchObject({ id: expect.any(String), name: expect.any(String) });
+    expect(mock.violations()).toEqual([]);
+    expect(mock.requests().map(r => `${r.method} ${r.path} ${r.status}`)).toEqual(['PATCH /v4/application-specs/spec_cjs 200']);
+  }, 60_000);
+
+  it('bundles the Scale GP subpath without any LaunchDarkly code', async () => {
+    const results = await measureBundles({ resolveDir: consumerDir, packageName: pkgName });
+    const scaleGp = results.filter(r => r.id.startsWith('scale-gp-'));
+    expect(scaleGp.map(r => r.id)).toContain('scale-gp-free-function');
+    for (const bundle of scaleGp) {
+      // Not vacuous: the bundle is the Scale GP client, resolved from the installed package.
+      expect(bundle.code).toContain('SGP_API_KEY');
+      expect(bundle.code).toContain('/v4/application-specs/{application_spec_id}');
+      expect(bundle.inputs.map(i => i.path)).toContain(`node_modules/${pkgName}/dist/generated/scale-gp/operations.js`);
+      expect(bundle.inputs.map(i => i.path).filter(p => /launchdarkly/i.test(p))).toEqual([]);
+      expect(bundle.code).not.toMatch(/launch\s*darkly|app\.launchdarkly\.(com|us)|\/api\/v2\//i);
+    }
+    // The size report is written by `node bench/bundle-size.mjs` (sizes are recorded, not asserted).
+    expect(existsSync(join(repoRoot, 'bench', 'bundle-size.md'))).toBe(true);
+  }, 60_000);
+});
