@@ -15,9 +15,8 @@ import { toolVersions } from './lib/versions.js';
 import { timer, type Timings } from './lib/timings.js';
 import type { FileTree } from './lib/write-tree.js';
 import { lintAndBundle } from './stages/lint-bundle.js';
-import { postprocess } from './stages/postprocess.js';
-import { generateTypes } from './stages/types.js';
-import { generateWrappers, type ClientConfig } from './stages/wrappers.js';
+import { generateWrappers, type ClientConfig, type WrappersOutput } from './stages/wrappers.js';
+import { createTypesRunner, type TypesResult, type TypesRunner } from './worker/client.js';
 
 export interface PipelineOptions {
   /** Path of the Redocly config (`redocly.yaml`). */
@@ -36,6 +35,10 @@ export interface PipelineOptions {
   runtimeImport?: string | undefined;
   /** Called with every api name of the config once it is loaded. */
   onApis?: ((apis: string[]) => void) | undefined;
+  /** Run openapi-typescript and the passes on a worker thread (default true). */
+  workers?: boolean | undefined;
+  /** A runner to reuse across runs (tests); the pipeline then does not close it. */
+  types?: TypesRunner | undefined;
 }
 
 export const DEFAULT_RUNTIME_IMPORT = '../../src/index.js';
@@ -123,6 +126,8 @@ function readClientConfig(raw: unknown, where: string): ClientConfig {
 
 export async function runPipeline(options: PipelineOptions): Promise<ApiResult[]> {
   const display = options.display ?? ((p: string) => relative(process.cwd(), p) || '.');
+  // Start the worker first: its module loading overlaps the config loading below.
+  const typesRunner = options.types;
   const loaded = await loadPipelineConfig(options.configPath, display);
   const configFile = display(resolve(options.configPath));
   const names = options.apis?.length ? options.apis : [...loaded.apis.keys()];
@@ -135,11 +140,16 @@ export async function runPipeline(options: PipelineOptions): Promise<ApiResult[]
   }
   options.onApis?.([...loaded.apis.keys()]);
   const runtime = options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT;
-  const results: ApiResult[] = [];
-  for (const api of names) {
-    results.push(await generateApi(api, loaded, display, runtime, options.onWarning));
+  const types = typesRunner ?? createTypesRunner(options.workers ?? true);
+  try {
+    const results: ApiResult[] = [];
+    for (const api of names) {
+      results.push(await generateApi(api, loaded, display, runtime, types, options.onWarning));
+    }
+    return results;
+  } finally {
+    if (!typesRunner) await types.close();
   }
-  return results;
 }
 
 async function generateApi(
@@ -147,6 +157,7 @@ async function generateApi(
   loaded: LoadedConfig,
   display: (p: string) => string,
   runtime: string,
+  types: TypesRunner,
   onWarning?: (api: string, line: string) => void,
 ): Promise<ApiResult> {
   const root = loaded.apis.get(api)!;
@@ -158,11 +169,28 @@ async function generateApi(
 
   const timings: Timings = {};
   const time = timer(timings);
-  const bundled = await lintAndBundle({ api, root, config: loaded.config.forAlias(api), display, timings });
+  const where = display(root);
+  const clientConfig = loaded.clientConfigs.get(api) ?? {};
+
+  // As soon as the bundle exists, wrappers are derived here and the types
+  // stages start on the worker, while this thread lints (lint errors still
+  // decide the outcome first).
+  let wrappers: WrappersOutput | undefined;
+  let typesJob: Promise<TypesResult> | undefined;
+  let earlyError: unknown;
+  const bundled = await lintAndBundle({ api, root, config: loaded.config.forAlias(api), display, timings }, (spec) => {
+    try {
+      wrappers = generateWrappers(api, spec.document as JsonObject, clientConfig, { runtime, where });
+      typesJob = types.run(spec.document as JsonObject, where, wrappers.exportedNames);
+      typesJob.catch(() => {}); // awaited below; do not report it as unhandled meanwhile
+    } catch (error) {
+      earlyError = error;
+    }
+  });
   bundled.warnings.forEach(warn);
+  if (earlyError !== undefined) throw earlyError;
   const document = bundled.document as JsonObject;
 
-  // The bundled spec is serialised before anything else touches the object.
   // Redocly's own YAML writer (js-yaml, as `redocly bundle` writes): about twice
   // as fast as the yaml package on large specs. No anchors, no line folding.
   const yamlBody = await time('serialise', () => stringifyYaml(document, { noRefs: true, lineWidth: -1 }));
@@ -172,15 +200,18 @@ async function generateApi(
     specSha256: sha256(yamlBody),
     tools: toolVersions(),
   };
-
   const header = tsHeader(info);
-  const wrappers = await time('wrappers', () =>
-    generateWrappers(api, document, loaded.clientConfigs.get(api) ?? {}, { header: `${header}\n`, runtime, where: display(root) }),
-  );
-  const rawTypes = await time('types', () => generateTypes(document, display(root)));
-  // Schema aliases give way to the wrappers' names (values and types share index.ts's exports).
-  const processed = await time('passes', () => postprocess(rawTypes, document, new Set(wrappers.exportedNames)));
+
+  const processed = await time('types+passes (wait)', () => typesJob!);
+  Object.assign(timings, processed.timings);
   processed.warnings.forEach(warn);
+  const aliases = (processed.facts.aliases ?? {}) as Record<string, string>;
+  for (const op of wrappers!.operations) {
+    for (const name of [op.name, `${op.name.charAt(0).toUpperCase()}${op.name.slice(1)}Args`, `${op.name.charAt(0).toUpperCase()}${op.name.slice(1)}Result`]) {
+      if (name in aliases) throw new PipelineError(`${where}: wrapper name ${name} (${op.method.toUpperCase()} ${op.path}) clashes with the schema alias of that name`);
+    }
+  }
+  const w = wrappers!;
 
   const manifest = {
     generated: 'GENERATED FILE: do not edit. Regenerate with `npm run generate`.',
@@ -189,8 +220,8 @@ async function generateApi(
     specSha256: info.specSha256,
     tools: info.tools,
     files: ['openapi.yaml', 'schema.ts', 'operations.ts', 'index.ts'],
-    operationCount: wrappers.operations.length,
-    operations: wrappers.operations.map((op) => ({
+    operationCount: w.operations.length,
+    operations: w.operations.map((op) => ({
       wrapper: op.name,
       nameFrom: op.nameFrom,
       method: op.method.toUpperCase(),
@@ -198,7 +229,7 @@ async function generateApi(
       operationId: typeof op.operation.operationId === 'string' ? op.operation.operationId : null,
       ...(op.vendorOperationId !== op.operation.operationId ? { vendorOperationId: op.vendorOperationId } : {}),
     })),
-    ...wrappers.facts,
+    ...w.facts,
     ...processed.facts,
     warnings: processed.warnings,
   };
@@ -206,8 +237,8 @@ async function generateApi(
   const files: FileTree = new Map([
     [`${api}/openapi.yaml`, yamlHeader(info) + yamlBody],
     [`${api}/schema.ts`, `${header}\n${processed.text}`],
-    [`${api}/operations.ts`, wrappers.operationsTs],
-    [`${api}/index.ts`, wrappers.indexTs],
+    [`${api}/operations.ts`, `${header}\n${w.operationsTs}`],
+    [`${api}/index.ts`, `${header}\n${w.indexTs}`],
     [`${api}/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`],
   ]);
   return { api, files, warnings, timings, inputs: bundled.files };

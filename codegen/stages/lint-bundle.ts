@@ -33,16 +33,30 @@ export interface LintBundleInput {
   timings?: Timings;
 }
 
-export interface LintBundleOutput {
-  /** The bundled OpenAPI document (a fresh object; callers must not mutate it). */
-  document: Record<string, unknown>;
+export interface LintBundleOutput extends BundledSpec {
   /** Lint warnings, one formatted line each. */
   warnings: string[];
+}
+
+export interface BundledSpec {
+  /** The bundled OpenAPI document (callers must not mutate it). */
+  document: Record<string, unknown>;
   /** Every file the spec was read from (root and external refs). */
   files: string[];
 }
 
-export async function lintAndBundle(input: LintBundleInput): Promise<LintBundleOutput> {
+/**
+ * Load, bundle, then lint. The bundle is made first, from a copy of the
+ * document (preprocessors and decorators mutate what they bundle, and lint must
+ * see the spec as written plus preprocessors only), so that `onBundled` can
+ * start the next stages on another thread while lint runs here. Lint errors
+ * still win: they are reported even when bundling failed, and no result is
+ * returned unless lint passed.
+ */
+export async function lintAndBundle(
+  input: LintBundleInput,
+  onBundled?: (bundled: BundledSpec) => void,
+): Promise<LintBundleOutput> {
   const { root, config, display, api } = input;
   if (!existsSync(root) || !statSync(root).isFile()) {
     throw new PipelineError(`${display(root)}: spec file not found (root of api "${api}")`);
@@ -60,6 +74,15 @@ export async function lintAndBundle(input: LintBundleInput): Promise<LintBundleO
   const document = loaded as Document;
   checkIsOpenApi3(document, display);
 
+  let bundled: BundledSpec | undefined;
+  let bundleError: unknown;
+  try {
+    bundled = await time('bundle', () => bundleCopy(document, input));
+    onBundled?.(bundled);
+  } catch (error) {
+    bundleError = error;
+  }
+
   const problems = await time('lint', () => lintDocument({ document, config, externalRefResolver: resolver }));
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warn').map((p) => formatProblem(p, display));
@@ -68,8 +91,14 @@ export async function lintAndBundle(input: LintBundleInput): Promise<LintBundleO
     const more = lines.length > 1 ? ` (and ${lines.length - 1} more lint error${lines.length > 2 ? 's' : ''})` : '';
     throw new PipelineError(`${lines[0]}${more}`, lines.slice(1));
   }
+  if (bundleError !== undefined || !bundled) throw bundleError;
+  return { ...bundled, warnings };
+}
 
-  const result = await time('bundle', () => bundle({ doc: document, config, externalRefResolver: resolver, dereference: false }));
+async function bundleCopy(document: Document, input: LintBundleInput): Promise<BundledSpec> {
+  const { config, display, root } = input;
+  const copy = { source: document.source, parsed: structuredClone(document.parsed) } as Document;
+  const result = await bundle({ doc: copy, config, externalRefResolver: new BaseResolver(config.resolve), dereference: false });
   const bundleErrors = result.problems.filter((p) => p.severity === 'error');
   if (bundleErrors.length > 0) {
     const lines = bundleErrors.map((p) => formatProblem(p, display));
@@ -77,7 +106,6 @@ export async function lintAndBundle(input: LintBundleInput): Promise<LintBundleO
   }
   return {
     document: result.bundle.parsed as Record<string, unknown>,
-    warnings,
     files: [root, ...[...result.fileDependencies].filter((f) => f !== root)].sort(),
   };
 }

@@ -8,8 +8,9 @@
  * defaults; test/codegen/types-stage.test.ts asserts identical output.
  *
  * The transform mutates the object it is given (it rewrites discriminator
- * properties in place), so it always gets a deep copy: the caller's bundled
- * document, which we also serialise and hand to mock servers, stays intact.
+ * properties in place), so it gets a deep copy unless the caller says the
+ * document is its own (`copy: false`): the bundled document, which we also
+ * serialise and hand to mock servers, stays intact.
  */
 import type { GlobalContext, OpenAPI3 } from 'openapi-typescript';
 import transformSchema from 'openapi-typescript/dist/transform/index.mjs';
@@ -17,9 +18,13 @@ import { astToString } from 'openapi-typescript/dist/lib/ts.mjs';
 import { resolveRef, scanDiscriminators } from 'openapi-typescript/dist/lib/utils.mjs';
 import { PipelineError } from '../lib/errors.js';
 
-export async function generateTypes(document: Record<string, unknown>, source: string): Promise<string> {
+export async function generateTypes(
+  document: Record<string, unknown>,
+  source: string,
+  options: { copy?: boolean } = {},
+): Promise<string> {
   try {
-    const schema = structuredClone(document) as unknown as OpenAPI3;
+    const schema = (options.copy === false ? document : structuredClone(document)) as unknown as OpenAPI3;
     const ctx: GlobalContext = {
       additionalProperties: false,
       alphabetize: false,

@@ -32,6 +32,7 @@ export interface ClientConfig {
 }
 
 export interface WrappersOutput {
+  /** Without the file header (it needs the spec hash; the pipeline adds it). */
   operationsTs: string;
   indexTs: string;
   operations: NamedOperation[];
@@ -44,8 +45,6 @@ export interface WrappersOutput {
 const ARG_KEYS = new Set(['query', 'headers', 'body']);
 
 export interface WrappersContext {
-  /** The file header (ends with a blank line). */
-  header: string;
   /** Import specifier of the shared runtime (`src/index`) from `<out>/<api>/`. */
   runtime: string;
   /** The spec file, for error messages. */
@@ -53,7 +52,7 @@ export interface WrappersContext {
 }
 
 export function generateWrappers(api: string, document: JsonObject, config: ClientConfig, ctx: WrappersContext): WrappersOutput {
-  const { header, runtime, where } = ctx;
+  const { runtime, where } = ctx;
   const operations = nameOperations(operationsOf(document), config.operationNames ?? {}, where, config.nameClashes);
   const clientName = config.clientName ?? pascalCase(api);
   if (!isSafeIdentifier(clientName)) throw new PipelineError(`${where}: x-codegen.clientName ${jsString(clientName)} is not an identifier`);
@@ -91,7 +90,6 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
   }
 
   const operationsTs =
-    header +
     `import { callOperation, type ApiClient, type CallOptions, type OperationArgs, type OperationResult } from ${jsString(runtime).replace(/^"|"$/g, "'")};\n` +
     `import type { paths } from './schema.js';\n\n` +
     blocks.join('\n');
@@ -123,7 +121,6 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     ...(config.requestIdHeaders ? [`  requestIdHeaders: [${config.requestIdHeaders.map(jsString).join(', ')}],`] : []),
   ];
   const indexTs =
-    header +
     `import { bindOperations, createApiClient, type ApiClient, type ApiDescriptor, type BoundClient, type ClientOptions } from ${jsString(runtime).replace(/^"|"$/g, "'")};\n` +
     `import * as operations from './operations.js';\n` +
     `import type { paths } from './schema.js';\n\n` +
