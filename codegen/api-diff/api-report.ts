@@ -1,0 +1,238 @@
+/**
+ * The public surface of one generated api: every exported symbol of its `.ts`
+ * files with its kind and a one-line signature, as stable Markdown
+ * (`apiReport`) or data (`apiSymbols`, which api-diff compares between two
+ * versions).
+ *
+ * Parsing only (the TypeScript compiler API, no type checker, no program):
+ * fast, and independent of whether the imports resolve.
+ *
+ * Rules, so the listing is stable and reviewable line by line:
+ * - files in name order; within a file, symbols in name order (code-point
+ *   order, not locale);
+ * - signatures are printed from the syntax tree (comments dropped, whitespace
+ *   collapsed to one line); function overloads are listed, not the
+ *   implementation; a parameter with a default is shown optional;
+ * - members of exported interfaces and object-literal type aliases are listed
+ *   by name, two levels deep (`paths["/x"].patch`, `components.schemas.Foo`),
+ *   as kind `member` without a signature, and `never` members are skipped:
+ *   what each schema contains is the spec diff's job (it knows the direction
+ *   data flows); this listing says which names exist.
+ */
+import ts from 'typescript';
+import { cell, codeSpan } from './markdown.js';
+
+export type SymbolKind =
+  | 'interface'
+  | 'type'
+  | 'function'
+  | 'const'
+  | 'let'
+  | 'var'
+  | 'class'
+  | 'enum'
+  | 'namespace'
+  | 're-export'
+  | 'default'
+  | 'member';
+
+export interface ApiSymbol {
+  /** The file as keyed in the input map. */
+  file: string;
+  /** The exported name; for members the access path (`paths["/x"].patch`). */
+  name: string;
+  kind: SymbolKind;
+  /** One line; '' for members. */
+  signature: string;
+}
+
+const MEMBER_DEPTH = 2;
+const MAX_INITIALIZER = 300;
+
+const printer = ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed });
+
+/** Every exported symbol of the `.ts` files in `files` (path → source), in report order. */
+export function apiSymbols(files: Map<string, string>): ApiSymbol[] {
+  const out: ApiSymbol[] = [];
+  for (const file of [...files.keys()].filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts')).sort(byCodePoint)) {
+    out.push(...fileSymbols(file, files.get(file)!));
+  }
+  return out;
+}
+
+/** The Markdown listing of `apiSymbols(files)`. */
+export function apiReport(files: Map<string, string>, options: { title?: string } = {}): string {
+  const symbols = apiSymbols(files);
+  const lines = [
+    `# ${options.title ?? 'Public API'}`,
+    '',
+    'Every exported symbol of the generated files with its kind and signature; members of exported',
+    'interfaces by name, two levels deep. `npm run api-diff` compares this list between two commits.',
+  ];
+  const byFile = new Map<string, ApiSymbol[]>();
+  for (const s of symbols) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
+  for (const [file, list] of byFile) {
+    lines.push('', `## ${file}`, '', '| symbol | kind | signature |', '|---|---|---|');
+    for (const s of list) lines.push(`| ${cell(codeSpan(s.name))} | ${s.kind} | ${s.signature ? cell(codeSpan(s.signature)) : ''} |`);
+  }
+  if (byFile.size === 0) lines.push('', 'No exported symbols.');
+  return `${lines.join('\n')}\n`;
+}
+
+function fileSymbols(file: string, text: string): ApiSymbol[] {
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const print = (node: ts.Node) => oneLine(printer.printNode(ts.EmitHint.Unspecified, node, sf));
+  const top: Array<{ symbol: ApiSymbol; members: ApiSymbol[] }> = [];
+  const functions = new Map<string, ts.FunctionDeclaration[]>();
+  const add = (name: string, kind: SymbolKind, signature: string, members: ApiSymbol[] = []) =>
+    top.push({ symbol: { file, name, kind, signature }, members });
+
+  for (const st of sf.statements) {
+    if (ts.isExportDeclaration(st)) {
+      const from = st.moduleSpecifier ? ` from ${print(st.moduleSpecifier)}` : '';
+      const typeOnly = st.isTypeOnly ? 'type ' : '';
+      if (!st.exportClause) {
+        add(`*${from}`, 're-export', `export ${typeOnly}*${from}`);
+      } else if (ts.isNamespaceExport(st.exportClause)) {
+        const name = st.exportClause.name.text;
+        add(name, 're-export', `export ${typeOnly}* as ${name}${from}`);
+      } else {
+        for (const el of st.exportClause.elements) {
+          const name = el.name.text;
+          const orig = el.propertyName ? `${el.propertyName.getText(sf)} as ` : '';
+          add(name, 're-export', `export ${typeOnly || (el.isTypeOnly ? 'type ' : '')}{ ${orig}${name} }${from}`);
+        }
+      }
+      continue;
+    }
+    if (ts.isExportAssignment(st)) {
+      add('default', 'default', `export ${st.isExportEquals ? '=' : 'default'} ${print(st.expression)}`);
+      continue;
+    }
+    if (!hasModifier(st, ts.SyntaxKind.ExportKeyword)) continue;
+    const isDefault = hasModifier(st, ts.SyntaxKind.DefaultKeyword);
+    const nameOf = (n: { name?: ts.Node | undefined }) => (isDefault ? 'default' : n.name ? n.name.getText(sf) : 'default');
+
+    if (ts.isFunctionDeclaration(st)) {
+      const name = nameOf(st);
+      functions.set(name, [...(functions.get(name) ?? []), st]);
+    } else if (ts.isInterfaceDeclaration(st)) {
+      const name = nameOf(st);
+      const heritage = st.heritageClauses?.length ? ` ${st.heritageClauses.map(print).join(' ')}` : '';
+      add(name, 'interface', `interface ${name}${typeParams(st.typeParameters, print)}${heritage}`, members(file, name, st.members, 1, sf, print));
+    } else if (ts.isTypeAliasDeclaration(st)) {
+      const name = nameOf(st);
+      const literal = ts.isTypeLiteralNode(st.type);
+      add(
+        name,
+        'type',
+        `type ${name}${typeParams(st.typeParameters, print)} = ${literal ? '{ … }' : print(st.type)}`,
+        literal ? members(file, name, (st.type as ts.TypeLiteralNode).members, 1, sf, print) : [],
+      );
+    } else if (ts.isVariableStatement(st)) {
+      const flags = st.declarationList.flags;
+      const kind: SymbolKind = flags & ts.NodeFlags.Const ? 'const' : flags & ts.NodeFlags.Let ? 'let' : 'var';
+      for (const d of st.declarationList.declarations) {
+        const name = d.name.getText(sf);
+        const rest = d.type ? `: ${print(d.type)}` : d.initializer ? ` = ${truncate(print(d.initializer), MAX_INITIALIZER)}` : '';
+        add(name, kind, `${kind} ${name}${rest}`);
+      }
+    } else if (ts.isClassDeclaration(st)) {
+      const name = nameOf(st);
+      const heritage = st.heritageClauses?.length ? ` ${st.heritageClauses.map(print).join(' ')}` : '';
+      const abstract = hasModifier(st, ts.SyntaxKind.AbstractKeyword) ? 'abstract ' : '';
+      add(name, 'class', `${abstract}class ${name}${typeParams(st.typeParameters, print)}${heritage}`);
+    } else if (ts.isEnumDeclaration(st)) {
+      const name = nameOf(st);
+      const isConst = hasModifier(st, ts.SyntaxKind.ConstKeyword) ? 'const ' : '';
+      add(name, 'enum', `${isConst}enum ${name} { ${st.members.map(print).join(', ')} }`);
+    } else if (ts.isModuleDeclaration(st)) {
+      const name = nameOf(st);
+      add(name, 'namespace', `namespace ${name}`);
+    }
+  }
+
+  for (const [name, decls] of functions) {
+    const overloads = decls.filter((d) => !d.body);
+    const shown = overloads.length ? overloads : decls;
+    add(name, 'function', shown.map((d) => functionSignature(name, d, print)).join('; '));
+  }
+
+  top.sort((a, b) => byCodePoint(a.symbol.name, b.symbol.name));
+  return top.flatMap((t) => [t.symbol, ...t.members]);
+}
+
+function functionSignature(name: string, d: ts.FunctionDeclaration, print: (n: ts.Node) => string): string {
+  const isAsync = hasModifier(d, ts.SyntaxKind.AsyncKeyword) ? 'async ' : '';
+  const star = d.asteriskToken ? '*' : '';
+  const params = d.parameters.map((p) => {
+    const optional = p.questionToken || p.initializer ? '?' : '';
+    return `${p.dotDotDotToken ? '...' : ''}${print(p.name)}${optional}${p.type ? `: ${print(p.type)}` : ''}`;
+  });
+  const ret = d.type ? `: ${print(d.type)}` : '';
+  return `${isAsync}function${star} ${name}${typeParams(d.typeParameters, print)}(${params.join(', ')})${ret}`;
+}
+
+function members(
+  file: string,
+  parent: string,
+  list: ts.NodeArray<ts.TypeElement>,
+  depth: number,
+  sf: ts.SourceFile,
+  print: (n: ts.Node) => string,
+): ApiSymbol[] {
+  if (depth > MEMBER_DEPTH) return [];
+  const out: Array<{ symbol: ApiSymbol; nested: ApiSymbol[] }> = [];
+  for (const m of list) {
+    let key: string;
+    let type: ts.TypeNode | undefined;
+    if (ts.isPropertySignature(m) || ts.isMethodSignature(m)) {
+      key = access(parent, memberName(m.name, sf));
+      type = ts.isPropertySignature(m) ? m.type : undefined;
+    } else if (ts.isIndexSignatureDeclaration(m)) {
+      key = `${parent}[${m.parameters.map(print).join(', ')}]`;
+      type = m.type;
+    } else continue;
+    if (type?.kind === ts.SyntaxKind.NeverKeyword) continue;
+    const nested = type && ts.isTypeLiteralNode(type) ? members(file, key, type.members, depth + 1, sf, print) : [];
+    out.push({ symbol: { file, name: key, kind: 'member', signature: '' }, nested });
+  }
+  out.sort((a, b) => byCodePoint(a.symbol.name, b.symbol.name));
+  return out.flatMap((o) => [o.symbol, ...o.nested]);
+}
+
+function memberName(name: ts.PropertyName, sf: ts.SourceFile): { text: string; identifier: boolean } {
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return { text: name.text, identifier: true };
+  if (ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) {
+    return { text: name.text, identifier: /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name.text) };
+  }
+  return { text: name.getText(sf), identifier: false };
+}
+
+function access(parent: string, name: { text: string; identifier: boolean }): string {
+  return name.identifier ? `${parent}.${name.text}` : `${parent}[${JSON.stringify(name.text)}]`;
+}
+
+function typeParams(params: ts.NodeArray<ts.TypeParameterDeclaration> | undefined, print: (n: ts.Node) => string): string {
+  return params?.length ? `<${params.map(print).join(', ')}>` : '';
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) ? (ts.getModifiers(node) ?? []).some((m) => m.kind === kind) : false;
+}
+
+/** One line; the printer's `{ a: 1; }` / `{ a: 1, }` become `{ a: 1 }`. */
+function oneLine(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/[;,] \}/g, ' }')
+    .trim();
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
