@@ -325,9 +325,8 @@ export interface RequestErrorOptions {
   url?: string;
 }
 
-/** The request could not be completed: DNS, refused or reset connection, TLS, ... */
-export class ApiConnectionError extends ClientError {
-  override name = 'ApiConnectionError';
+/** A request that was sent (or started) but got no HTTP response: carries its method and redacted URL. */
+abstract class RequestFailedError extends ClientError {
   readonly method: string | undefined;
   readonly url: string | undefined;
 
@@ -336,6 +335,11 @@ export class ApiConnectionError extends ClientError {
     this.method = options.method?.toUpperCase();
     this.url = options.url === undefined ? undefined : redactUrl(options.url);
   }
+}
+
+/** The request could not be completed: DNS, refused or reset connection, TLS, ... */
+export class ApiConnectionError extends RequestFailedError {
+  override name = 'ApiConnectionError';
 }
 
 /** One attempt got no response headers within `timeoutMs`. */
@@ -344,16 +348,8 @@ export class ApiTimeoutError extends ApiConnectionError {
 }
 
 /** The caller's own AbortSignal fired; `cause` is the signal's reason. */
-export class ApiAbortError extends ClientError {
+export class ApiAbortError extends RequestFailedError {
   override name = 'ApiAbortError';
-  readonly method: string | undefined;
-  readonly url: string | undefined;
-
-  constructor(message: string, options: RequestErrorOptions = {}) {
-    super(message, 'cause' in options ? { cause: options.cause } : undefined);
-    this.method = options.method?.toUpperCase();
-    this.url = options.url === undefined ? undefined : redactUrl(options.url);
-  }
 }
 
 /** Refused before sending, e.g. a path parameter that would change the path. */
