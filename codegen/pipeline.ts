@@ -5,11 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadConfig, stringifyYaml, type Config } from '@redocly/openapi-core';
 import { PipelineError } from './lib/errors.js';
 import { sha256 } from './lib/hash.js';
-import { tsHeader, yamlHeader, type HeaderInfo } from './lib/header.js';
+import { markdownHeader, tsHeader, yamlHeader, type HeaderInfo } from './lib/header.js';
 import type { JsonObject } from './lib/openapi.js';
 import { toolVersions } from './lib/versions.js';
 import { timer, type Timings } from './lib/timings.js';
@@ -43,12 +42,6 @@ export interface PipelineOptions {
 
 export const DEFAULT_RUNTIME_IMPORT = '../../src/index.js';
 
-/** The import specifier of `<repo>/src/index.ts` from `<outDir>/<api>/` (for output written elsewhere). */
-export function runtimeImportFrom(outDir: string, api: string): string {
-  const runtime = fileURLToPath(new URL('../src/index.ts', import.meta.url));
-  const rel = relative(join(outDir, api), runtime).split(sep).join('/').replace(/\.ts$/, '.js');
-  return rel.startsWith('.') ? rel : `./${rel}`;
-}
 
 export interface ApiResult {
   api: string;
@@ -181,7 +174,13 @@ async function generateApi(
   const bundled = await lintAndBundle({ api, root, config: loaded.config.forAlias(api), display, timings }, (spec) => {
     try {
       wrappers = generateWrappers(api, spec.document as JsonObject, clientConfig, { runtime, where });
-      typesJob = types.run(spec.document as JsonObject, where, wrappers.exportedNames);
+      typesJob = types.run({
+        document: spec.document as JsonObject,
+        source: where,
+        takenNames: wrappers.exportedNames,
+        sources: { 'operations.ts': wrappers.operationsTs, 'index.ts': wrappers.indexTs },
+        title: `Public API: ${api}`,
+      });
       typesJob.catch(() => {}); // awaited below; do not report it as unhandled meanwhile
     } catch (error) {
       earlyError = error;
@@ -219,7 +218,7 @@ async function generateApi(
     source: info.source,
     specSha256: info.specSha256,
     tools: info.tools,
-    files: ['openapi.yaml', 'schema.ts', 'operations.ts', 'index.ts'],
+    files: ['openapi.yaml', 'schema.ts', 'operations.ts', 'index.ts', 'api-report.md'],
     operationCount: w.operations.length,
     operations: w.operations.map((op) => ({
       wrapper: op.name,
@@ -239,7 +238,9 @@ async function generateApi(
     [`${api}/schema.ts`, `${header}\n${processed.text}`],
     [`${api}/operations.ts`, `${header}\n${w.operationsTs}`],
     [`${api}/index.ts`, `${header}\n${w.indexTs}`],
-    [`${api}/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`],
   ]);
+  // The exported symbols as a committed report (made on the worker), so a PR's diff shows API surface changes.
+  files.set(`${api}/api-report.md`, markdownHeader(info) + processed.apiReport);
+  files.set(`${api}/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
   return { api, files, warnings, timings, inputs: bundled.files };
 }

@@ -55,9 +55,10 @@ let generatorHash: string | undefined;
 export function generatorFingerprint(): string {
   if (generatorHash) return generatorHash;
   const h = createHash('sha256').update(JSON.stringify(toolVersions()));
-  // The modules generation runs (not the spec-pull / api-diff tools that live beside them).
+  // The modules generation runs (not the spec-pull tool that lives beside them;
+  // api-diff's api-report is part of the output).
   const files = readdirSync(CODEGEN_DIR, { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.(ts|js|mjs|json)$/.test(f) && !/^(spec-pull|api-diff)[/\\]/.test(f))
+    .filter((f) => /\.(ts|js|mjs|json)$/.test(f) && !/^(\.build|spec-pull)[/\\]/.test(f))
     .sort();
   for (const f of files) h.update(f).update(readFileSync(join(CODEGEN_DIR, f)));
   return (generatorHash = h.digest('hex'));

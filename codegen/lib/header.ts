@@ -30,3 +30,10 @@ export function yamlHeader(info: HeaderInfo): string {
     .map((l) => `# ${oneLine(l)}\n`)
     .join('');
 }
+
+/** Header for a generated Markdown file (an HTML comment; `--` cannot end it early). */
+export function markdownHeader(info: HeaderInfo): string {
+  return `<!--\n${headerLines(info)
+    .map((l) => `  ${oneLine(l).replace(/--/g, '- -')}\n`)
+    .join('')}-->\n\n`;
+}

@@ -14,10 +14,22 @@ export interface TypesResult {
   warnings: string[];
   facts: Record<string, unknown>;
   timings: Timings;
+  apiReport: string;
+}
+
+export interface TypesJob {
+  document: JsonObject;
+  /** The spec file, for error messages. */
+  source: string;
+  /** Names the passes must not emit. */
+  takenNames: Iterable<string>;
+  /** The other generated sources, for the API report. */
+  sources: Record<string, string>;
+  title: string;
 }
 
 export interface TypesRunner {
-  run(document: JsonObject, source: string, takenNames: Iterable<string>): Promise<TypesResult>;
+  run(job: TypesJob): Promise<TypesResult>;
   close(): Promise<void>;
 }
 
@@ -26,13 +38,19 @@ export function createTypesRunner(useWorker: boolean): TypesRunner {
 }
 
 class InProcessRunner implements TypesRunner {
-  async run(document: JsonObject, source: string, takenNames: Iterable<string>): Promise<TypesResult> {
-    const [{ generateTypes }, { postprocess }] = await Promise.all([import('../stages/types.js'), import('../stages/postprocess.js')]);
+  async run(job: TypesJob): Promise<TypesResult> {
+    const [{ generateTypes }, { postprocess }, { apiReport }] = await Promise.all([
+      import('../stages/types.js'),
+      import('../stages/postprocess.js'),
+      import('../api-diff/api-report.js'),
+    ]);
     const t0 = performance.now();
-    const raw = await generateTypes(document, source);
+    const raw = await generateTypes(job.document, job.source);
     const t1 = performance.now();
-    const processed = postprocess(raw, document, new Set(takenNames));
-    return { ...processed, timings: { types: t1 - t0, passes: performance.now() - t1 } };
+    const processed = postprocess(raw, job.document, new Set(job.takenNames));
+    const t2 = performance.now();
+    const report = apiReport(new Map([['schema.ts', processed.text], ...Object.entries(job.sources)]), { title: job.title });
+    return { ...processed, apiReport: report, timings: { types: t1 - t0, passes: t2 - t1, 'api-report': performance.now() - t2 } };
   }
   async close(): Promise<void> {}
 }
@@ -46,7 +64,10 @@ class WorkerRunner implements TypesRunner {
   constructor() {
     // Started at once so TypeScript, openapi-typescript and ts-morph load on the
     // second core while this thread loads Redocly and lints.
-    this.worker = new Worker(new URL('./entry.mjs', import.meta.url));
+    // From the TypeScript sources (tsx, tests) the worker boots through tsx; from
+    // the prebuilt bundle (codegen/.build, see codegen/generate.mjs) it is plain JS.
+    const fromSource = import.meta.url.endsWith('.ts');
+    this.worker = new Worker(new URL(fromSource ? './entry.mjs' : './worker/types-worker.mjs', import.meta.url));
     this.worker.unref();
     this.worker.on('message', (message: TypesResponse | { ready: true }) => {
       if ('ready' in message) return;
@@ -67,10 +88,17 @@ class WorkerRunner implements TypesRunner {
     });
   }
 
-  run(document: JsonObject, source: string, takenNames: Iterable<string>): Promise<TypesResult> {
+  run(job: TypesJob): Promise<TypesResult> {
     if (this.failed) return Promise.reject(this.failed);
     const id = this.nextId++;
-    const request: TypesRequest = { id, json: JSON.stringify(document), source, takenNames: [...takenNames] };
+    const request: TypesRequest = {
+      id,
+      json: JSON.stringify(job.document),
+      source: job.source,
+      takenNames: [...job.takenNames],
+      sources: job.sources,
+      title: job.title,
+    };
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage(request);

@@ -9,8 +9,21 @@ export interface TypesRequest {
   source: string;
   /** Names the passes must not emit (wrapper names). */
   takenNames: string[];
+  /** The other generated sources (`operations.ts`, `index.ts`), for the API report. */
+  sources: Record<string, string>;
+  /** Title of the API report. */
+  title: string;
 }
 
 export type TypesResponse =
-  | { id: number; ok: true; text: string; warnings: string[]; facts: Record<string, unknown>; timings: Timings }
+  | {
+      id: number;
+      ok: true;
+      text: string;
+      warnings: string[];
+      facts: Record<string, unknown>;
+      timings: Timings;
+      /** The public API report of schema.ts + `sources`. */
+      apiReport: string;
+    }
   | { id: number; ok: false; message: string; details: string[]; pipelineError: boolean };

@@ -1,11 +1,13 @@
 /**
- * Worker thread: openapi-typescript + ts-morph passes for a bundled document.
+ * Worker thread: openapi-typescript + ts-morph passes for a bundled document,
+ * and the public API report (TypeScript's parser is loaded here anyway).
  *
  * Runs on the second core while the main thread lints (see pipeline.ts). It
  * also takes the loading of TypeScript, openapi-typescript's transforms and
  * ts-morph off the main thread, which loads Redocly at the same time.
  */
 import { parentPort } from 'node:worker_threads';
+import { apiReport } from '../api-diff/api-report.js';
 import { PipelineError } from '../lib/errors.js';
 import { timer, type Timings } from '../lib/timings.js';
 import type { JsonObject } from '../lib/openapi.js';
@@ -24,7 +26,10 @@ parentPort!.on('message', async (request: TypesRequest) => {
     const document = JSON.parse(request.json) as JsonObject;
     const raw = await time('types', () => generateTypes(JSON.parse(request.json), request.source, { copy: false }));
     const processed = await time('passes', () => postprocess(raw, document, new Set(request.takenNames)));
-    response = { id: request.id, ok: true, ...processed, timings };
+    const report = await time('api-report', () =>
+      apiReport(new Map([['schema.ts', processed.text], ...Object.entries(request.sources)]), { title: request.title }),
+    );
+    response = { id: request.id, ok: true, ...processed, timings, apiReport: report };
   } catch (error) {
     const e = error as Error;
     response = {

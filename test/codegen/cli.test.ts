@@ -58,7 +58,7 @@ describe('generate', () => {
     const r = await runMain(['launchdarkly', '--config', 'custom.yaml', '--out', 'elsewhere'], other);
     expect(r.code, r.stderr).toBe(0);
     expect(Object.keys(snapshotTree(join(other, 'elsewhere'))).sort()).toEqual(
-      ['index.ts', 'manifest.json', 'openapi.yaml', 'operations.ts', 'schema.ts'].map((f) => `launchdarkly/${f}`).sort(),
+      ['api-report.md', 'index.ts', 'manifest.json', 'openapi.yaml', 'operations.ts', 'schema.ts'].map((f) => `launchdarkly/${f}`).sort(),
     );
   });
 });

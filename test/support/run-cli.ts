@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
 export const REPO = resolve(import.meta.dirname, '../..');
-const CLI = join(REPO, 'codegen/cli.ts');
-// Absolute loader URL: the CLI may run with a working directory outside the repo.
-const TSX = import.meta.resolve('tsx');
+/** What `npm run generate` runs. */
+const CLI = join(REPO, 'codegen/generate.mjs');
 
 export interface CliRun {
   code: number | null;
@@ -14,9 +13,9 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the generate CLI as a user does: a separate Node process (tsx loader). */
+/** Runs the generate CLI as a user does (`npm run generate`): a separate Node process. */
 export function runCli(args: string[], cwd = REPO, env: NodeJS.ProcessEnv = {}): CliRun {
-  const r = spawnSync(process.execPath, ['--import', TSX, CLI, ...args], {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, ...env, NO_COLOR: '1' },
