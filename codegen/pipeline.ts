@@ -207,7 +207,7 @@ async function generateApi(
   const aliases = (processed.facts.aliases ?? {}) as Record<string, string>;
   for (const op of wrappers!.operations) {
     for (const name of [op.name, `${op.name.charAt(0).toUpperCase()}${op.name.slice(1)}Args`, `${op.name.charAt(0).toUpperCase()}${op.name.slice(1)}Result`]) {
-      if (name in aliases) throw new PipelineError(`${where}: wrapper name ${name} (${op.method.toUpperCase()} ${op.path}) clashes with the schema alias of that name`);
+      if (Object.hasOwn(aliases, name)) throw new PipelineError(`${where}: wrapper name ${name} (${op.method.toUpperCase()} ${op.path}) clashes with the schema alias of that name`);
     }
   }
   const w = wrappers!;

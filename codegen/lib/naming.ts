@@ -24,7 +24,7 @@ import { PipelineError } from './errors.js';
 import { camelCase, isSafeIdentifier, jsString, words } from './escape.js';
 import type { OperationRef } from './openapi.js';
 
-const CLEAN_OPERATION_ID = /^[A-Za-z][A-Za-z0-9]*(?:[-_. ][A-Za-z0-9]+)*$/;
+const CLEAN_OPERATION_ID = /^\p{L}[\p{L}\p{N}]*(?:[-_. ][\p{L}\p{N}]+)*$/u;
 const OBJECT_PROTOTYPE = new Set(Object.getOwnPropertyNames(Object.prototype).concat(['__proto__', 'prototype', 'then']));
 const MAX_SUMMARY_WORDS = 10;
 
@@ -115,7 +115,9 @@ function describe(op: NamedOperation): string {
 function nameOne(op: OperationRef, overrides: Record<string, string>, where: string): NamedOperation {
   const vendorId = vendorOperationId(op);
   const base = { ...op, vendorOperationId: vendorId };
-  const override = (vendorId !== undefined ? overrides[vendorId] : undefined) ?? overrides[operationKey(op)];
+  // Own keys only: an operationId such as `constructor` must not find Object.prototype's.
+  const own = (key: string | undefined) => (key !== undefined && Object.hasOwn(overrides, key) ? overrides[key] : undefined);
+  const override = own(vendorId) ?? own(operationKey(op));
   if (override !== undefined) {
     if (!isSafeIdentifier(override) || OBJECT_PROTOTYPE.has(override)) {
       throw new PipelineError(`${where}: x-codegen.operationNames: ${jsString(override)} for ${operationKey(op)} is not a usable identifier`);

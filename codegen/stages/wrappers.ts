@@ -191,7 +191,7 @@ function serverNames(doc: JsonObject, names: Record<string, string>, where: stri
     .map((s) => (isObject(s) && typeof s.url === 'string' ? s.url : undefined))
     .filter((u): u is string => u !== undefined);
   if (servers.length === 0) return [];
-  const out: Array<[string, string]> = servers.map((url, i) => [names[url] ?? (i === 0 ? 'default' : `server${i}`), url]);
+  const out: Array<[string, string]> = servers.map((url, i) => [(Object.hasOwn(names, url) ? names[url] : undefined) ?? (i === 0 ? 'default' : `server${i}`), url]);
   const seen = new Set<string>();
   for (const [name] of out) {
     if (seen.has(name)) throw new PipelineError(`${where}: two servers are named ${jsString(name)} (x-codegen.servers)`);
