@@ -119,8 +119,6 @@ function readClientConfig(raw: unknown, where: string): ClientConfig {
 
 export async function runPipeline(options: PipelineOptions): Promise<ApiResult[]> {
   const display = options.display ?? ((p: string) => relative(process.cwd(), p) || '.');
-  // Start the worker first: its module loading overlaps the config loading below.
-  const typesRunner = options.types;
   const loaded = await loadPipelineConfig(options.configPath, display);
   const configFile = display(resolve(options.configPath));
   const names = options.apis?.length ? options.apis : [...loaded.apis.keys()];
@@ -133,7 +131,8 @@ export async function runPipeline(options: PipelineOptions): Promise<ApiResult[]
   }
   options.onApis?.([...loaded.apis.keys()]);
   const runtime = options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT;
-  const types = typesRunner ?? createTypesRunner(options.workers ?? true);
+  // The CLI passes a runner it started before loading this module (see cli.ts).
+  const types = options.types ?? createTypesRunner(options.workers ?? true);
   try {
     const results: ApiResult[] = [];
     for (const api of names) {
@@ -141,7 +140,7 @@ export async function runPipeline(options: PipelineOptions): Promise<ApiResult[]
     }
     return results;
   } finally {
-    if (!typesRunner) await types.close();
+    if (!options.types) await types.close();
   }
 }
 
@@ -201,15 +200,10 @@ async function generateApi(
   };
   const header = tsHeader(info);
 
+  // Schema aliases never take a wrapper's names: the passes got them as taken.
   const processed = await time('types+passes (wait)', () => typesJob!);
   Object.assign(timings, processed.timings);
   processed.warnings.forEach(warn);
-  const aliases = (processed.facts.aliases ?? {}) as Record<string, string>;
-  for (const op of wrappers!.operations) {
-    for (const name of [op.name, `${op.name.charAt(0).toUpperCase()}${op.name.slice(1)}Args`, `${op.name.charAt(0).toUpperCase()}${op.name.slice(1)}Result`]) {
-      if (Object.hasOwn(aliases, name)) throw new PipelineError(`${where}: wrapper name ${name} (${op.method.toUpperCase()} ${op.path}) clashes with the schema alias of that name`);
-    }
-  }
   const w = wrappers!;
 
   const manifest = {
