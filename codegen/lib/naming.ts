@@ -9,8 +9,9 @@
  * 3. the summary (`Update Application Spec` → `updateApplicationSpec`);
  * 4. method + path (`PATCH /v4/specs/{id}` → `patchV4SpecsById`).
  *
- * A name that is a reserved word or an `Object.prototype` member gets the
- * suffix `Operation` (`delete` → `deleteOperation`). Two operations with one
+ * A name that is a reserved word, an `Object.prototype` member or one of
+ * schema.ts's exports (`paths`, `components`, `operations`, `webhooks`) gets
+ * the suffix `Operation` (`delete` → `deleteOperation`). Two operations with one
  * name are an error naming both: never a silent suffix.
  *
  * Opt-in per api (`x-codegen.nameClashes: qualify-by-path`), for specs that
@@ -26,6 +27,9 @@ import type { OperationRef } from './openapi.js';
 
 const CLEAN_OPERATION_ID = /^\p{L}[\p{L}\p{N}]*(?:[-_. ][\p{L}\p{N}]+)*$/u;
 const OBJECT_PROTOTYPE = new Set(Object.getOwnPropertyNames(Object.prototype).concat(['__proto__', 'prototype', 'then']));
+/** schema.ts's exports, which index.ts re-exports beside the wrappers. */
+const SCHEMA_EXPORTS = new Set(['paths', 'webhooks', 'components', '$defs', 'operations']);
+const reserved = (name: string) => OBJECT_PROTOTYPE.has(name) || SCHEMA_EXPORTS.has(name);
 const MAX_SUMMARY_WORDS = 10;
 
 export interface NamedOperation extends OperationRef {
@@ -119,7 +123,7 @@ function nameOne(op: OperationRef, overrides: Record<string, string>, where: str
   const own = (key: string | undefined) => (key !== undefined && Object.hasOwn(overrides, key) ? overrides[key] : undefined);
   const override = own(vendorId) ?? own(operationKey(op));
   if (override !== undefined) {
-    if (!isSafeIdentifier(override) || OBJECT_PROTOTYPE.has(override)) {
+    if (!isSafeIdentifier(override) || reserved(override)) {
       throw new PipelineError(`${where}: x-codegen.operationNames: ${jsString(override)} for ${operationKey(op)} is not a usable identifier`);
     }
     return { ...base, name: override, nameFrom: 'override' };
@@ -148,5 +152,5 @@ export function methodPathName(op: Pick<OperationRef, 'method' | 'path'>): strin
 }
 
 function safe(name: string): string {
-  return isSafeIdentifier(name) && !OBJECT_PROTOTYPE.has(name) ? name : `${name}Operation`;
+  return isSafeIdentifier(name) && !reserved(name) ? name : `${name}Operation`;
 }

@@ -5,6 +5,9 @@
  * Everything taken from the spec goes through lib/escape: descriptions into
  * doc comments via docComment, paths and names into string literals via
  * jsString, identifiers only from the naming rules (always valid identifiers).
+ * The runtime and the operations module are imported as the namespaces
+ * `$runtime` / `$operations`: no naming rule produces a `$`, so no wrapper or
+ * factory name can shadow them.
  */
 import { PipelineError } from '../lib/errors.js';
 import { docComment, isSafeIdentifier, jsString, pascalCase } from '../lib/escape.js';
@@ -78,20 +81,20 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     const argsOptional = !hasRequiredInput(document, op, pathParams);
     blocks.push(
       [
-        `export type ${Name}Args = OperationArgs<${opType}>;`,
-        `export type ${Name}Result = OperationResult<${opType}>;`,
+        `export type ${Name}Args = $runtime.OperationArgs<${opType}>;`,
+        `export type ${Name}Result = $runtime.OperationResult<${opType}>;`,
         '',
         docComment(docFor(op)) +
-          `export function ${op.name}(client: ApiClient<paths>, args: ${Name}Args${argsOptional ? ' = {}' : ''}, options?: CallOptions): Promise<${Name}Result> {\n` +
-          `  return callOperation(client, ${jsString(op.method)}, ${jsString(op.path)}, [${pathParams.map(jsString).join(', ')}], args, options);\n` +
+          `export function ${op.name}(client: $runtime.ApiClient<paths>, args: ${Name}Args${argsOptional ? ' = {}' : ''}, options?: $runtime.CallOptions): Promise<${Name}Result> {\n` +
+          `  return $runtime.callOperation(client, ${jsString(op.method)}, ${jsString(op.path)}, [${pathParams.map(jsString).join(', ')}], args, options);\n` +
           `}\n`,
       ].join('\n'),
     );
   }
 
   const operationsTs =
-    `import { callOperation, type ApiClient, type CallOptions, type OperationArgs, type OperationResult } from ${jsString(runtime).replace(/^"|"$/g, "'")};\n` +
-    `import type { paths } from './schema.js';\n\n` +
+    `import * as $runtime from ${jsString(runtime)};\n` +
+    `import type { paths } from "./schema.js";\n\n` +
     blocks.join('\n');
 
   const servers = serverNames(document, config.servers ?? {}, where);
@@ -121,27 +124,27 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     ...(config.requestIdHeaders ? [`  requestIdHeaders: [${config.requestIdHeaders.map(jsString).join(', ')}],`] : []),
   ];
   const indexTs =
-    `import { bindOperations, createApiClient, type ApiClient, type ApiDescriptor, type BoundClient, type ClientOptions } from ${jsString(runtime).replace(/^"|"$/g, "'")};\n` +
-    `import * as operations from './operations.js';\n` +
-    `import type { paths } from './schema.js';\n\n` +
-    `export * from './operations.js';\n` +
-    `export type * from './schema.js';\n\n` +
+    `import * as $runtime from ${jsString(runtime)};\n` +
+    `import * as $operations from "./operations.js";\n` +
+    `import type { paths } from "./schema.js";\n\n` +
+    `export * from "./operations.js";\n` +
+    `export type * from "./schema.js";\n\n` +
     docComment([`The servers ${jsString(title)} declares; the first is the default.`]) +
     `export const ${names.servers} = {\n${servers.map(([name, url]) => `  ${jsString(name)}: ${jsString(url)},`).join('\n')}\n} as const;\n\n` +
     `export type ${names.server} = keyof typeof ${names.servers};\n\n` +
     docComment([
       `How ${title} is called: the key ${auth ? `goes in the ${jsString(auth.name)} header` : 'is not needed'}${auth ? `, read from the option \`apiKey\` or the environment variable ${apiKeyEnv}` : ''}.`,
     ]) +
-    `export const ${names.descriptor}: ApiDescriptor<${names.server}> = {\n${descriptorLines.join('\n')}\n};\n\n` +
-    `export type ${names.options} = ClientOptions<${names.server}>;\n\n` +
+    `export const ${names.descriptor}: $runtime.ApiDescriptor<${names.server}> = {\n${descriptorLines.join('\n')}\n};\n\n` +
+    `export type ${names.options} = $runtime.ClientOptions<${names.server}>;\n\n` +
     `/** A client with every operation bound; \`Throw\` is true when created with \`throwOnError: true\`. */\n` +
-    `export type ${names.client}<Throw extends boolean = false> = BoundClient<typeof operations, paths, Throw>;\n\n` +
+    `export type ${names.client}<Throw extends boolean = false> = $runtime.BoundClient<typeof $operations, paths, Throw>;\n\n` +
     docComment([
       `The client the free functions take: \`${operations[0] ? `${operations[0].name}(client, …)` : 'fn(client, …)'}\`.`,
       'Import only the functions you call and a bundler drops the rest.',
     ]) +
-    `export function ${names.createApi}(options: ${names.options} = {}): ApiClient<paths> {\n` +
-    `  return createApiClient<paths, ${names.server}>(${names.descriptor}, options);\n}\n\n` +
+    `export function ${names.createApi}(options: ${names.options} = {}): $runtime.ApiClient<paths> {\n` +
+    `  return $runtime.createApiClient<paths, ${names.server}>(${names.descriptor}, options);\n}\n\n` +
     docComment([
       `A client with every operation bound${operations[0] ? `, e.g. \`client.${operations[0].name}({ … })\`` : ''}.`,
       'Returns `{ data, error, response }`; with `throwOnError: true`, resolves to the success branch and throws `ApiError` subclasses instead.',
@@ -149,7 +152,7 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     `export function ${names.create}(options: ${names.options} & { throwOnError: true }): ${names.client}<true>;\n` +
     `export function ${names.create}(options?: ${names.options} & { throwOnError?: false }): ${names.client}<false>;\n` +
     `export function ${names.create}(options: ${names.options} = {}): ${names.client}<boolean> {\n` +
-    `  return bindOperations(${names.createApi}(options), operations);\n}\n`;
+    `  return $runtime.bindOperations(${names.createApi}(options), $operations);\n}\n`;
 
   return {
     operationsTs,

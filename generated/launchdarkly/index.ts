@@ -6,12 +6,12 @@
  * tools: generator 0.1.0, openapi-typescript 7.13.0, @redocly/openapi-core 2.64.0, ts-morph 28.0.0
  */
 
-import { bindOperations, createApiClient, type ApiClient, type ApiDescriptor, type BoundClient, type ClientOptions } from '../../src/index.js';
-import * as operations from './operations.js';
-import type { paths } from './schema.js';
+import * as $runtime from "../../src/index.js";
+import * as $operations from "./operations.js";
+import type { paths } from "./schema.js";
 
-export * from './operations.js';
-export type * from './schema.js';
+export * from "./operations.js";
+export type * from "./schema.js";
 
 /** The servers "LaunchDarkly REST API" declares; the first is the default. */
 export const launchDarklyServers = {
@@ -22,7 +22,7 @@ export const launchDarklyServers = {
 export type LaunchDarklyServer = keyof typeof launchDarklyServers;
 
 /** How LaunchDarkly REST API is called: the key goes in the "Authorization" header, read from the option `apiKey` or the environment variable LAUNCHDARKLY_API_KEY. */
-export const launchDarklyApi: ApiDescriptor<LaunchDarklyServer> = {
+export const launchDarklyApi: $runtime.ApiDescriptor<LaunchDarklyServer> = {
   name: "LaunchDarkly REST API",
   apiKeyEnv: "LAUNCHDARKLY_API_KEY",
   auth: { in: "header", name: "Authorization" },
@@ -30,17 +30,17 @@ export const launchDarklyApi: ApiDescriptor<LaunchDarklyServer> = {
   requestIdHeaders: ["x-request-id"],
 };
 
-export type LaunchDarklyClientOptions = ClientOptions<LaunchDarklyServer>;
+export type LaunchDarklyClientOptions = $runtime.ClientOptions<LaunchDarklyServer>;
 
 /** A client with every operation bound; `Throw` is true when created with `throwOnError: true`. */
-export type LaunchDarklyClient<Throw extends boolean = false> = BoundClient<typeof operations, paths, Throw>;
+export type LaunchDarklyClient<Throw extends boolean = false> = $runtime.BoundClient<typeof $operations, paths, Throw>;
 
 /**
  * The client the free functions take: `patchApplication(client, …)`.
  * Import only the functions you call and a bundler drops the rest.
  */
-export function createLaunchDarklyApiClient(options: LaunchDarklyClientOptions = {}): ApiClient<paths> {
-  return createApiClient<paths, LaunchDarklyServer>(launchDarklyApi, options);
+export function createLaunchDarklyApiClient(options: LaunchDarklyClientOptions = {}): $runtime.ApiClient<paths> {
+  return $runtime.createApiClient<paths, LaunchDarklyServer>(launchDarklyApi, options);
 }
 
 /**
@@ -50,5 +50,5 @@ export function createLaunchDarklyApiClient(options: LaunchDarklyClientOptions =
 export function createLaunchDarklyClient(options: LaunchDarklyClientOptions & { throwOnError: true }): LaunchDarklyClient<true>;
 export function createLaunchDarklyClient(options?: LaunchDarklyClientOptions & { throwOnError?: false }): LaunchDarklyClient<false>;
 export function createLaunchDarklyClient(options: LaunchDarklyClientOptions = {}): LaunchDarklyClient<boolean> {
-  return bindOperations(createLaunchDarklyApiClient(options), operations);
+  return $runtime.bindOperations(createLaunchDarklyApiClient(options), $operations);
 }

@@ -6,11 +6,11 @@
  * tools: generator 0.1.0, openapi-typescript 7.13.0, @redocly/openapi-core 2.64.0, ts-morph 28.0.0
  */
 
-import { callOperation, type ApiClient, type CallOptions, type OperationArgs, type OperationResult } from '../../src/index.js';
-import type { paths } from './schema.js';
+import * as $runtime from "../../src/index.js";
+import type { paths } from "./schema.js";
 
-export type PatchApplicationArgs = OperationArgs<paths["/api/v2/applications/{applicationKey}"]["patch"]>;
-export type PatchApplicationResult = OperationResult<paths["/api/v2/applications/{applicationKey}"]["patch"]>;
+export type PatchApplicationArgs = $runtime.OperationArgs<paths["/api/v2/applications/{applicationKey}"]["patch"]>;
+export type PatchApplicationResult = $runtime.OperationResult<paths["/api/v2/applications/{applicationKey}"]["patch"]>;
 
 /**
  * Update application
@@ -19,6 +19,6 @@ export type PatchApplicationResult = OperationResult<paths["/api/v2/applications
  *
  * `PATCH /api/v2/applications/{applicationKey}`
  */
-export function patchApplication(client: ApiClient<paths>, args: PatchApplicationArgs, options?: CallOptions): Promise<PatchApplicationResult> {
-  return callOperation(client, "patch", "/api/v2/applications/{applicationKey}", ["applicationKey"], args, options);
+export function patchApplication(client: $runtime.ApiClient<paths>, args: PatchApplicationArgs, options?: $runtime.CallOptions): Promise<PatchApplicationResult> {
+  return $runtime.callOperation(client, "patch", "/api/v2/applications/{applicationKey}", ["applicationKey"], args, options);
 }

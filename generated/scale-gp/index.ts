@@ -6,12 +6,12 @@
  * tools: generator 0.1.0, openapi-typescript 7.13.0, @redocly/openapi-core 2.64.0, ts-morph 28.0.0
  */
 
-import { bindOperations, createApiClient, type ApiClient, type ApiDescriptor, type BoundClient, type ClientOptions } from '../../src/index.js';
-import * as operations from './operations.js';
-import type { paths } from './schema.js';
+import * as $runtime from "../../src/index.js";
+import * as $operations from "./operations.js";
+import type { paths } from "./schema.js";
 
-export * from './operations.js';
-export type * from './schema.js';
+export * from "./operations.js";
+export type * from "./schema.js";
 
 /** The servers "EGP API V4" declares; the first is the default. */
 export const scaleGpServers = {
@@ -21,7 +21,7 @@ export const scaleGpServers = {
 export type ScaleGpServer = keyof typeof scaleGpServers;
 
 /** How EGP API V4 is called: the key goes in the "x-api-key" header, read from the option `apiKey` or the environment variable SGP_API_KEY. */
-export const scaleGpApi: ApiDescriptor<ScaleGpServer> = {
+export const scaleGpApi: $runtime.ApiDescriptor<ScaleGpServer> = {
   name: "EGP API V4",
   apiKeyEnv: "SGP_API_KEY",
   auth: { in: "header", name: "x-api-key" },
@@ -29,17 +29,17 @@ export const scaleGpApi: ApiDescriptor<ScaleGpServer> = {
   requestIdHeaders: ["x-request-id"],
 };
 
-export type ScaleGpClientOptions = ClientOptions<ScaleGpServer>;
+export type ScaleGpClientOptions = $runtime.ClientOptions<ScaleGpServer>;
 
 /** A client with every operation bound; `Throw` is true when created with `throwOnError: true`. */
-export type ScaleGpClient<Throw extends boolean = false> = BoundClient<typeof operations, paths, Throw>;
+export type ScaleGpClient<Throw extends boolean = false> = $runtime.BoundClient<typeof $operations, paths, Throw>;
 
 /**
  * The client the free functions take: `updateApplicationSpec(client, …)`.
  * Import only the functions you call and a bundler drops the rest.
  */
-export function createScaleGpApiClient(options: ScaleGpClientOptions = {}): ApiClient<paths> {
-  return createApiClient<paths, ScaleGpServer>(scaleGpApi, options);
+export function createScaleGpApiClient(options: ScaleGpClientOptions = {}): $runtime.ApiClient<paths> {
+  return $runtime.createApiClient<paths, ScaleGpServer>(scaleGpApi, options);
 }
 
 /**
@@ -49,5 +49,5 @@ export function createScaleGpApiClient(options: ScaleGpClientOptions = {}): ApiC
 export function createScaleGpClient(options: ScaleGpClientOptions & { throwOnError: true }): ScaleGpClient<true>;
 export function createScaleGpClient(options?: ScaleGpClientOptions & { throwOnError?: false }): ScaleGpClient<false>;
 export function createScaleGpClient(options: ScaleGpClientOptions = {}): ScaleGpClient<boolean> {
-  return bindOperations(createScaleGpApiClient(options), operations);
+  return $runtime.bindOperations(createScaleGpApiClient(options), $operations);
 }

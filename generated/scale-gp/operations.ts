@@ -6,11 +6,11 @@
  * tools: generator 0.1.0, openapi-typescript 7.13.0, @redocly/openapi-core 2.64.0, ts-morph 28.0.0
  */
 
-import { callOperation, type ApiClient, type CallOptions, type OperationArgs, type OperationResult } from '../../src/index.js';
-import type { paths } from './schema.js';
+import * as $runtime from "../../src/index.js";
+import type { paths } from "./schema.js";
 
-export type UpdateApplicationSpecArgs = OperationArgs<paths["/v4/application-specs/{application_spec_id}"]["patch"]>;
-export type UpdateApplicationSpecResult = OperationResult<paths["/v4/application-specs/{application_spec_id}"]["patch"]>;
+export type UpdateApplicationSpecArgs = $runtime.OperationArgs<paths["/v4/application-specs/{application_spec_id}"]["patch"]>;
+export type UpdateApplicationSpecResult = $runtime.OperationResult<paths["/v4/application-specs/{application_spec_id}"]["patch"]>;
 
 /**
  * Update Application Spec
@@ -25,6 +25,6 @@ export type UpdateApplicationSpecResult = OperationResult<paths["/v4/application
  *
  * `PATCH /v4/application-specs/{application_spec_id}`
  */
-export function updateApplicationSpec(client: ApiClient<paths>, args: UpdateApplicationSpecArgs, options?: CallOptions): Promise<UpdateApplicationSpecResult> {
-  return callOperation(client, "patch", "/v4/application-specs/{application_spec_id}", ["application_spec_id"], args, options);
+export function updateApplicationSpec(client: $runtime.ApiClient<paths>, args: UpdateApplicationSpecArgs, options?: $runtime.CallOptions): Promise<UpdateApplicationSpecResult> {
+  return $runtime.callOperation(client, "patch", "/v4/application-specs/{application_spec_id}", ["application_spec_id"], args, options);
 }

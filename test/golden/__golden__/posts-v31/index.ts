@@ -6,12 +6,12 @@
  * tools: generator 0.1.0, openapi-typescript 7.13.0, @redocly/openapi-core 2.64.0, ts-morph 28.0.0
  */
 
-import { bindOperations, createApiClient, type ApiClient, type ApiDescriptor, type BoundClient, type ClientOptions } from '../../../../src/index.js';
-import * as operations from './operations.js';
-import type { paths } from './schema.js';
+import * as $runtime from "../../../../src/index.js";
+import * as $operations from "./operations.js";
+import type { paths } from "./schema.js";
 
-export * from './operations.js';
-export type * from './schema.js';
+export * from "./operations.js";
+export type * from "./schema.js";
 
 /** The servers "Posts (boolean discriminator fixture, 3.1)" declares; the first is the default. */
 export const postsV31Servers = {
@@ -21,24 +21,24 @@ export const postsV31Servers = {
 export type PostsV31Server = keyof typeof postsV31Servers;
 
 /** How Posts (boolean discriminator fixture, 3.1) is called: the key is not needed. */
-export const postsV31Api: ApiDescriptor<PostsV31Server> = {
+export const postsV31Api: $runtime.ApiDescriptor<PostsV31Server> = {
   name: "Posts (boolean discriminator fixture, 3.1)",
   apiKeyEnv: "POSTS_V31_API_KEY",
   auth: undefined,
   servers: postsV31Servers,
 };
 
-export type PostsV31ClientOptions = ClientOptions<PostsV31Server>;
+export type PostsV31ClientOptions = $runtime.ClientOptions<PostsV31Server>;
 
 /** A client with every operation bound; `Throw` is true when created with `throwOnError: true`. */
-export type PostsV31Client<Throw extends boolean = false> = BoundClient<typeof operations, paths, Throw>;
+export type PostsV31Client<Throw extends boolean = false> = $runtime.BoundClient<typeof $operations, paths, Throw>;
 
 /**
  * The client the free functions take: `updatePost(client, …)`.
  * Import only the functions you call and a bundler drops the rest.
  */
-export function createPostsV31ApiClient(options: PostsV31ClientOptions = {}): ApiClient<paths> {
-  return createApiClient<paths, PostsV31Server>(postsV31Api, options);
+export function createPostsV31ApiClient(options: PostsV31ClientOptions = {}): $runtime.ApiClient<paths> {
+  return $runtime.createApiClient<paths, PostsV31Server>(postsV31Api, options);
 }
 
 /**
@@ -48,5 +48,5 @@ export function createPostsV31ApiClient(options: PostsV31ClientOptions = {}): Ap
 export function createPostsV31Client(options: PostsV31ClientOptions & { throwOnError: true }): PostsV31Client<true>;
 export function createPostsV31Client(options?: PostsV31ClientOptions & { throwOnError?: false }): PostsV31Client<false>;
 export function createPostsV31Client(options: PostsV31ClientOptions = {}): PostsV31Client<boolean> {
-  return bindOperations(createPostsV31ApiClient(options), operations);
+  return $runtime.bindOperations(createPostsV31ApiClient(options), $operations);
 }

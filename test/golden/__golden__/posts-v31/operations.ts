@@ -6,13 +6,13 @@
  * tools: generator 0.1.0, openapi-typescript 7.13.0, @redocly/openapi-core 2.64.0, ts-morph 28.0.0
  */
 
-import { callOperation, type ApiClient, type CallOptions, type OperationArgs, type OperationResult } from '../../../../src/index.js';
-import type { paths } from './schema.js';
+import * as $runtime from "../../../../src/index.js";
+import type { paths } from "./schema.js";
 
-export type UpdatePostArgs = OperationArgs<paths["/posts/{id}"]["put"]>;
-export type UpdatePostResult = OperationResult<paths["/posts/{id}"]["put"]>;
+export type UpdatePostArgs = $runtime.OperationArgs<paths["/posts/{id}"]["put"]>;
+export type UpdatePostResult = $runtime.OperationResult<paths["/posts/{id}"]["put"]>;
 
 /** `PUT /posts/{id}` */
-export function updatePost(client: ApiClient<paths>, args: UpdatePostArgs, options?: CallOptions): Promise<UpdatePostResult> {
-  return callOperation(client, "put", "/posts/{id}", ["id"], args, options);
+export function updatePost(client: $runtime.ApiClient<paths>, args: UpdatePostArgs, options?: $runtime.CallOptions): Promise<UpdatePostResult> {
+  return $runtime.callOperation(client, "put", "/posts/{id}", ["id"], args, options);
 }

@@ -6,12 +6,12 @@
  * tools: generator 0.1.0, openapi-typescript 7.13.0, @redocly/openapi-core 2.64.0, ts-morph 28.0.0
  */
 
-import { bindOperations, createApiClient, type ApiClient, type ApiDescriptor, type BoundClient, type ClientOptions } from '../../../../src/index.js';
-import * as operations from './operations.js';
-import type { paths } from './schema.js';
+import * as $runtime from "../../../../src/index.js";
+import * as $operations from "./operations.js";
+import type { paths } from "./schema.js";
 
-export * from './operations.js';
-export type * from './schema.js';
+export * from "./operations.js";
+export type * from "./schema.js";
 
 /** The servers "Toggles (boolean discriminator fixture, 3.0)" declares; the first is the default. */
 export const togglesV30Servers = {
@@ -21,24 +21,24 @@ export const togglesV30Servers = {
 export type TogglesV30Server = keyof typeof togglesV30Servers;
 
 /** How Toggles (boolean discriminator fixture, 3.0) is called: the key is not needed. */
-export const togglesV30Api: ApiDescriptor<TogglesV30Server> = {
+export const togglesV30Api: $runtime.ApiDescriptor<TogglesV30Server> = {
   name: "Toggles (boolean discriminator fixture, 3.0)",
   apiKeyEnv: "TOGGLES_V30_API_KEY",
   auth: undefined,
   servers: togglesV30Servers,
 };
 
-export type TogglesV30ClientOptions = ClientOptions<TogglesV30Server>;
+export type TogglesV30ClientOptions = $runtime.ClientOptions<TogglesV30Server>;
 
 /** A client with every operation bound; `Throw` is true when created with `throwOnError: true`. */
-export type TogglesV30Client<Throw extends boolean = false> = BoundClient<typeof operations, paths, Throw>;
+export type TogglesV30Client<Throw extends boolean = false> = $runtime.BoundClient<typeof $operations, paths, Throw>;
 
 /**
  * The client the free functions take: `setToggle(client, …)`.
  * Import only the functions you call and a bundler drops the rest.
  */
-export function createTogglesV30ApiClient(options: TogglesV30ClientOptions = {}): ApiClient<paths> {
-  return createApiClient<paths, TogglesV30Server>(togglesV30Api, options);
+export function createTogglesV30ApiClient(options: TogglesV30ClientOptions = {}): $runtime.ApiClient<paths> {
+  return $runtime.createApiClient<paths, TogglesV30Server>(togglesV30Api, options);
 }
 
 /**
@@ -48,5 +48,5 @@ export function createTogglesV30ApiClient(options: TogglesV30ClientOptions = {})
 export function createTogglesV30Client(options: TogglesV30ClientOptions & { throwOnError: true }): TogglesV30Client<true>;
 export function createTogglesV30Client(options?: TogglesV30ClientOptions & { throwOnError?: false }): TogglesV30Client<false>;
 export function createTogglesV30Client(options: TogglesV30ClientOptions = {}): TogglesV30Client<boolean> {
-  return bindOperations(createTogglesV30ApiClient(options), operations);
+  return $runtime.bindOperations(createTogglesV30ApiClient(options), $operations);
 }

@@ -6,13 +6,13 @@
  * tools: generator 0.1.0, openapi-typescript 7.13.0, @redocly/openapi-core 2.64.0, ts-morph 28.0.0
  */
 
-import { callOperation, type ApiClient, type CallOptions, type OperationArgs, type OperationResult } from '../../../../src/index.js';
-import type { paths } from './schema.js';
+import * as $runtime from "../../../../src/index.js";
+import type { paths } from "./schema.js";
 
-export type SetToggleArgs = OperationArgs<paths["/toggles"]["post"]>;
-export type SetToggleResult = OperationResult<paths["/toggles"]["post"]>;
+export type SetToggleArgs = $runtime.OperationArgs<paths["/toggles"]["post"]>;
+export type SetToggleResult = $runtime.OperationResult<paths["/toggles"]["post"]>;
 
 /** `POST /toggles` */
-export function setToggle(client: ApiClient<paths>, args: SetToggleArgs, options?: CallOptions): Promise<SetToggleResult> {
-  return callOperation(client, "post", "/toggles", [], args, options);
+export function setToggle(client: $runtime.ApiClient<paths>, args: SetToggleArgs, options?: $runtime.CallOptions): Promise<SetToggleResult> {
+  return $runtime.callOperation(client, "post", "/toggles", [], args, options);
 }
