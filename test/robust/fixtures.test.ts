@@ -65,6 +65,8 @@ export const KNOWN_BUGS: Record<string, string> = {
   'broken-ref-loop': '$ref cycle without a schema',
   // BUG: a schema that only $refs itself: same "error: Self-referencing circular pointer"
   'broken-ref-self': '$ref to itself',
+  // BUG: a path parameter named with `{`/`}`: the wrappers' `{…}` scan finds other parameters than the spec declares (TS2322; wrong substitution at run time)
+  'names-path-param-braces': 'braces in a path parameter name',
 };
 
 const cases = readdirSync(FIXTURES, { withFileTypes: true })

@@ -69,7 +69,9 @@ export function forgetCache(configPath: string, outDir: string): void {
   rmSync(cacheEntryPath(configPath, outDir), { force: true });
 }
 
+/** Removes a temporary folder (kept when ROBUST_KEEP=1, to look at what a test generated). */
 export function removeDir(dir: string): void {
+  if (process.env.ROBUST_KEEP) return;
   rmSync(dir, { recursive: true, force: true });
 }
 
