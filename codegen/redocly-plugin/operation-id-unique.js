@@ -5,10 +5,13 @@
  *
  * Scale GP's full spec uses `POST-V4-/accounts` for both `POST /accounts` and
  * `POST /v4/accounts`; openapi-typescript then emits one `operations` key for
- * two operations. Every operation that shares an id (not only the second one,
- * so the result does not depend on document order) gets `METHOD-/path`, with
- * `{param}` written `:param`: unique by construction, since a method and path
- * identify an operation. The vendor's id is kept in `x-vendor-operation-id`.
+ * two operations. Ids are compared in the form `operation-id-url-safe` gives
+ * them (two ids can become equal there). Every operation that shares an id
+ * (not only the second one, so the result does not depend on document order)
+ * gets `METHOD-/path`, unique by construction since a method and path identify
+ * an operation: characters outside `A-Za-z0-9-._/` are written as `~XX` per
+ * UTF-8 byte (`{id}` → `~7Bid~7D`), an encoding that keeps distinct paths
+ * distinct. The vendor's id is kept in `x-vendor-operation-id`.
  */
 import { toUrlSafeOperationId } from './operation-id-url-safe.js';
 
@@ -27,19 +30,33 @@ export function OperationIdUnique() {
           for (const method of HTTP_METHODS) {
             const operation = /** @type {any} */ (pathItem)[method];
             if (!operation || typeof operation.operationId !== 'string') continue;
-            const list = byId.get(operation.operationId) ?? [];
+            const key = toUrlSafeOperationId(operation.operationId);
+            const list = byId.get(key) ?? [];
             list.push({ operation, method, path });
-            byId.set(operation.operationId, list);
+            byId.set(key, list);
           }
         }
-        for (const [id, ops] of byId) {
+        for (const ops of byId.values()) {
           if (ops.length < 2) continue;
           for (const { operation, method, path } of ops) {
-            operation.operationId = toUrlSafeOperationId(`${method.toUpperCase()}-${path}`);
-            if (!('x-vendor-operation-id' in operation)) operation['x-vendor-operation-id'] = id;
+            if (!('x-vendor-operation-id' in operation)) operation['x-vendor-operation-id'] = operation.operationId;
+            operation.operationId = `${method.toUpperCase()}-${encodeInjective(path)}`;
           }
         }
       },
     },
   };
+}
+
+const KEEP = /^[A-Za-z0-9\-._/]$/;
+const utf8 = new TextEncoder();
+
+/** `/a/{id}` → `/a/~7Bid~7D`: URL-safe and injective (every other byte as `~XX`). @param {string} text */
+export function encodeInjective(text) {
+  let out = '';
+  for (const ch of text) {
+    if (KEEP.test(ch)) out += ch;
+    else for (const byte of utf8.encode(ch)) out += `~${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
 }

@@ -73,6 +73,13 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     const Name = op.name.charAt(0).toUpperCase() + op.name.slice(1);
     claim(`${Name}Args`, operationKey(op));
     claim(`${Name}Result`, operationKey(op));
+    for (const param of [...asArray(op.pathItem.parameters), ...asArray(op.operation.parameters)].map((p) => deref(document, p))) {
+      if (param?.in === 'path' && typeof param.name === 'string' && /[{}]/.test(param.name)) {
+        throw new PipelineError(
+          `${where}: ${operationKey(op)}: path parameter name ${jsString(param.name)} contains a brace, which a path template cannot express (RFC 6570)`,
+        );
+      }
+    }
     const pathParams = [...op.path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!);
     for (const p of pathParams) {
       if (ARG_KEYS.has(p)) throw new PipelineError(`${where}: ${operationKey(op)}: path parameter "${p}" clashes with the wrapper argument key of that name`);
