@@ -8,12 +8,14 @@ import { Node, Project, type PropertySignature, type SourceFile } from 'ts-morph
 import type { JsonObject } from '../lib/openapi.js';
 import { booleanDiscriminatorPass } from '../passes/boolean-discriminator.js';
 import { readableAliasesPass } from '../passes/readable-aliases.js';
+import { recursiveUnionsPass } from '../passes/recursive-unions.js';
 import type { Pass, TextEdit } from '../passes/types.js';
 
 /** The registry: passes in the order their facts are reported. */
 export const PASSES: ReadonlyArray<[string, Pass]> = [
   ['boolean-discriminator', booleanDiscriminatorPass],
   ['readable-aliases', readableAliasesPass],
+  ['recursive-unions', recursiveUnionsPass],
 ];
 
 export interface PostprocessOutput {
