@@ -275,7 +275,7 @@ for (const res of results) {
 log('throughput: wrapper calls vs bare openapi-fetch with a stub fetch');
 let throughput;
 {
-  const r = await measure(process.execPath, ['--import', 'tsx', join(benchDir, 'throughput.mjs'), '--batches', flags.quick ? '5' : '11'], { cwd: root });
+  const r = await measure(process.execPath, ['--import', 'tsx', join(benchDir, 'throughput.mjs'), '--batches', flags.quick ? '5' : '9'], { cwd: root });
   if (r.ok) throughput = JSON.parse(r.stdout.trim().split('\n').at(-1));
   else notes.push(`throughput failed: ${failureMessage(r)}`);
   for (const t of throughput ?? []) log(`  ${t.name}: ${fmtRatio(t.ratio)} (${Math.round(t.opsPerSec.wrapper)} vs ${Math.round(t.opsPerSec.bare)} ops/s)`);
@@ -418,6 +418,7 @@ writeFileSync(`${outPrefix}.md`, `${md.join('\n')}`);
 
 const series = COMMAND_KEYS.map((k) => ({
   name: { cold: 'ours, cold', noop: 'ours, no-op regenerate', baseline: 'spawned tools', orval: 'orval 7.13 (fetch)', hey: 'hey-api openapi-ts 0.99' }[k],
+  dashed: k === 'noop',
   points: results.filter((r) => med(r, k) !== undefined).map((r) => ({ x: r.input.bytes, y: med(r, k) / 1000, label: r.input.label })),
 }));
 writeFileSync(`${outPrefix}.svg`, plotSvg({ title: 'Generation time vs spec size (medians, whole processes)', subtitle: `${cpus.length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; failed runs not plotted`, series }));
