@@ -31,6 +31,9 @@ if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== stamp) {
     outdir: tmp,
     outbase: here,
     bundle: true,
+    // Dynamic imports stay separate chunks: a no-op run (cache hit) must not load
+    // the pipeline, whose static imports pull in Redocly.
+    splitting: true,
     packages: 'external',
     format: 'esm',
     platform: 'node',
