@@ -1,7 +1,7 @@
 /**
  * Fuzzing the pipeline with random structural mutations (issue 10).
  *
- *   npx vitest run test/robust/fuzz.test.ts                         # part of `npm test`: 25 cases, fixed seed
+ *   npx vitest run test/robust/fuzz.test.ts                         # part of `npm test`: 40 cases, fixed seed
  *   FUZZ_RUNS=500 npx vitest run test/robust/fuzz.test.ts           # a longer campaign (same seed unless FUZZ_SEED)
  *   FUZZ_RUNS=500 FUZZ_SEED=7 npx vitest run test/robust/fuzz.test.ts
  *   FUZZ_DUMP=/tmp/cases …                                          # also write every mutated spec there
@@ -52,7 +52,7 @@ import {
   type ApiEntry,
 } from './support/project.js';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const SEED = Number(process.env.FUZZ_SEED ?? 20_251_124);
 const CASE_TIMEOUT_MS = 20_000;
 const TSC_EVERY = 5;
@@ -101,7 +101,7 @@ function loadSeeds(): Seed[] {
 // so a case is a small list of integers that fast-check generates and that
 // replays exactly.
 
-const KINDS = ['drop', 'duplicate', 'rename', 'swapType', 'breakRef', 'loopRef', 'hostileValue', 'hostileKey'] as const;
+const KINDS = ['drop', 'duplicate', 'rename', 'swapType', 'breakRef', 'loopRef', 'hostileValue', 'hostileKey', 'hostileText', 'retype', 'reshape'] as const;
 type Kind = (typeof KINDS)[number];
 interface Mutation {
   kind: Kind;
@@ -138,8 +138,66 @@ function hostile(pick: number): string {
   return PAYLOADS[pick % PAYLOADS.length]!(`PWNED_${9000 + (pick % PAYLOADS.length)}`);
 }
 
+/** Keys whose string values are free text (mutations there usually pass lint and reach the generator). */
+const TEXT_KEYS = new Set(['description', 'summary', 'title', 'operationId', 'example', 'default', 'name', 'pattern', 'format', 'url', 'const']);
+
+/** Objects that look like schemas (where schema-level mutations make sense). */
+function schemaLike(root: Json): Array<{ path: Path; node: Obj }> {
+  return containers(root).filter(
+    (c): c is { path: Path; node: Obj } =>
+      !Array.isArray(c.node) && ['type', 'properties', 'allOf', 'oneOf', 'anyOf', 'enum', 'items'].some((k) => k in c.node),
+  );
+}
+
+const TYPES: Json[] = ['string', 'integer', 'number', 'boolean', 'array', 'object', ['string', 'null'], ['integer', 'string']];
+
+/** Schema-level changes that stay (mostly) valid OpenAPI: the shapes the generator must handle. */
+const RESHAPES: Array<[string, (s: Obj) => void]> = [
+  ['nullable', (s) => (s.nullable = true)],
+  ['readOnly', (s) => (s.readOnly = true)],
+  ['writeOnly', (s) => (s.writeOnly = true)],
+  ['deprecated', (s) => (s.deprecated = true)],
+  ['additionalProperties: false', (s) => (s.additionalProperties = false)],
+  ['additionalProperties: {type: string}', (s) => (s.additionalProperties = { type: 'string' })],
+  ['require every property', (s) => (s.required = Object.keys((s.properties as Obj) ?? {}))],
+  ['drop required', (s) => delete s.required],
+  ['enum of the hostile strings', (s) => ((s.type = 'string'), (s.enum = PAYLOADS.map((_, i) => hostile(i))))],
+  ['const true', (s) => (s.const = true)],
+  ['wrap in allOf', (s) => { const copy = structuredClone(s); for (const k of Object.keys(s)) delete s[k]; s.allOf = [copy]; }],
+  ['wrap in oneOf with a string', (s) => { const copy = structuredClone(s); for (const k of Object.keys(s)) delete s[k]; s.oneOf = [copy, { type: 'string' }]; }],
+  ['wrap in anyOf with null', (s) => { const copy = structuredClone(s); for (const k of Object.keys(s)) delete s[k]; s.anyOf = [copy, { type: 'null' }]; }],
+  ['discriminator on the first property', (s) => (s.discriminator = { propertyName: Object.keys((s.properties as Obj) ?? { kind: 1 })[0]! })],
+  ['not a string', (s) => (s.not = { type: 'string' })],
+  ['items: {}', (s) => ((s.type = 'array'), (s.items = {}))],
+  ['empty properties', (s) => ((s.type = 'object'), (s.properties = {}))],
+];
+
 /** Applies one mutation in place; returns a short description (or undefined when it had nothing to act on). */
 function mutate(spec: Json, m: Mutation): string | undefined {
+  if (m.kind === 'hostileText') {
+    const texts: Array<{ path: Path; node: Obj | Json[]; key: string | number }> = [];
+    for (const c of containers(spec)) {
+      if (Array.isArray(c.node)) {
+        if (c.path[c.path.length - 1] === 'enum') c.node.forEach((v, i) => typeof v === 'string' && texts.push({ ...c, key: i }));
+      } else for (const [k, v] of Object.entries(c.node)) if (typeof v === 'string' && TEXT_KEYS.has(k)) texts.push({ ...c, key: k });
+    }
+    if (texts.length === 0) return undefined;
+    const t = texts[m.at % texts.length]!;
+    (t.node as Record<string | number, Json>)[t.key] = hostile(m.pick);
+    return `set #/${[...t.path, t.key].join('/')} = ${JSON.stringify(hostile(m.pick))}`;
+  }
+  if (m.kind === 'retype' || m.kind === 'reshape') {
+    const schemas = schemaLike(spec);
+    if (schemas.length === 0) return undefined;
+    const { path, node } = schemas[m.at % schemas.length]!;
+    if (m.kind === 'retype') {
+      node.type = structuredClone(TYPES[m.pick % TYPES.length]!);
+      return `type of #/${path.join('/')} = ${JSON.stringify(node.type)}`;
+    }
+    const [what, change] = RESHAPES[m.pick % RESHAPES.length]!;
+    change(node);
+    return `#/${path.join('/')}: ${what}`;
+  }
   const prefix = [[], ['components', 'schemas'], ['paths']][m.scope % 3]!;
   const all = objectsWithKeys(spec);
   const scoped = all.filter((o) => prefix.every((p, i) => o.path[i] === p));
