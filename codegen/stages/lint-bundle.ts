@@ -11,6 +11,7 @@ import { existsSync, statSync } from 'node:fs';
 import {
   BaseResolver,
   bundle,
+  createConfig,
   detectSpec,
   getLineColLocation,
   lintDocument,
@@ -19,6 +20,7 @@ import {
   type NormalizedProblem,
 } from '@redocly/openapi-core';
 import { PipelineError, formatLocation } from '../lib/errors.js';
+import { oneLine } from '../lib/escape.js';
 import { timer, type Timings } from '../lib/timings.js';
 
 export interface LintBundleInput {
@@ -83,9 +85,11 @@ export async function lintAndBundle(
     bundleError = error;
   }
 
-  const problems = await time('lint', () => lintDocument({ document, config, externalRefResolver: resolver })).catch((error: unknown) => {
-    throw resolveError(error, root, display);
-  });
+  const problems = await time('lint', () => lintDocument({ document, config, externalRefResolver: resolver })).catch(
+    async (error: unknown) => {
+      throw await lintCrash(error, input);
+    },
+  );
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warn').map((p) => formatProblem(p, display));
   if (errors.length > 0) {
@@ -95,6 +99,33 @@ export async function lintAndBundle(
   }
   if (bundleError !== undefined || !bundled) throw resolveError(bundleError, root, display);
   return { ...bundled, warnings };
+}
+
+/**
+ * A Redocly rule can throw on a malformed spec (e.g. `allOf: {}`) instead of
+ * reporting it. The cause is then nearly always a keyword with the wrong type,
+ * which the `struct` rule alone reports with a location: run just that, and
+ * report its errors; fall back to naming the file.
+ */
+async function lintCrash(error: unknown, input: LintBundleInput): Promise<Error> {
+  if (error instanceof PipelineError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (/circular pointer/i.test(message)) return resolveError(error, input.root, input.display);
+  try {
+    const structOnly = await createConfig({ rules: { struct: 'error' } });
+    const fresh = await new BaseResolver(structOnly.resolve).resolveDocument(null, input.root, true);
+    if (!(fresh instanceof Error)) {
+      const problems = await lintDocument({ document: fresh as Document, config: structOnly, externalRefResolver: new BaseResolver() });
+      const lines = [...new Set(problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p, input.display)))];
+      if (lines.length > 0) {
+        const more = lines.length > 1 ? ` (and ${lines.length - 1} more)` : '';
+        return new PipelineError(`${lines[0]}${more}`, lines.slice(1));
+      }
+    }
+  } catch {
+    // fall through to the generic message
+  }
+  return new PipelineError(`${input.display(input.root)}: Redocly could not lint this spec (${oneLine(firstLine(message))}); a keyword likely has the wrong type`);
 }
 
 /** Redocly throws (rather than reports) on some $ref shapes, e.g. `Self-referencing circular pointer`. */
@@ -128,7 +159,7 @@ export function formatProblem(problem: NormalizedProblem, display: (p: string) =
     // js-yaml's own ` in "/abs/path" (line:col)`: the location is already in front.
     .replace(/ in "[^"]*" \(\d+:\d+\)/g, '')
     .replace(/^Failed to parse: /, 'YAML syntax error: ');
-  if (!where) return `${severity} ${problem.ruleId}: ${message}`;
+  if (!where) return oneLine(`${severity} ${problem.ruleId}: ${message}`);
   let line: number | undefined;
   let col: number | undefined;
   try {
@@ -140,7 +171,8 @@ export function formatProblem(problem: NormalizedProblem, display: (p: string) =
   }
   const file = display(where.source.absoluteRef);
   const pointer = where.pointer ? ` (at ${where.pointer})` : '';
-  return `${formatLocation({ file, line, col })}: ${severity} ${problem.ruleId}: ${message}${refSuffix(problem, line)}${pointer}`;
+  // Messages and pointers quote spec keys: no raw line breaks or control characters reach the terminal.
+  return oneLine(`${formatLocation({ file, line, col })}: ${severity} ${problem.ruleId}: ${message}${refSuffix(problem, line)}${pointer}`);
 }
 
 /** Redocly says only "Can't resolve $ref": name the reference that failed. */
