@@ -203,7 +203,7 @@ describe('SIGKILL while writing', () => {
     // timed kills are then spread over the run up to and just past W (the load of the machine varies a lot).
     const eventTriggers: Trigger[] = [{ onEvent: 'first-temp' }, { onEvent: 'half-temps' }, { onEvent: 'first-rename' }];
     const writeStarts: number[] = [];
-    const FRACTIONS = [0.25, 0.5, 0.8, 0.97, 1.01, 1.06];
+    const FRACTIONS = [0.3, 0.6, 0.9, 1.0, 1.06];
     const report: string[] = [];
     let midWrite = 0;
     let points = 0;
