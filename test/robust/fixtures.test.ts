@@ -23,6 +23,7 @@
  * costs about 2 s to boot, and the worker path is what the corpus and kill
  * tests run.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +35,7 @@ import {
   generate,
   redoclyConfig,
   forgetCache,
+  REPO,
   removeDir,
   runtimeImport,
   snapshot,
@@ -183,5 +185,25 @@ describe('CLI output (a real process)', () => {
     forgetCache(join(dir, 'redocly.yaml'), join(dir, 'generated'));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
+  });
+
+  // BUG: with CODEGEN_NO_WORKER=1 the types stage runs in the CLI's thread, starts before lint has finished, and is
+  // not abandoned when lint fails: for a discriminator mapping to '#', openapi-typescript then runs away (about 12 s,
+  // thousands of console lines) after the error was printed
+  it.fails('CODEGEN_NO_WORKER=1: a failed run exits at once, printing only its error', () => {
+    const name = 'broken-discriminator-mapping-root';
+    const dir = projectFor(name, readExpect(name));
+    const started = performance.now();
+    const r = spawnSync(process.execPath, [join(REPO, 'codegen/generate.mjs'), '--no-cache', '--out', 'generated', '--runtime-import', runtimeImport(dir)], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, CODEGEN_NO_WORKER: '1', NO_COLOR: '1' },
+      timeout: 8000,
+      killSignal: 'SIGKILL',
+      maxBuffer: 1 << 30,
+    });
+    const stray = r.stderr.split('\n').filter((l) => l && !l.startsWith('error: ') && !l.startsWith('['));
+    expect({ status: r.status, strayLines: stray.length, firstStray: stray[0]?.slice(0, 100) }).toEqual({ status: 1, strayLines: 0, firstStray: undefined });
+    expect(performance.now() - started).toBeLessThan(8000);
   });
 });
