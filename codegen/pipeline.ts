@@ -164,13 +164,14 @@ async function generateApi(
   const where = display(root);
   const clientConfig = loaded.clientConfigs.get(api) ?? {};
 
-  // As soon as the bundle exists, wrappers are derived here and the types
-  // stages start on the worker, while this thread lints (lint errors still
-  // decide the outcome first).
+  // As soon as the bundle exists, wrappers are derived here and, with a worker,
+  // the types stages start there while this thread lints (lint errors still
+  // decide the outcome first). Without a worker they run after lint passed, so
+  // a failing spec never starts them.
   let wrappers: WrappersOutput | undefined;
   let typesJob: Promise<TypesResult> | undefined;
   let earlyError: unknown;
-  const bundled = await lintAndBundle({ api, root, config: loaded.config.forAlias(api), display, timings }, (spec) => {
+  const startTypes = (spec: { document: Record<string, unknown> }) => {
     try {
       wrappers = generateWrappers(api, spec.document as JsonObject, clientConfig, { runtime, where });
       typesJob = types.run({
@@ -184,7 +185,12 @@ async function generateApi(
     } catch (error) {
       earlyError = error;
     }
-  });
+  };
+  const bundled = await lintAndBundle(
+    { api, root, config: loaded.config.forAlias(api), display, timings },
+    types.parallel ? startTypes : undefined,
+  );
+  if (!types.parallel) startTypes(bundled);
   bundled.warnings.forEach(warn);
   if (earlyError !== undefined) throw earlyError;
   const document = bundled.document as JsonObject;

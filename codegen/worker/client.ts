@@ -29,6 +29,8 @@ export interface TypesJob {
 }
 
 export interface TypesRunner {
+  /** Whether run() works beside this thread (a worker) or in it. */
+  readonly parallel: boolean;
   run(job: TypesJob): Promise<TypesResult>;
   close(): Promise<void>;
 }
@@ -38,6 +40,7 @@ export function createTypesRunner(useWorker: boolean): TypesRunner {
 }
 
 class InProcessRunner implements TypesRunner {
+  readonly parallel = false;
   async run(job: TypesJob): Promise<TypesResult> {
     const [{ generateTypes }, { postprocess }, { apiReport }] = await Promise.all([
       import('../stages/types.js'),
@@ -56,6 +59,7 @@ class InProcessRunner implements TypesRunner {
 }
 
 class WorkerRunner implements TypesRunner {
+  readonly parallel = true;
   private readonly worker: Worker;
   private readonly pending = new Map<number, { resolve: (r: TypesResult) => void; reject: (e: Error) => void }>();
   private nextId = 1;
