@@ -8,6 +8,7 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { PipelineError } from './lib/errors.js';
+import { oneLine } from './lib/escape.js';
 import { diffTree, writeTree, type FileTree } from './lib/write-tree.js';
 import * as cache from './lib/cache.js';
 
@@ -59,8 +60,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
   const { config, out, check, quiet } = args.values;
   const outDir = resolve(io.cwd, out);
+  // Every printed problem is one line: spec text in it (paths, keys) may hold line breaks or control characters.
   const log = (line: string) => {
-    if (!quiet) io.stderr.write(`${line}\n`);
+    if (!quiet) io.stderr.write(`${oneLine(line)}\n`);
   };
 
   const configPath = resolve(io.cwd, config);
@@ -130,11 +132,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return 0;
   } catch (error) {
     if (error instanceof PipelineError) {
-      io.stderr.write(`error: ${error.message}\n${error.details.map((d) => `error: ${d}\n`).join('')}`);
+      io.stderr.write(`error: ${oneLine(error.message)}\n${error.details.map((d) => `error: ${oneLine(d)}\n`).join('')}`);
       return 1;
     }
     const e = error as NodeJS.ErrnoException;
-    io.stderr.write(`error: ${e.code ? `${e.code}: ` : ''}${e.message?.split('\n')[0] ?? String(error)}\n`);
+    io.stderr.write(`error: ${e.code ? `${e.code}: ` : ''}${oneLine(e.message?.split('\n')[0] ?? String(error))}\n`);
     if (process.env.CODEGEN_DEBUG) io.stderr.write(`${e.stack}\n`);
     return 1;
   } finally {

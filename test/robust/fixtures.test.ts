@@ -63,8 +63,6 @@ interface Expect {
  * fails as "expected to fail" until it is removed).
  */
 export const KNOWN_BUGS: Record<string, string> = {
-  // BUG: the pipeline's own messages quote paths raw (`GET /a\nb/{body}: …`): a line break in a path splits the one-line error
-  'broken-path-newline-in-error': 'raw line break from a path in an error',
 };
 
 const cases = readdirSync(FIXTURES, { withFileTypes: true })
