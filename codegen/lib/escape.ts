@@ -16,8 +16,9 @@ export function jsString(text: string): string {
 }
 
 /**
- * Text safe inside a JSDoc block: `*\/` cannot close the comment, `@` at line
- * start cannot forge a tag, controls and line separators are replaced.
+ * Text safe inside a JSDoc block: `*\/` cannot close the comment, `@` after a
+ * line start or whitespace cannot forge a tag (`\@`), controls and line
+ * separators are replaced.
  * Newlines are kept as separate lines (the caller prefixes ` * `).
  */
 export function docLines(text: string): string[] {
@@ -26,12 +27,23 @@ export function docLines(text: string): string[] {
     .replace(CONTROL, (c) => (c === '\u2028' || c === '\u2029' ? '\n' : ' '))
     .replace(/\*\//g, '*\\/')
     .split('\n')
-    .map((line) => line.replace(/\s+$/, ''));
+    // TypeScript reads `@` at a line start or after whitespace as a tag: escape it.
+    .map((line) => line.replace(/\s+$/, '').replace(/(^|\s)@/g, '$1\\@'));
 }
 
-/** A JSDoc block from lines of already-trusted tags and untrusted text. */
-export function docComment(lines: string[], indent = ''): string {
-  const body = lines.flatMap((l) => docLines(l));
+/** A JSDoc tag we write ourselves (trusted), optionally followed by untrusted text. */
+export interface DocTag {
+  tag: `@${string}`;
+  text?: string;
+}
+
+/** A JSDoc block from untrusted text lines and our own tags. */
+export function docComment(lines: Array<string | DocTag>, indent = ''): string {
+  const body = lines.flatMap((l) => {
+    if (typeof l === 'string') return docLines(l);
+    const [first = '', ...rest] = docLines(l.text ?? '');
+    return [`${l.tag}${first ? ` ${first}` : ''}`, ...rest];
+  });
   while (body.length && body[body.length - 1] === '') body.pop();
   if (body.length === 0) return '';
   if (body.length === 1) return `${indent}/** ${body[0]} */\n`;

@@ -1,4 +1,4 @@
-import { docComment, oneLine } from './escape.js';
+import { oneLine } from './escape.js';
 import { formatVersions, type ToolVersions } from './versions.js';
 
 export interface HeaderInfo {
@@ -19,9 +19,11 @@ function headerLines(info: HeaderInfo): string[] {
   ];
 }
 
-/** Header for a generated TypeScript file. */
+/** Header for a generated TypeScript file (a plain block comment: tool names such as `@redocly/…` stay as written). */
 export function tsHeader(info: HeaderInfo): string {
-  return docComment(headerLines(info).map(oneLine));
+  return `/*\n${headerLines(info)
+    .map((l) => ` * ${oneLine(l).replace(/\*\//g, '*\\/')}\n`)
+    .join('')} */\n`;
 }
 
 /** Header for a generated YAML file (`#` comments). */

@@ -15,7 +15,7 @@
  * String discriminators are left as openapi-typescript produced them.
  */
 import { Node, type PropertySignature, type TypeNode } from 'ts-morph';
-import { docComment, jsString } from '../lib/escape.js';
+import { docComment, jsString, type DocTag } from '../lib/escape.js';
 import { componentSchemas, deref, isObject, schemaNameOf, type Json, type JsonObject } from '../lib/openapi.js';
 import type { Pass, PassResult, TextEdit } from './types.js';
 
@@ -180,11 +180,11 @@ function findPropertyNode(typeNode: TypeNode, property: string): PropertySignatu
 }
 
 /** The doc lines openapi-typescript would have written for the untouched schema. */
-function docLinesFor(schema: JsonObject): string[] {
-  const lines: string[] = [];
+function docLinesFor(schema: JsonObject): Array<string | DocTag> {
+  const lines: Array<string | DocTag> = [];
   if (typeof schema.title === 'string') lines.push(schema.title);
-  if (typeof schema.description === 'string') lines.push(`@description ${schema.description}`);
-  if (schema.default !== undefined) lines.push(`@default ${JSON.stringify(schema.default)}`);
-  if (schema.deprecated === true) lines.push('@deprecated');
+  if (typeof schema.description === 'string') lines.push({ tag: '@description', text: schema.description });
+  if (schema.default !== undefined) lines.push({ tag: '@default', text: JSON.stringify(schema.default) });
+  if (schema.deprecated === true) lines.push({ tag: '@deprecated' });
   return lines;
 }

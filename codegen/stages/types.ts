@@ -25,6 +25,7 @@ export async function generateTypes(
 ): Promise<string> {
   try {
     const schema = (options.copy === false ? document : structuredClone(document)) as unknown as OpenAPI3;
+    neutraliseDocText(schema);
     const ctx: GlobalContext = {
       additionalProperties: false,
       alphabetize: false,
@@ -64,3 +65,30 @@ export async function generateTypes(
     throw new PipelineError(`${source}: openapi-typescript failed: ${message}`);
   }
 }
+
+/**
+ * openapi-typescript copies `title`/`description`/`summary` into JSDoc as they
+ * are (escaping only `*\/`): an `@` at a line start or after whitespace would
+ * become a tag (`@deprecated`, `@type {…}`). On our private copy of the
+ * document it gets a backslash (`\@deprecated`), which JSDoc reads as text.
+ */
+function neutraliseDocText(node: unknown, depth = 0): void {
+  if (depth > 200 || node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const item of node) neutraliseDocText(item, depth + 1);
+    return;
+  }
+  const record = node as Record<string, unknown>;
+  for (const [key, value] of Object.entries(record)) {
+    if (typeof value === 'string') {
+      if (DOC_KEYS.has(key)) record[key] = escapeAt(value);
+    } else if (key === 'examples' && Array.isArray(value)) {
+      record[key] = value.map((v) => (typeof v === 'string' ? escapeAt(v) : v));
+      neutraliseDocText(value, depth + 1);
+    } else neutraliseDocText(value, depth + 1);
+  }
+}
+
+/** Keys whose string values openapi-typescript writes only into comments (`@default`, `@example`, …), never into types. */
+const DOC_KEYS = new Set(['description', 'title', 'summary', 'default', 'example', 'format']);
+const escapeAt = (text: string) => text.replace(/(^|\s)@/g, '$1\\@');

@@ -10,7 +10,7 @@
  * factory name can shadow them.
  */
 import { PipelineError } from '../lib/errors.js';
-import { docComment, isSafeIdentifier, jsString, pascalCase } from '../lib/escape.js';
+import { docComment, isSafeIdentifier, jsString, pascalCase, type DocTag } from '../lib/escape.js';
 import { nameOperations, operationKey, type NameClashes, type NamedOperation } from '../lib/naming.js';
 import { deref, isObject, operationsOf, type JsonObject } from '../lib/openapi.js';
 
@@ -172,14 +172,14 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
   };
 }
 
-function docFor(op: NamedOperation): string[] {
+function docFor(op: NamedOperation): Array<string | DocTag> {
   const summary = typeof op.operation.summary === 'string' ? op.operation.summary.trim() : '';
   const description = typeof op.operation.description === 'string' ? op.operation.description.trim() : '';
-  const lines: string[] = [];
+  const lines: Array<string | DocTag> = [];
   if (summary) lines.push(summary);
   if (description && description !== summary) lines.push(...(lines.length ? [''] : []), description);
   lines.push(...(lines.length ? [''] : []), `\`${op.method.toUpperCase()} ${op.path}\``);
-  if (op.operation.deprecated === true) lines.push('@deprecated');
+  if (op.operation.deprecated === true) lines.push({ tag: '@deprecated' });
   return lines;
 }
 

@@ -1,4 +1,4 @@
-/**
+/*
  * GENERATED FILE: do not edit. Regenerate with `npm run generate`.
  * api: launchdarkly
  * source: specs/launchdarkly.yaml

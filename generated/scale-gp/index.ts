@@ -1,4 +1,4 @@
-/**
+/*
  * GENERATED FILE: do not edit. Regenerate with `npm run generate`.
  * api: scale-gp
  * source: specs/scale-gp.yaml

@@ -1,4 +1,4 @@
-/**
+/*
  * GENERATED FILE: do not edit. Regenerate with `npm run generate`.
  * api: posts-v31
  * source: posts-v31.yaml

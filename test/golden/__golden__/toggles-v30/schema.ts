@@ -1,4 +1,4 @@
-/**
+/*
  * GENERATED FILE: do not edit. Regenerate with `npm run generate`.
  * api: toggles-v30
  * source: toggles-v30.yaml
