@@ -21,8 +21,11 @@ import { PipelineError } from '../lib/errors.js';
 export async function generateTypes(
   document: Record<string, unknown>,
   source: string,
-  options: { copy?: boolean } = {},
+  options: { copy?: boolean; messages?: string[] } = {},
 ): Promise<string> {
+  // openapi-typescript prints some warnings straight to the console (even when
+  // silent): collect them so the CLI reports them as warnings of this api.
+  const restore = captureConsole(options.messages);
   try {
     const schema = (options.copy === false ? document : structuredClone(document)) as unknown as OpenAPI3;
     neutraliseDocText(schema);
@@ -63,7 +66,24 @@ export async function generateTypes(
   } catch (error) {
     const message = (error as Error).message.split('\n')[0]!.trim();
     throw new PipelineError(`${source}: openapi-typescript failed: ${message}`);
+  } finally {
+    restore();
   }
+}
+
+function captureConsole(into: string[] | undefined): () => void {
+  const saved = { log: console.log, warn: console.warn, error: console.error, info: console.info };
+  const seen = new Set<string>();
+  const capture = (...args: unknown[]) => {
+    // eslint-disable-next-line no-control-regex
+    const line = args.map(String).join(' ').replace(/\u001b\[[0-9;]*m/g, '').replace(/^\s*⚠\s*/, '').trim();
+    if (line && !seen.has(line)) {
+      seen.add(line);
+      into?.push(`openapi-typescript: ${line}`);
+    }
+  };
+  console.log = console.warn = console.error = console.info = capture;
+  return () => Object.assign(console, saved);
 }
 
 /**

@@ -24,8 +24,10 @@ parentPort!.on('message', async (request: TypesRequest) => {
     // mutates its copy, the passes read the spec as bundled) is faster than
     // structured clones.
     const document = JSON.parse(request.json) as JsonObject;
-    const raw = await time('types', () => generateTypes(JSON.parse(request.json), request.source, { copy: false }));
+    const messages: string[] = [];
+    const raw = await time('types', () => generateTypes(JSON.parse(request.json), request.source, { copy: false, messages }));
     const processed = await time('passes', () => postprocess(raw, document, new Set(request.takenNames)));
+    processed.warnings.unshift(...messages);
     const report = await time('api-report', () =>
       apiReport(new Map([['schema.ts', processed.text], ...Object.entries(request.sources)]), { title: request.title }),
     );
