@@ -304,7 +304,7 @@ describe('spec text never becomes code', () => {
     expect(stderrIssues).toEqual([]);
   });
 
-  // BUG: spec text at the start of a doc-comment line forges a JSDoc tag (`@deprecated`, `@type {…}`): summaries, titles and descriptions are not neutralised (escape.ts docLines says `@` at line start cannot forge a tag)
+  // Was a bug (fixed): an `@` at a line start or after whitespace in spec text forged a JSDoc tag (`@deprecated`, `@type {…}`)
   it('doc comments: spec text cannot forge JSDoc tags', () => {
     expect(combined?.code).toBe(0);
     const problems = tsFilesUnder(join(combined!.dir, 'generated')).flatMap((file) =>

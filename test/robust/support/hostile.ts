@@ -44,11 +44,10 @@ export function codeProblems(file: string, text: string): string[] {
 
 /**
  * JSDoc tags the generator and openapi-typescript write; any other tag in a
- * generated file was forged by spec text. (`@redocly` is the file header's
- * `tools: … @redocly/openapi-core …`: TypeScript starts a tag at any `@` after
- * whitespace, not only at the start of a line.)
+ * generated file was forged by spec text. TypeScript starts a tag at any `@`
+ * after whitespace, not only at the start of a line.
  */
-const DOC_TAGS = new Set(['description', 'default', 'example', 'deprecated', 'constant', 'enum', 'redocly']);
+const DOC_TAGS = new Set(['description', 'default', 'example', 'deprecated', 'constant', 'enum']);
 
 /** Spec text that starts a doc-comment line with `@tag` forges a tag (`@deprecated`, `@type {…}`): editors show it as one. */
 export function forgedDocTags(file: string, text: string): string[] {
