@@ -63,6 +63,9 @@ interface Expect {
  * fails as "expected to fail" until it is removed).
  */
 export const KNOWN_BUGS: Record<string, string> = {
+  // BUG: `allOf: {$ref: …}` (an object, not a list): a Redocly rule throws, struct lint is silent, and the CLI says
+  // "Redocly could not lint this spec (schema.allOf?.some is not a function); a keyword likely has the wrong type" (no location, JS error text)
+  'broken-allof-ref-object': 'allOf as a $ref object: no location in the error',
 };
 
 const cases = readdirSync(FIXTURES, { withFileTypes: true })
