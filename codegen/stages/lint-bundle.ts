@@ -87,7 +87,7 @@ export async function lintAndBundle(
 
   const problems = await time('lint', () => lintDocument({ document, config, externalRefResolver: resolver })).catch(
     async (error: unknown) => {
-      throw await lintCrash(error, input);
+      throw await lintCrash(error, input, document);
     },
   );
   const errors = problems.filter((p) => p.severity === 'error');
@@ -107,7 +107,7 @@ export async function lintAndBundle(
  * which the `struct` rule alone reports with a location: run just that, and
  * report its errors; fall back to naming the file.
  */
-async function lintCrash(error: unknown, input: LintBundleInput): Promise<Error> {
+async function lintCrash(error: unknown, input: LintBundleInput, document?: Document): Promise<Error> {
   if (error instanceof PipelineError) return error;
   const message = error instanceof Error ? error.message : String(error);
   if (/circular pointer/i.test(message)) return resolveError(error, input.root, input.display);
@@ -123,9 +123,40 @@ async function lintCrash(error: unknown, input: LintBundleInput): Promise<Error>
       }
     }
   } catch {
-    // fall through to the generic message
+    // fall through
+  }
+  // struct resolves a `$ref` object where a list belongs and stays silent: find such composition keywords ourselves.
+  const misshapen = document ? findNonListComposition(document.parsed) : undefined;
+  if (document && misshapen) {
+    let where = input.display(input.root);
+    try {
+      const lc = getLineColLocation({ source: document.source, pointer: misshapen.pointer, reportOnKey: true });
+      where = formatLocation({ file: where, line: lc.start.line, col: lc.start.col });
+    } catch {
+      // no position for this pointer
+    }
+    return new PipelineError(`${where}: error struct: \`${misshapen.keyword}\` must be a list of schemas (at ${misshapen.pointer})`);
   }
   return new PipelineError(`${input.display(input.root)}: Redocly could not lint this spec (${oneLine(firstLine(message))}); a keyword likely has the wrong type`);
+}
+
+/** The first `allOf`/`oneOf`/`anyOf` whose value is not a list, as a JSON pointer (cycle-safe). */
+function findNonListComposition(root: unknown): { keyword: string; pointer: string } | undefined {
+  const seen = new Set<unknown>();
+  const visit = (node: unknown, pointer: string): { keyword: string; pointer: string } | undefined => {
+    if (node === null || typeof node !== 'object' || seen.has(node)) return undefined;
+    seen.add(node);
+    for (const [key, value] of Object.entries(node)) {
+      const child = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if ((key === 'allOf' || key === 'oneOf' || key === 'anyOf') && !Array.isArray(value) && !Array.isArray(node)) {
+        return { keyword: key, pointer: child };
+      }
+      const found = visit(value, child);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return visit(root, '#');
 }
 
 /** Redocly throws (rather than reports) on some $ref shapes, e.g. `Self-referencing circular pointer`. */

@@ -62,11 +62,7 @@ interface Expect {
  * robustness report. Remove an entry once the lead's fix lands (the test then
  * fails as "expected to fail" until it is removed).
  */
-export const KNOWN_BUGS: Record<string, string> = {
-  // BUG: `allOf: {$ref: …}` (an object, not a list): a Redocly rule throws, struct lint is silent, and the CLI says
-  // "Redocly could not lint this spec (schema.allOf?.some is not a function); a keyword likely has the wrong type" (no location, JS error text)
-  'broken-allof-ref-object': 'allOf as a $ref object: no location in the error',
-};
+export const KNOWN_BUGS: Record<string, string> = {};
 
 const cases = readdirSync(FIXTURES, { withFileTypes: true })
   .filter((e) => e.isDirectory() && existsSync(join(FIXTURES, e.name, 'expect.json')))
