@@ -3,7 +3,9 @@
  * file: every file is first written in full to a temporary sibling (and synced),
  * and only when all of them are written are they renamed over their targets
  * (rename is atomic on POSIX file systems). Any failure before the renames
- * removes the temporary files and leaves the tree exactly as it was.
+ * removes the temporary files and leaves the tree exactly as it was; a kill
+ * during the renames leaves complete old and new files mixed (and possibly
+ * temporary files), which `diffTree` reports and the next write repairs.
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
