@@ -11,6 +11,7 @@ import { PipelineError } from './lib/errors.js';
 import { oneLine } from './lib/escape.js';
 import { diffTree, writeTree, type FileTree } from './lib/write-tree.js';
 import * as cache from './lib/cache.js';
+import { processIo, type CliIo } from './lib/cli-io.js';
 
 const USAGE = `usage: generate [api…] [--config <redocly.yaml>] [--out <dir>] [--check]
 
@@ -24,13 +25,7 @@ const USAGE = `usage: generate [api…] [--config <redocly.yaml>] [--out <dir>] 
   --runtime-import <specifier>
               how generated code imports the shared runtime (default ../../src/index.js)`;
 
-export interface CliIo {
-  cwd: string;
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-}
-
-const processIo: CliIo = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr };
+export type { CliIo };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   let args;

@@ -19,6 +19,7 @@ import { parseYaml } from '@redocly/openapi-core';
 import { apiSymbols, type ApiSymbol } from './api-report.js';
 import { diffApi, type ApiDiff } from './diff.js';
 import { hasBreaking, renderJson, renderMarkdown, type Report } from './render.js';
+import { processIo, type CliIo } from '../lib/cli-io.js';
 
 const USAGE = `usage: api-diff [api…] [--base <git-ref>] [--json] [--fail-on-breaking] [--generated <dir>]
 
@@ -30,13 +31,7 @@ const USAGE = `usage: api-diff [api…] [--base <git-ref>] [--json] [--fail-on-b
 
 Exit codes: 0 report printed, 1 breaking changes with --fail-on-breaking, 2 error.`;
 
-export interface CliIo {
-  cwd: string;
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-}
-
-const processIo: CliIo = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr };
+export type { CliIo };
 
 class DiffError extends Error {}
 

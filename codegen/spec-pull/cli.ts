@@ -8,6 +8,7 @@ import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { applyPull, DEFAULT_TIMEOUT_MS, describeFailure, describeOutcome, planPull, PullError, readPullSources } from './pull.js';
+import { processIo, type CliIo } from '../lib/cli-io.js';
 
 const USAGE = `usage: specs:pull [api…] [--config <redocly.yaml>] [--timeout-ms <ms>]
 
@@ -18,13 +19,7 @@ const USAGE = `usage: specs:pull [api…] [--config <redocly.yaml>] [--timeout-m
 A spec is replaced (atomically) only when its bytes changed, and only when every
 requested api was fetched and checked: a failed run changes nothing.`;
 
-export interface CliIo {
-  cwd: string;
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-}
-
-const processIo: CliIo = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr };
+export type { CliIo };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   let args;
