@@ -23,12 +23,10 @@
  */
 import { PipelineError } from './errors.js';
 import { camelCase, isSafeIdentifier, jsString, words } from './escape.js';
-import type { OperationRef } from './openapi.js';
+import { SCHEMA_EXPORTS, type OperationRef } from './openapi.js';
 
 const CLEAN_OPERATION_ID = /^\p{L}[\p{L}\p{N}]*(?:[-_. ][\p{L}\p{N}]+)*$/u;
 const OBJECT_PROTOTYPE = new Set(Object.getOwnPropertyNames(Object.prototype).concat(['__proto__', 'prototype', 'then']));
-/** schema.ts's exports, which index.ts re-exports beside the wrappers. */
-const SCHEMA_EXPORTS = new Set(['paths', 'webhooks', 'components', '$defs', 'operations']);
 const reserved = (name: string) => OBJECT_PROTOTYPE.has(name) || SCHEMA_EXPORTS.has(name);
 const MAX_SUMMARY_WORDS = 10;
 

@@ -77,3 +77,6 @@ export function operationsOf(doc: unknown): OperationRef[] {
   }
   return out;
 }
+
+/** The top-level names openapi-typescript exports from schema.ts (index.ts re-exports them). */
+export const SCHEMA_EXPORTS: ReadonlySet<string> = new Set(['paths', 'webhooks', 'components', '$defs', 'operations']);

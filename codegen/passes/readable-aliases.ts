@@ -11,7 +11,7 @@
  */
 import { Node, ts, type SourceFile } from 'ts-morph';
 import { docComment, isSafeIdentifier, jsString, pascalCase } from '../lib/escape.js';
-import { componentSchemas, type JsonObject } from '../lib/openapi.js';
+import { componentSchemas, SCHEMA_EXPORTS, type JsonObject } from '../lib/openapi.js';
 import type { Pass } from './types.js';
 
 interface Candidate {
@@ -82,7 +82,7 @@ function isCleanKey(key: string): boolean {
 
 /** Names an alias must not take: top-level declarations and every type name the file refers to. */
 function reservedNames(sourceFile: SourceFile): Set<string> {
-  const names = new Set<string>(['paths', 'webhooks', 'components', '$defs', 'operations']);
+  const names = new Set<string>(SCHEMA_EXPORTS);
   for (const statement of sourceFile.getStatements()) {
     if (Node.isInterfaceDeclaration(statement) || Node.isTypeAliasDeclaration(statement)) names.add(statement.getName());
   }
