@@ -19,7 +19,7 @@
  *   what each schema contains is the spec diff's job (it knows the direction
  *   data flows); this listing says which names exist.
  */
-import ts from 'typescript';
+import { ts } from 'ts-morph';
 import { cell, codeSpan } from './markdown.js';
 
 export type SymbolKind =
@@ -51,8 +51,15 @@ const MAX_INITIALIZER = 300;
 
 const printer = ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed });
 
+/**
+ * A file's source: its text, or the file already parsed as consecutive parts
+ * (the parts' statements in order are the file's statements; see
+ * stages/postprocess.ts, which hands over its own parse).
+ */
+export type ReportSource = string | readonly ts.SourceFile[];
+
 /** Every exported symbol of the `.ts` files in `files` (path → source), in report order. */
-export function apiSymbols(files: Map<string, string>): ApiSymbol[] {
+export function apiSymbols(files: Map<string, ReportSource>): ApiSymbol[] {
   const out: ApiSymbol[] = [];
   for (const file of [...files.keys()].filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts')).sort(byCodePoint)) {
     out.push(...fileSymbols(file, files.get(file)!));
@@ -61,7 +68,7 @@ export function apiSymbols(files: Map<string, string>): ApiSymbol[] {
 }
 
 /** The Markdown listing of `apiSymbols(files)`. */
-export function apiReport(files: Map<string, string>, options: { title?: string } = {}): string {
+export function apiReport(files: Map<string, ReportSource>, options: { title?: string } = {}): string {
   const symbols = apiSymbols(files);
   const lines = [
     `# ${options.title ?? 'Public API'}`,
@@ -79,83 +86,85 @@ export function apiReport(files: Map<string, string>, options: { title?: string 
   return `${lines.join('\n')}\n`;
 }
 
-function fileSymbols(file: string, text: string): ApiSymbol[] {
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const print = (node: ts.Node) => oneLine(printer.printNode(ts.EmitHint.Unspecified, node, sf));
+function fileSymbols(file: string, source: ReportSource): ApiSymbol[] {
+  const parts = typeof source === 'string' ? [ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)] : source;
   const top: Array<{ symbol: ApiSymbol; members: ApiSymbol[] }> = [];
-  const functions = new Map<string, ts.FunctionDeclaration[]>();
+  const functions = new Map<string, Array<{ decl: ts.FunctionDeclaration; print: (n: ts.Node) => string }>>();
   const add = (name: string, kind: SymbolKind, signature: string, members: ApiSymbol[] = []) =>
     top.push({ symbol: { file, name, kind, signature }, members });
 
-  for (const st of sf.statements) {
-    if (ts.isExportDeclaration(st)) {
-      const from = st.moduleSpecifier ? ` from ${print(st.moduleSpecifier)}` : '';
-      const typeOnly = st.isTypeOnly ? 'type ' : '';
-      if (!st.exportClause) {
-        add(`*${from}`, 're-export', `export ${typeOnly}*${from}`);
-      } else if (ts.isNamespaceExport(st.exportClause)) {
-        const name = st.exportClause.name.text;
-        add(name, 're-export', `export ${typeOnly}* as ${name}${from}`);
-      } else {
-        for (const el of st.exportClause.elements) {
-          const name = el.name.text;
-          const orig = el.propertyName ? `${el.propertyName.getText(sf)} as ` : '';
-          add(name, 're-export', `export ${typeOnly || (el.isTypeOnly ? 'type ' : '')}{ ${orig}${name} }${from}`);
+  for (const sf of parts) {
+    const print = (node: ts.Node) => oneLine(printer.printNode(ts.EmitHint.Unspecified, node, sf));
+    for (const st of sf.statements) {
+      if (ts.isExportDeclaration(st)) {
+        const from = st.moduleSpecifier ? ` from ${print(st.moduleSpecifier)}` : '';
+        const typeOnly = st.isTypeOnly ? 'type ' : '';
+        if (!st.exportClause) {
+          add(`*${from}`, 're-export', `export ${typeOnly}*${from}`);
+        } else if (ts.isNamespaceExport(st.exportClause)) {
+          const name = st.exportClause.name.text;
+          add(name, 're-export', `export ${typeOnly}* as ${name}${from}`);
+        } else {
+          for (const el of st.exportClause.elements) {
+            const name = el.name.text;
+            const orig = el.propertyName ? `${el.propertyName.getText(sf)} as ` : '';
+            add(name, 're-export', `export ${typeOnly || (el.isTypeOnly ? 'type ' : '')}{ ${orig}${name} }${from}`);
+          }
         }
+        continue;
       }
-      continue;
-    }
-    if (ts.isExportAssignment(st)) {
-      add('default', 'default', `export ${st.isExportEquals ? '=' : 'default'} ${print(st.expression)}`);
-      continue;
-    }
-    if (!hasModifier(st, ts.SyntaxKind.ExportKeyword)) continue;
-    const isDefault = hasModifier(st, ts.SyntaxKind.DefaultKeyword);
-    const nameOf = (n: { name?: ts.Node | undefined }) => (isDefault ? 'default' : n.name ? n.name.getText(sf) : 'default');
+      if (ts.isExportAssignment(st)) {
+        add('default', 'default', `export ${st.isExportEquals ? '=' : 'default'} ${print(st.expression)}`);
+        continue;
+      }
+      if (!hasModifier(st, ts.SyntaxKind.ExportKeyword)) continue;
+      const isDefault = hasModifier(st, ts.SyntaxKind.DefaultKeyword);
+      const nameOf = (n: { name?: ts.Node | undefined }) => (isDefault ? 'default' : n.name ? n.name.getText(sf) : 'default');
 
-    if (ts.isFunctionDeclaration(st)) {
-      const name = nameOf(st);
-      functions.set(name, [...(functions.get(name) ?? []), st]);
-    } else if (ts.isInterfaceDeclaration(st)) {
-      const name = nameOf(st);
-      const heritage = st.heritageClauses?.length ? ` ${st.heritageClauses.map(print).join(' ')}` : '';
-      add(name, 'interface', `interface ${name}${typeParams(st.typeParameters, print)}${heritage}`, members(file, name, st.members, 1, sf, print));
-    } else if (ts.isTypeAliasDeclaration(st)) {
-      const name = nameOf(st);
-      const literal = ts.isTypeLiteralNode(st.type);
-      add(
-        name,
-        'type',
-        `type ${name}${typeParams(st.typeParameters, print)} = ${literal ? '{ … }' : print(st.type)}`,
-        literal ? members(file, name, (st.type as ts.TypeLiteralNode).members, 1, sf, print) : [],
-      );
-    } else if (ts.isVariableStatement(st)) {
-      const flags = st.declarationList.flags;
-      const kind: SymbolKind = flags & ts.NodeFlags.Const ? 'const' : flags & ts.NodeFlags.Let ? 'let' : 'var';
-      for (const d of st.declarationList.declarations) {
-        const name = d.name.getText(sf);
-        const rest = d.type ? `: ${print(d.type)}` : d.initializer ? ` = ${truncate(print(d.initializer), MAX_INITIALIZER)}` : '';
-        add(name, kind, `${kind} ${name}${rest}`);
+      if (ts.isFunctionDeclaration(st)) {
+        const name = nameOf(st);
+        functions.set(name, [...(functions.get(name) ?? []), { decl: st, print }]);
+      } else if (ts.isInterfaceDeclaration(st)) {
+        const name = nameOf(st);
+        const heritage = st.heritageClauses?.length ? ` ${st.heritageClauses.map(print).join(' ')}` : '';
+        add(name, 'interface', `interface ${name}${typeParams(st.typeParameters, print)}${heritage}`, members(file, name, st.members, 1, sf, print));
+      } else if (ts.isTypeAliasDeclaration(st)) {
+        const name = nameOf(st);
+        const literal = ts.isTypeLiteralNode(st.type);
+        add(
+          name,
+          'type',
+          `type ${name}${typeParams(st.typeParameters, print)} = ${literal ? '{ … }' : print(st.type)}`,
+          literal ? members(file, name, (st.type as ts.TypeLiteralNode).members, 1, sf, print) : [],
+        );
+      } else if (ts.isVariableStatement(st)) {
+        const flags = st.declarationList.flags;
+        const kind: SymbolKind = flags & ts.NodeFlags.Const ? 'const' : flags & ts.NodeFlags.Let ? 'let' : 'var';
+        for (const d of st.declarationList.declarations) {
+          const name = d.name.getText(sf);
+          const rest = d.type ? `: ${print(d.type)}` : d.initializer ? ` = ${truncate(print(d.initializer), MAX_INITIALIZER)}` : '';
+          add(name, kind, `${kind} ${name}${rest}`);
+        }
+      } else if (ts.isClassDeclaration(st)) {
+        const name = nameOf(st);
+        const heritage = st.heritageClauses?.length ? ` ${st.heritageClauses.map(print).join(' ')}` : '';
+        const abstract = hasModifier(st, ts.SyntaxKind.AbstractKeyword) ? 'abstract ' : '';
+        add(name, 'class', `${abstract}class ${name}${typeParams(st.typeParameters, print)}${heritage}`);
+      } else if (ts.isEnumDeclaration(st)) {
+        const name = nameOf(st);
+        const isConst = hasModifier(st, ts.SyntaxKind.ConstKeyword) ? 'const ' : '';
+        add(name, 'enum', `${isConst}enum ${name} { ${st.members.map(print).join(', ')} }`);
+      } else if (ts.isModuleDeclaration(st)) {
+        const name = nameOf(st);
+        add(name, 'namespace', `namespace ${name}`);
       }
-    } else if (ts.isClassDeclaration(st)) {
-      const name = nameOf(st);
-      const heritage = st.heritageClauses?.length ? ` ${st.heritageClauses.map(print).join(' ')}` : '';
-      const abstract = hasModifier(st, ts.SyntaxKind.AbstractKeyword) ? 'abstract ' : '';
-      add(name, 'class', `${abstract}class ${name}${typeParams(st.typeParameters, print)}${heritage}`);
-    } else if (ts.isEnumDeclaration(st)) {
-      const name = nameOf(st);
-      const isConst = hasModifier(st, ts.SyntaxKind.ConstKeyword) ? 'const ' : '';
-      add(name, 'enum', `${isConst}enum ${name} { ${st.members.map(print).join(', ')} }`);
-    } else if (ts.isModuleDeclaration(st)) {
-      const name = nameOf(st);
-      add(name, 'namespace', `namespace ${name}`);
     }
   }
 
   for (const [name, decls] of functions) {
-    const overloads = decls.filter((d) => !d.body);
+    const overloads = decls.filter((d) => !d.decl.body);
     const shown = overloads.length ? overloads : decls;
-    add(name, 'function', shown.map((d) => functionSignature(name, d, print)).join('; '));
+    add(name, 'function', shown.map((d) => functionSignature(name, d.decl, d.print)).join('; '));
   }
 
   top.sort((a, b) => byCodePoint(a.symbol.name, b.symbol.name));

@@ -4,7 +4,7 @@
  * The file is parsed once; every pass reads that parse and returns text edits,
  * which are applied together (see passes/types.ts for why).
  */
-import { Node, Project, type PropertySignature, type SourceFile } from 'ts-morph';
+import { Node, Project, ts, type PropertySignature, type SourceFile } from 'ts-morph';
 import type { JsonObject } from '../lib/openapi.js';
 import { booleanDiscriminatorPass } from '../passes/boolean-discriminator.js';
 import { readableAliasesPass } from '../passes/readable-aliases.js';
@@ -22,6 +22,13 @@ export interface PostprocessOutput {
   text: string;
   warnings: string[];
   facts: Record<string, unknown>;
+  /**
+   * `text` as already parsed, for the API report (api-diff/api-report.ts):
+   * this stage's parse of the openapi-typescript output plus a parse of what
+   * the passes appended. Present only when the passes' other edits cannot
+   * change the report (see reportParts); otherwise the report parses `text`.
+   */
+  reportParts?: ts.SourceFile[] | undefined;
 }
 
 let project: Project | undefined;
@@ -40,14 +47,45 @@ export function postprocess(schemaText: string, document: JsonObject, takenNames
       warnings.push(...result.warnings);
       Object.assign(facts, result.facts);
     }
-    return { text: applyEdits(schemaText, edits), warnings, facts };
+    const text = applyEdits(schemaText, edits);
+    return { text, warnings, facts, reportParts: reportParts(sourceFile, ctx.schemas, edits, text) };
   } finally {
     project.removeSourceFile(sourceFile);
   }
 }
 
+/**
+ * The API report lists top-level symbols with signatures and interface
+ * members by name two levels deep (`components.schemas.Foo`), skipping
+ * members typed `never`. Edits strictly inside the type of such a schema
+ * member (the passes' rewrites) leave that listing as it is, unless they turn
+ * the type into `never` or out of it; insertions at the end of the file add
+ * whole statements. When every edit is one of those, the report is this
+ * parse plus a parse of the appended text, and the 1–2 MB file of a large
+ * spec is not parsed a second time. test/codegen asserts both ways agree.
+ */
+export function reportParts(sourceFile: SourceFile, schemas: Map<string, PropertySignature>, edits: TextEdit[], text: string): ts.SourceFile[] | undefined {
+  const end = sourceFile.getEnd();
+  const ranges = [...schemas.values()].flatMap((member) => {
+    const type = member.compilerNode.type;
+    return type ? [{ start: type.getStart(sourceFile.compilerNode), end: type.getEnd(), never: type.kind === ts.SyntaxKind.NeverKeyword }] : [];
+  });
+  let appended = 0;
+  for (const edit of edits) {
+    if (edit.start === end && edit.end === end) {
+      appended += edit.text.length;
+      continue;
+    }
+    const inside = ranges.find((r) => edit.start >= r.start && edit.end <= r.end);
+    if (!inside || inside.never) return undefined;
+    if (edit.start === inside.start && edit.end === inside.end && /^\s*never\s*$/.test(edit.text)) return undefined;
+  }
+  const tail = ts.createSourceFile('/schema.ts', text.slice(text.length - appended), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  return [sourceFile.compilerNode, tail];
+}
+
 /** `components.schemas.<name>` property signatures of the generated file. */
-function schemaMembers(sourceFile: SourceFile): Map<string, PropertySignature> {
+export function schemaMembers(sourceFile: SourceFile): Map<string, PropertySignature> {
   const members = new Map<string, PropertySignature>();
   const schemas = sourceFile.getInterface('components')?.getProperty('schemas')?.getTypeNode();
   if (!schemas || !Node.isTypeLiteral(schemas)) return members;

@@ -51,10 +51,10 @@ class InProcessRunner implements TypesRunner {
     const messages: string[] = [];
     const raw = await generateTypes(job.document, job.source, { messages });
     const t1 = performance.now();
-    const processed = postprocess(raw, job.document, new Set(job.takenNames));
+    const { reportParts, ...processed } = postprocess(raw, job.document, new Set(job.takenNames));
     processed.warnings.unshift(...messages);
     const t2 = performance.now();
-    const report = apiReport(new Map([['schema.ts', processed.text], ...Object.entries(job.sources)]), { title: job.title });
+    const report = apiReport(new Map([['schema.ts', reportParts ?? processed.text], ...Object.entries(job.sources)]), { title: job.title });
     return { ...processed, apiReport: report, timings: { types: t1 - t0, passes: t2 - t1, 'api-report': performance.now() - t2 } };
   }
   async close(): Promise<void> {}

@@ -26,10 +26,10 @@ parentPort!.on('message', async (request: TypesRequest) => {
     const document = JSON.parse(request.json) as JsonObject;
     const messages: string[] = [];
     const raw = await time('types', () => generateTypes(JSON.parse(request.json), request.source, { copy: false, messages }));
-    const processed = await time('passes', () => postprocess(raw, document, new Set(request.takenNames)));
+    const { reportParts, ...processed } = await time('passes', () => postprocess(raw, document, new Set(request.takenNames)));
     processed.warnings.unshift(...messages);
     const report = await time('api-report', () =>
-      apiReport(new Map([['schema.ts', processed.text], ...Object.entries(request.sources)]), { title: request.title }),
+      apiReport(new Map([['schema.ts', reportParts ?? processed.text], ...Object.entries(request.sources)]), { title: request.title }),
     );
     response = { id: request.id, ok: true, ...processed, timings, apiReport: report };
   } catch (error) {

@@ -8,6 +8,10 @@ import { join } from 'node:path';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { apiReport } from '../../codegen/api-diff/api-report.js';
+import { Project } from 'ts-morph';
+import { applyEdits, postprocess, reportParts, schemaMembers } from '../../codegen/stages/postprocess.js';
+import type { TextEdit } from '../../codegen/passes/types.js';
 import { generateTypes } from '../../codegen/stages/types.js';
 import { REPO } from '../support/run-cli.js';
 
@@ -31,5 +35,44 @@ describe('types stage', () => {
     const before = JSON.stringify(doc);
     await generateTypes(doc, bundled[0]!);
     expect(JSON.stringify(doc)).toBe(before);
+  });
+});
+
+describe('postprocess → API report', () => {
+  // The report of schema.ts is made from the passes' own parse plus a parse of
+  // what they appended (reportParts), not from a second parse of the file.
+  it.each(bundled)('%s: the parse handed over gives the report a fresh parse gives', async (file) => {
+    const doc = parse(readFileSync(join(REPO, file), 'utf8')) as Record<string, unknown>;
+    const processed = postprocess(await generateTypes(doc, file), doc);
+    expect(processed.reportParts).toHaveLength(2);
+    const fromParts = apiReport(new Map([['schema.ts', processed.reportParts!]]));
+    expect(fromParts).toBe(apiReport(new Map([['schema.ts', processed.text]])));
+    expect(fromParts).toContain('| `components.schemas');
+  });
+});
+
+describe('reportParts', () => {
+  const text = `export interface components {\n    schemas: {\n        A: { x: string };\n        B: never;\n    };\n}\n`;
+  const sf = new Project({ useInMemoryFileSystem: true }).createSourceFile('/s.ts', text);
+  const at = (needle: string) => text.indexOf(needle);
+  const parts = (edits: TextEdit[]) => reportParts(sf, schemaMembers(sf), edits, applyEdits(text, edits));
+
+  it('reuses the parse for edits inside a schema type and appended statements', () => {
+    const edits = [
+      { start: at('x: string'), end: at('x: string') + 9, text: 'x: true' },
+      { start: text.length, end: text.length, text: 'export type A = components["schemas"]["A"];\n' },
+    ];
+    const reused = parts(edits);
+    expect(reused).toHaveLength(2);
+    expect(apiReport(new Map([['s.ts', reused!]]))).toBe(apiReport(new Map([['s.ts', applyEdits(text, edits)]])));
+  });
+
+  it.each([
+    ['renames a schema', { start: at('A:'), end: at('A:') + 1, text: 'C' }],
+    ['turns a type into never', { start: at('{ x'), end: at('};\n        B') + 1, text: 'never' }],
+    ['edits a never type', { start: at('never'), end: at('never') + 5, text: 'string' }],
+    ['inserts mid-file, outside a schema type', { start: 0, end: 0, text: 'export type Z = 1;\n' }],
+  ])('falls back to a fresh parse when an edit %s', (_, edit) => {
+    expect(parts([edit])).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { apiReport } from '../../codegen/api-diff/api-report.js';
 import { strictDiagnostics } from '../support/tsc.js';
 import { REPO, runMain, tempDir } from '../support/run-cli.js';
 
@@ -50,6 +51,17 @@ describe.skipIf(!present)('full vendor specs', () => {
       ['POST', '/accounts', 'createAccount', 'summary'],
       ['POST', '/v4/accounts', 'createAnAccountV4', 'summary+path-qualifier'],
     ]);
+  });
+
+  // The pipeline lists schema.ts from its ts-morph parse (stages/postprocess.ts
+  // reportParts) rather than parsing the file again: the listing must be the
+  // one a fresh parse of the written files gives.
+  it('writes the API report a fresh parse of the generated files gives', () => {
+    for (const api of ['scale-gp-full', 'launchdarkly-full']) {
+      const files = new Map(['schema.ts', 'operations.ts', 'index.ts'].map((f) => [f, readFileSync(join(out, api, f), 'utf8')]));
+      const written = readFileSync(join(out, api, 'api-report.md'), 'utf8');
+      expect(written.endsWith(apiReport(files, { title: `Public API: ${api}` })), api).toBe(true);
+    }
   });
 
   it('converts all five boolean restore discriminators', () => {

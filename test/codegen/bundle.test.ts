@@ -1,0 +1,41 @@
+/**
+ * `npm run generate` runs the esbuild bundle of codegen/ (codegen/generate.mjs),
+ * which loads its dependencies differently from the sources the other tests
+ * run: openapi-typescript is bundled and prints with ts-morph's TypeScript
+ * instead of the `typescript` package, and CommonJS packages come through
+ * `require`. The generated files must not depend on which of the two ran.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO, runCli, tempDir } from '../support/run-cli.js';
+
+const FIXTURE = join(REPO, 'test/fixtures/boolean-discriminator');
+const GOLDEN = join(REPO, 'test/golden/__golden__');
+
+describe('the bundled generator (npm run generate)', () => {
+  it('writes the golden files the sources write (test/golden)', () => {
+    const out = tempDir();
+    const r = runCli(['--config', join(FIXTURE, 'redocly.yaml'), '--out', out, '--runtime-import', '../../../../src/index.js', '--no-cache', '--quiet'], FIXTURE);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    for (const api of readdirSync(GOLDEN)) {
+      for (const file of readdirSync(join(GOLDEN, api))) {
+        expect(readFileSync(join(out, api, file), 'utf8'), `${api}/${file}`).toBe(readFileSync(join(GOLDEN, api, file), 'utf8'));
+      }
+    }
+  });
+
+  it('loads one TypeScript compiler: no module of the bundle imports the `typescript` package', () => {
+    runCli(['--help']); // builds codegen/.build when the sources changed
+    const build = join(REPO, 'codegen/.build');
+    const modules = readdirSync(build, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mjs'));
+    expect(modules.length).toBeGreaterThan(2);
+    for (const file of modules) {
+      const text = readFileSync(join(build, file), 'utf8');
+      expect(text, file).not.toMatch(/from\s*["']typescript["']|require\(["']typescript["']\)|import\(["']typescript["']\)/);
+    }
+    // …and openapi-typescript's transform is inside the bundle, on ts-morph's compiler.
+    expect(modules.some((f) => readFileSync(join(build, f), 'utf8').includes('require("ts-morph").ts'))).toBe(true);
+  });
+});
