@@ -18,8 +18,10 @@ import {
   type Config,
   type Document,
   type NormalizedProblem,
+  type Source,
 } from '@redocly/openapi-core';
 import { PipelineError, formatLocation } from '../lib/errors.js';
+import { parseJsonDocument } from '../lib/json-document.js';
 import { oneLine } from '../lib/escape.js';
 import { timer, type Timings } from '../lib/timings.js';
 
@@ -64,7 +66,7 @@ export async function lintAndBundle(
     throw new PipelineError(`${display(root)}: spec file not found (root of api "${api}")`);
   }
   const time = timer(input.timings ?? {});
-  const resolver = new BaseResolver(config.resolve);
+  const resolver = new JsonFastResolver(config.resolve);
   const loaded: Document | Error = await time('load', async () => {
     try {
       return await resolver.resolveDocument(null, root, true);
@@ -99,6 +101,17 @@ export async function lintAndBundle(
   }
   if (bundleError !== undefined || !bundled) throw resolveError(bundleError, root, display);
   return { ...bundled, warnings };
+}
+
+/** Redocly's resolver, reading `.json` files with JSON.parse when that gives js-yaml's result (lib/json-document.ts). */
+class JsonFastResolver extends BaseResolver {
+  override parseDocument(source: Source, isRoot = false): Document {
+    if (/\.json$/i.test(source.absoluteRef) && typeof source.body === 'string') {
+      const parsed = parseJsonDocument(source.body);
+      if (parsed !== undefined) return { source, parsed };
+    }
+    return super.parseDocument(source, isRoot);
+  }
 }
 
 /**
