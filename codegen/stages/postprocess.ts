@@ -31,27 +31,23 @@ export interface PostprocessOutput {
   reportParts?: ts.SourceFile[] | undefined;
 }
 
-let project: Project | undefined;
-
 export function postprocess(schemaText: string, document: JsonObject, takenNames: ReadonlySet<string> = new Set()): PostprocessOutput {
-  project ??= new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, skipFileDependencyResolution: true });
-  const sourceFile = project.createSourceFile('/schema.ts', schemaText, { overwrite: true });
-  try {
-    const ctx = { sourceFile, document, schemas: schemaMembers(sourceFile), takenNames };
-    const edits: TextEdit[] = [];
-    const warnings: string[] = [];
-    const facts: Record<string, unknown> = {};
-    for (const [, pass] of PASSES) {
-      const result = pass(ctx);
-      edits.push(...result.edits);
-      warnings.push(...result.warnings);
-      Object.assign(facts, result.facts);
-    }
-    const text = applyEdits(schemaText, edits);
-    return { text, warnings, facts, reportParts: reportParts(sourceFile, ctx.schemas, edits, text) };
-  } finally {
-    project.removeSourceFile(sourceFile);
+  // A project per call, dropped afterwards rather than emptied: removing a source
+  // file makes ts-morph forget every node it wrapped, one by one (0.15 s here).
+  const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, skipFileDependencyResolution: true });
+  const sourceFile = project.createSourceFile('/schema.ts', schemaText);
+  const ctx = { sourceFile, document, schemas: schemaMembers(sourceFile), takenNames };
+  const edits: TextEdit[] = [];
+  const warnings: string[] = [];
+  const facts: Record<string, unknown> = {};
+  for (const [, pass] of PASSES) {
+    const result = pass(ctx);
+    edits.push(...result.edits);
+    warnings.push(...result.warnings);
+    Object.assign(facts, result.facts);
   }
+  const text = applyEdits(schemaText, edits);
+  return { text, warnings, facts, reportParts: reportParts(sourceFile, ctx.schemas, edits, text) };
 }
 
 /**
