@@ -11,7 +11,7 @@ import { sha256 } from './lib/hash.js';
 import { markdownHeader, tsHeader, yamlHeader, type HeaderInfo } from './lib/header.js';
 import type { JsonObject } from './lib/openapi.js';
 import { toolVersions } from './lib/versions.js';
-import { timer, type Timings } from './lib/timings.js';
+import { syncTimer, timer, type Timings } from './lib/timings.js';
 import type { FileTree } from './lib/write-tree.js';
 import { lintAndBundle } from './stages/lint-bundle.js';
 import { generateWrappers, type ClientConfig, type WrappersOutput } from './stages/wrappers.js';
@@ -171,16 +171,18 @@ async function generateApi(
   let wrappers: WrappersOutput | undefined;
   let typesJob: Promise<TypesResult> | undefined;
   let earlyError: unknown;
+  const timeSync = syncTimer(timings);
   const startTypes = (spec: { document: Record<string, unknown> }) => {
     try {
-      wrappers = generateWrappers(api, spec.document as JsonObject, clientConfig, { runtime, where });
-      typesJob = types.run({
+      wrappers = timeSync('wrappers', () => generateWrappers(api, spec.document as JsonObject, clientConfig, { runtime, where }));
+      const w = wrappers;
+      typesJob = timeSync('types (send)', () => types.run({
         document: spec.document as JsonObject,
         source: where,
-        takenNames: wrappers.exportedNames,
-        sources: { 'operations.ts': wrappers.operationsTs, 'index.ts': wrappers.indexTs },
+        takenNames: w.exportedNames,
+        sources: { 'operations.ts': w.operationsTs, 'index.ts': w.indexTs },
         title: `Public API: ${api}`,
-      });
+      }));
       typesJob.catch(() => {}); // awaited below; do not report it as unhandled meanwhile
     } catch (error) {
       earlyError = error;

@@ -11,3 +11,15 @@ export function timer(into: Timings) {
     }
   };
 }
+
+/** The same for synchronous work. */
+export function syncTimer(into: Timings) {
+  return function time<T>(stage: string, fn: () => T): T {
+    const start = performance.now();
+    try {
+      return fn();
+    } finally {
+      into[stage] = (into[stage] ?? 0) + performance.now() - start;
+    }
+  };
+}

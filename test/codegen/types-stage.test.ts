@@ -12,6 +12,7 @@ import { apiReport } from '../../codegen/api-diff/api-report.js';
 import { Project } from 'ts-morph';
 import { applyEdits, postprocess, reportParts, schemaMembers } from '../../codegen/stages/postprocess.js';
 import type { TextEdit } from '../../codegen/passes/types.js';
+import type { JsonObject } from '../../codegen/lib/openapi.js';
 import { generateTypes } from '../../codegen/stages/types.js';
 import { REPO } from '../support/run-cli.js';
 
@@ -43,7 +44,7 @@ describe('postprocess → API report', () => {
   // what they appended (reportParts), not from a second parse of the file.
   it.each(bundled)('%s: the parse handed over gives the report a fresh parse gives', async (file) => {
     const doc = parse(readFileSync(join(REPO, file), 'utf8')) as Record<string, unknown>;
-    const processed = postprocess(await generateTypes(doc, file), doc);
+    const processed = postprocess(await generateTypes(doc, file), doc as JsonObject);
     expect(processed.reportParts).toHaveLength(2);
     const fromParts = apiReport(new Map([['schema.ts', processed.reportParts!]]));
     expect(fromParts).toBe(apiReport(new Map([['schema.ts', processed.text]])));
