@@ -25,6 +25,7 @@ import { parseJsonDocument } from '../lib/json-document.js';
 import { JsonLocator } from '../lib/json-locate.js';
 import { oneLine } from '../lib/escape.js';
 import { timer, type Timings } from '../lib/timings.js';
+import { runPreprocessors, withoutPreprocessors } from './preprocess.js';
 
 export interface LintBundleInput {
   api: string;
@@ -79,20 +80,32 @@ export async function lintAndBundle(
   const document = loaded as Document;
   checkIsOpenApi3(document, display);
 
+  // The preprocessors run once, here, for both (stages/preprocess.ts); lint and
+  // bundle get the preprocessed document and the config without them.
+  const preprocessorProblems = await time('preprocess', () => runPreprocessors(document, config, resolver)).catch(
+    async (error: unknown) => {
+      throw await lintCrash(error, input, document);
+    },
+  );
+  const preprocessed = withoutPreprocessors(config);
+
   let bundled: BundledSpec | undefined;
   let bundleError: unknown;
   try {
-    bundled = await time('bundle', () => bundleCopy(document, input));
+    bundled = await time('bundle', () => bundleCopy(document, { ...input, config: preprocessed }));
     onBundled?.(bundled);
   } catch (error) {
     bundleError = error;
   }
 
-  const problems = await time('lint', () => lintDocument({ document, config, externalRefResolver: resolver })).catch(
-    async (error: unknown) => {
-      throw await lintCrash(error, input, document);
-    },
-  );
+  const problems = [
+    ...preprocessorProblems,
+    ...(await time('lint', () => lintDocument({ document, config: preprocessed, externalRefResolver: resolver })).catch(
+      async (error: unknown) => {
+        throw await lintCrash(error, input, document);
+      },
+    )),
+  ];
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = await time('lint (format)', () => problems.filter((p) => p.severity === 'warn').map((p) => formatProblem(p, display)));
   if (errors.length > 0) {

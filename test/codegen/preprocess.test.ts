@@ -1,0 +1,60 @@
+/**
+ * stages/preprocess.ts runs the preprocessors once for lint and bundle. Lint
+ * and bundle must then report and produce exactly what Redocly's lintDocument
+ * and bundle give when each runs the preprocessors itself.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { BaseResolver, bundle, lintDocument, loadConfig, type Document, type NormalizedProblem } from '@redocly/openapi-core';
+import { describe, expect, it } from 'vitest';
+import { runPreprocessors, withoutPreprocessors } from '../../codegen/stages/preprocess.js';
+import { REPO } from '../support/run-cli.js';
+
+const cases: Array<[string, string]> = [
+  ['redocly.yaml', 'scale-gp'],
+  ['redocly.yaml', 'launchdarkly'],
+  ['test/fixtures/boolean-discriminator/redocly.yaml', 'posts-v31'],
+];
+if (existsSync(join(REPO, '../shared/corpus/scale-gp.full.openapi.json'))) {
+  cases.push(['bench/corpus.redocly.yaml', 'scale-gp-full'], ['bench/corpus.redocly.yaml', 'launchdarkly-full']);
+}
+
+const summary = (problems: NormalizedProblem[]) =>
+  problems.map((p) => `${p.severity} ${p.ruleId} ${p.location[0]?.pointer ?? ''} ${p.message}`);
+
+async function load(configFile: string, api: string) {
+  const config = await loadConfig({ configPath: join(REPO, configFile) });
+  const root = (config.resolvedConfig.apis as Record<string, { root: string }>)[api]!.root;
+  const resolver = new BaseResolver();
+  const document = (await resolver.resolveDocument(null, join(REPO, configFile, '..', root), true)) as Document;
+  return { config: config.forAlias(api), document, resolver };
+}
+
+describe('preprocessors once for lint and bundle', () => {
+  it.each(cases)('%s %s: same problems and same bundle as Redocly running them twice', async (configFile, api) => {
+    const reference = await load(configFile, api);
+    const copy = { source: reference.document.source, parsed: structuredClone(reference.document.parsed) } as Document;
+    const expectedProblems = await lintDocument({ document: reference.document, config: reference.config, externalRefResolver: reference.resolver });
+    const expectedBundle = await bundle({ doc: copy, config: reference.config, dereference: false });
+
+    const ours = await load(configFile, api);
+    const plain = withoutPreprocessors(ours.config);
+    const preProblems = await runPreprocessors(ours.document, ours.config, ours.resolver);
+    const ourCopy = { source: ours.document.source, parsed: structuredClone(ours.document.parsed) } as Document;
+    const problems = [...preProblems, ...(await lintDocument({ document: ours.document, config: plain, externalRefResolver: ours.resolver }))];
+    const ourBundle = await bundle({ doc: ourCopy, config: plain, dereference: false });
+
+    expect(summary(problems)).toEqual(summary(expectedProblems));
+    expect(ourBundle.bundle.parsed).toEqual(expectedBundle.bundle.parsed);
+    expect(summary(ourBundle.problems)).toEqual(summary(expectedBundle.problems.filter((p) => !p.ruleId.startsWith('vendor-quirks/'))));
+  }, 60_000);
+
+  it('turns the preprocessors off in a copy only', async () => {
+    const { config } = await load('redocly.yaml', 'scale-gp');
+    const plain = withoutPreprocessors(config);
+    expect(plain.getPreprocessorSettings('vendor-quirks/discriminator-mapping-ref-object', 'oas3_1').severity).toBe('off');
+    expect(config.getPreprocessorSettings('vendor-quirks/discriminator-mapping-ref-object', 'oas3_1').severity).not.toBe('off');
+    expect(plain.getRuleSettings('struct', 'oas3_1')).toEqual(config.getRuleSettings('struct', 'oas3_1'));
+    expect(plain.getDecoratorSettings('vendor-quirks/json-patch-operation', 'oas3_0')).toEqual(config.getDecoratorSettings('vendor-quirks/json-patch-operation', 'oas3_0'));
+  });
+});
