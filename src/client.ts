@@ -7,7 +7,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { authHeaders, resolveApiKey, type AuthScheme } from './auth.js';
 import { pathSerializer } from './path-params.js';
-import { createTransport, type RetryInfo } from './transport.js';
+import { createClientTransport, type RetryInfo } from './transport.js';
 
 /** What a generated client knows about its vendor (emitted into `generated/<api>/index.ts`). */
 export interface ApiDescriptor<Server extends string = string> {
@@ -73,13 +73,13 @@ export function createApiClient<Paths extends {}, Server extends string = string
   }
   const headers: Record<string, string> = { ...options.headers };
   if (api.auth) Object.assign(headers, authHeaders(api.auth, resolveApiKey(options.apiKey, api.apiKeyEnv, api.name)));
-  const transport = createTransport({
+  const transport = createClientTransport({
     fetch: options.fetch,
     timeoutMs: options.timeoutMs,
     maxRetries: options.maxRetries,
     retryNonIdempotent: options.retryNonIdempotent,
     onRetry: options.onRetry,
   });
-  const fetchClient = createClient<Paths>({ baseUrl, headers, fetch: transport, pathSerializer });
+  const fetchClient = createClient<Paths>({ baseUrl, headers, fetch: transport.fetch, Request: transport.Request, pathSerializer });
   return { api, fetchClient, throwOnError: options.throwOnError ?? false, baseUrl };
 }

@@ -29,12 +29,14 @@ function parseToken(token: string): { name: string; style: Style } {
 }
 
 function checkValue(name: string, value: unknown, template: string): string {
+  // Fast path for the common case; the refusals below spell out why.
+  if (typeof value === 'string' && value !== '' && value !== '.' && value !== '..') return value;
   // The template may include the base URL; never echo credentials from it.
-  const where = `for ${redactUrl(template)}`;
+  const where = () => `for ${redactUrl(template)}`;
   const refuse = (why: string) =>
-    new InvalidRequestError(`path parameter "${name}" ${where} ${why}`, { parameter: name });
+    new InvalidRequestError(`path parameter "${name}" ${where()} ${why}`, { parameter: name });
   if (value === undefined || value === null) {
-    throw new InvalidRequestError(`missing required path parameter "${name}" ${where}`, { parameter: name });
+    throw new InvalidRequestError(`missing required path parameter "${name}" ${where()}`, { parameter: name });
   }
   const type = typeof value;
   if (type !== 'string' && type !== 'number' && type !== 'boolean' && type !== 'bigint') {
@@ -51,12 +53,36 @@ function checkValue(name: string, value: unknown, template: string): string {
   return text;
 }
 
+/** A template split once: `literals[i]` precedes `params[i]`; one more literal ends it. */
+interface ParsedTemplate {
+  literals: string[];
+  params: { name: string; style: Style }[];
+}
+
+// Templates are few (one per operation and base URL); the bound only guards
+// against callers of the openapi-fetch client that build paths dynamically.
+const MAX_CACHED_TEMPLATES = 1000;
+const parsedTemplates = new Map<string, ParsedTemplate>();
+
+function parseTemplate(template: string): ParsedTemplate {
+  let parsed = parsedTemplates.get(template);
+  if (parsed) return parsed;
+  parsed = { literals: [], params: [] };
+  let end = 0;
+  for (const match of template.matchAll(PARAM_RE)) {
+    parsed.literals.push(template.slice(end, match.index));
+    parsed.params.push(parseToken(match[1] ?? ''));
+    end = match.index + match[0].length;
+  }
+  parsed.literals.push(template.slice(end));
+  if (parsedTemplates.size >= MAX_CACHED_TEMPLATES) parsedTemplates.clear();
+  parsedTemplates.set(template, parsed);
+  return parsed;
+}
+
 /** Throw InvalidRequestError unless every `{name}` in `template` has a usable value. */
 export function validatePathParams(template: string, params: Record<string, unknown> | undefined): void {
-  for (const match of template.matchAll(PARAM_RE)) {
-    const { name } = parseToken(match[1] ?? '');
-    checkValue(name, params?.[name], template);
-  }
+  for (const { name } of parseTemplate(template).params) checkValue(name, params?.[name], template);
 }
 
 /** Percent-encode everything that could alter the path: `/ ? # % ` and spaces included. */
@@ -73,12 +99,15 @@ export function encodePathParam(value: unknown): string {
  * validatePathParams themselves.
  */
 export const pathSerializer: PathSerializer = (pathname, pathParams) => {
-  validatePathParams(pathname, pathParams);
-  return pathname.replace(PARAM_RE, (_match: string, token: string) => {
-    const { name, style } = parseToken(token);
-    const encoded = encodePathParam(pathParams[name]);
-    if (style === 'label') return `.${encoded}`;
-    if (style === 'matrix') return `;${name}=${encoded}`;
-    return encoded;
-  });
+  const { literals, params } = parseTemplate(pathname);
+  // Every value is checked before any is used, as validatePathParams would.
+  const values = params.map(({ name }) => checkValue(name, pathParams[name], pathname));
+  let result = literals[0]!;
+  for (let i = 0; i < params.length; i++) {
+    const { name, style } = params[i]!;
+    const encoded = encodeURIComponent(values[i]!);
+    result += style === 'label' ? `.${encoded}` : style === 'matrix' ? `;${name}=${encoded}` : encoded;
+    result += literals[i + 1]!;
+  }
+  return result;
 };

@@ -121,7 +121,52 @@ function describeCause(error: unknown): string {
 /** Request fate decided per attempt. */
 type Outcome = { response: Response; error?: undefined } | { response?: undefined; error: ApiConnectionError };
 
+/**
+ * What the client's Request constructor (see createClientTransport) records
+ * for the transport, so that the common case costs one Request per attempt:
+ * the first attempt sends the Request openapi-fetch built, already carrying
+ * the attempt's abort signal, and a retry re-sends the serialized body string
+ * instead of reading the consumed stream back.
+ */
+interface Prepared {
+  /** The caller's signal (openapi-fetch passes the call's `signal` in the init). */
+  callerSignal: AbortSignal | undefined;
+  /** The first attempt's controller; only when timeouts are on. */
+  controller: AbortController | undefined;
+  /** The body as given to the Request: a string, sent again as-is on a retry. */
+  body: string | undefined;
+}
+
+const prepared = new WeakMap<Request, Prepared>();
+
+/** A controller for one attempt that the caller's signal also aborts. */
+function linkedController(callerSignal: AbortSignal | undefined): AbortController {
+  const controller = new AbortController();
+  if (callerSignal) {
+    if (callerSignal.aborted) controller.abort(callerSignal.reason);
+    // Stays attached after the headers arrive, so the caller can still cancel the body download.
+    else callerSignal.addEventListener('abort', () => controller.abort(callerSignal.reason), { once: true });
+  }
+  return controller;
+}
+
+/** Sends any Request, with the retry and timeout rules above. */
 export function createTransport(options: TransportOptions = {}): (request: Request) => Promise<Response> {
+  return createClientTransport(options).fetch;
+}
+
+export interface ClientTransport {
+  /** The `fetch` for openapi-fetch's `createClient`. */
+  fetch: (request: Request) => Promise<Response>;
+  /**
+   * The `Request` for openapi-fetch's `createClient`: builds the real Request
+   * (`instanceof Request` holds, middleware sees it unchanged) with the first
+   * attempt's abort signal in it, and notes what a retry needs.
+   */
+  Request: typeof Request;
+}
+
+export function createClientTransport(options: TransportOptions = {}): ClientTransport {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
   if (!(timeoutMs >= 0)) throw new RangeError(`timeoutMs must be >= 0, got ${timeoutMs}`);
@@ -133,25 +178,53 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
   const random = options.random ?? Math.random;
   const retryNonIdempotent = options.retryNonIdempotent ?? false;
 
-  return async function transport(request: Request): Promise<Response> {
+  function PreparedRequest(input: RequestInfo | URL, init?: RequestInit): Request {
+    const body = init?.body;
+    // Only a string body (what openapi-fetch's JSON and form serializers
+    // produce) is kept for retries; anything else (FormData, streams from a
+    // custom bodySerializer) takes the general path in transport().
+    if (body !== undefined && body !== null && typeof body !== 'string') return new Request(input, init);
+    const callerSignal = init?.signal ?? undefined;
+    let request: Request;
+    let controller: AbortController | undefined;
+    if (timeoutEnabled) {
+      controller = linkedController(callerSignal);
+      request = new Request(input, { ...init, signal: controller.signal });
+    } else {
+      request = new Request(input, init);
+    }
+    prepared.set(request, { callerSignal, controller, body: body ?? undefined });
+    return request;
+  }
+  // openapi-fetch checks a middleware's replacement with `instanceof` its Request option.
+  PreparedRequest.prototype = (globalThis.Request as typeof Request | undefined)?.prototype;
+
+  async function transport(request: Request): Promise<Response> {
     // Resolved per call, not at creation, so tests and polyfills that replace
     // globalThis.fetch later are honoured.
     const fetchImpl = options.fetch ?? globalThis.fetch;
     const method = request.method.toUpperCase();
-    const url = redactUrl(request.url);
-    const callerSignal = request.signal;
-    const retryOnFailure = retryNonIdempotent || isIdempotent(method);
+    // Serialising and redacting the URL is only needed for errors and onRetry.
+    let redacted: string | undefined;
+    const url = () => (redacted ??= redactUrl(request.url));
     const aborted = () =>
-      new ApiAbortError(`Request aborted by caller: ${method} ${url}`, { cause: callerSignal.reason, method, url });
+      new ApiAbortError(`Request aborted by caller: ${method} ${url()}`, { cause: callerSignal?.reason, method, url: url() });
 
-    if (callerSignal.aborted) throw aborted();
-    // A Request body is a one-shot stream: read it once, and give every attempt
-    // a new Request with those bytes (cheaper than cloning, which tees the stream).
-    const body = request.body === null ? null : await request.arrayBuffer();
+    // A Request from PreparedRequest, sent once: its first attempt is ready.
+    // Taken out of the map, so sending the same Request again takes the general path.
+    const prep = prepared.get(request);
+    if (prep) prepared.delete(request);
+    const callerSignal = prep ? prep.callerSignal : request.signal;
+
+    if (callerSignal?.aborted) throw aborted();
+    // General path: a Request body is a one-shot stream: read it once, and give
+    // every attempt a new Request with those bytes (cheaper than cloning, which
+    // tees the stream).
+    const body: string | ArrayBuffer | null | undefined = prep ? prep.body : request.body === null ? null : await request.arrayBuffer();
 
     for (let attempt = 1; ; attempt++) {
-      const outcome = await attemptOnce();
-      if (callerSignal.aborted) {
+      const outcome = await attemptOnce(attempt);
+      if (callerSignal?.aborted) {
         await outcome.response?.body?.cancel().catch(() => {});
         throw aborted();
       }
@@ -165,11 +238,11 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
           retry = override === 'true';
           reason = `status ${status}, x-should-retry: ${override}`;
         } else {
-          retry = status === 429 || (RETRYABLE_IF_IDEMPOTENT.has(status) && retryOnFailure);
+          retry = status === 429 || (RETRYABLE_IF_IDEMPOTENT.has(status) && (retryNonIdempotent || isIdempotent(method)));
           reason = `status ${status}`;
         }
       } else {
-        retry = retryOnFailure;
+        retry = retryNonIdempotent || isIdempotent(method);
         reason = outcome.error.message;
       }
 
@@ -181,55 +254,63 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
       const delayMs = retryDelayMs(attempt, outcome.response?.headers, random);
       // The retried response will never be read: release its connection.
       await outcome.response?.body?.cancel().catch(() => {});
-      options.onRetry?.({ attempt, delayMs, reason, method, url });
+      options.onRetry?.({ attempt, delayMs, reason, method, url: url() });
       try {
         await sleep(delayMs, callerSignal);
       } catch (error) {
-        if (callerSignal.aborted) throw aborted();
+        if (callerSignal?.aborted) throw aborted();
         throw error;
       }
-      if (callerSignal.aborted) throw aborted();
+      if (callerSignal?.aborted) throw aborted();
     }
 
-    async function attemptOnce(): Promise<Outcome> {
-      // A plain controller + timer rather than AbortSignal.timeout(): the timer
-      // is cleared once headers arrive, so a long body download (streams,
-      // exports) is not cut off. The caller's signal still covers the body.
-      // One controller per attempt, aborted by the timer or by the caller's
-      // signal (a listener, rather than AbortSignal.any, which is slow on Node 20;
-      // it stays attached so the caller can still cancel the body download).
-      const controller = new AbortController();
+    async function attemptOnce(attempt: number): Promise<Outcome> {
+      // A controller per attempt rather than AbortSignal.timeout(): the
+      // timeout is cleared once headers arrive, so a long body download
+      // (streams, exports) is not cut off. The caller's signal still covers
+      // the body (linkedController). Without a timeout the caller's signal is
+      // used as it is.
+      const first = attempt === 1 && prep !== undefined;
+      const controller = first ? prep.controller : timeoutEnabled ? linkedController(callerSignal) : undefined;
+      let input = request;
+      if (!first) {
+        const init: RequestInit = body === null || body === undefined ? {} : { body };
+        const signal = controller ? controller.signal : callerSignal;
+        if (signal) init.signal = signal;
+        input = new Request(request, init);
+      }
       let timedOut = false;
-      const timer = timeoutEnabled
+      const timer = controller
         ? setTimeout(() => {
             timedOut = true;
             controller.abort();
           }, timeoutMs)
         : undefined;
-      callerSignal.addEventListener('abort', () => controller.abort(callerSignal.reason), { once: true });
       try {
-        return { response: await fetchImpl(new Request(request, body === null ? { signal: controller.signal } : { body, signal: controller.signal })) };
+        return { response: await fetchImpl(input) };
       } catch (cause) {
         // A caller abort is turned into ApiAbortError by the loop, which checks first.
         if (timedOut) {
           return {
-            error: new ApiTimeoutError(`Request timed out after ${timeoutMs} ms: ${method} ${url}`, {
+            error: new ApiTimeoutError(`Request timed out after ${timeoutMs} ms: ${method} ${url()}`, {
               cause,
               method,
-              url,
+              url: url(),
             }),
           };
         }
         return {
-          error: new ApiConnectionError(`Connection error (${describeCause(cause)}): ${method} ${url}`, {
+          error: new ApiConnectionError(`Connection error (${describeCause(cause)}): ${method} ${url()}`, {
             cause,
             method,
-            url,
+            url: url(),
           }),
         };
       } finally {
         clearTimeout(timer);
       }
     }
-  };
+  }
+
+  return { fetch: transport, Request: PreparedRequest as unknown as typeof Request };
 }
