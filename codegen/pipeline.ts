@@ -172,18 +172,41 @@ async function generateApi(
   let typesJob: Promise<TypesResult> | undefined;
   let earlyError: unknown;
   const timeSync = syncTimer(timings);
-  const startTypes = (spec: { document: Record<string, unknown> }) => {
-    try {
-      wrappers = timeSync('wrappers', () => generateWrappers(api, spec.document as JsonObject, clientConfig, { runtime, where }));
-      const w = wrappers;
-      typesJob = timeSync('types (send)', () => types.run({
-        document: spec.document as JsonObject,
+  const send = (document: JsonObject, json: string) => {
+    const w = timeSync('wrappers', () => generateWrappers(api, document, clientConfig, { runtime, where }));
+    const job = timeSync('types (send)', () =>
+      types.run({
+        document,
+        json,
         source: where,
         takenNames: w.exportedNames,
         sources: { 'operations.ts': w.operationsTs, 'index.ts': w.indexTs },
         title: `Public API: ${api}`,
-      }));
-      typesJob.catch(() => {}); // awaited below; do not report it as unhandled meanwhile
+      }),
+    );
+    job.catch(() => {}); // awaited below (or dropped); do not report it as unhandled meanwhile
+    return { wrappers: w, job };
+  };
+  // Speculation (worker only): a spec without decorators and without refs to
+  // other files usually bundles to exactly its preprocessed self, so the types
+  // stages start on that while this thread bundles. The bundle is still made
+  // and compared as JSON text; when it differs, the real bundle is sent and the
+  // speculative result dropped.
+  let speculative: { json: string; wrappers: WrappersOutput; job: Promise<TypesResult> } | undefined;
+  const onPreprocessed = (document: Record<string, unknown>) => {
+    try {
+      const json = timeSync('types (send)', () => JSON.stringify(document));
+      if (/"\$ref":"(?!#)/.test(json)) return;
+      speculative = { json, ...send(document as JsonObject, json) };
+    } catch {
+      // e.g. a name clash: the same error comes again from the bundled document
+    }
+  };
+  const startTypes = (spec: { document: Record<string, unknown> }) => {
+    try {
+      const json = timeSync('types (send)', () => JSON.stringify(spec.document));
+      ({ wrappers, job: typesJob } = speculative?.json === json ? speculative : send(spec.document as JsonObject, json));
+      timings.speculative = speculative?.json === json ? 1 : 0;
     } catch (error) {
       earlyError = error;
     }
@@ -191,6 +214,7 @@ async function generateApi(
   const bundled = await lintAndBundle(
     { api, root, config: loaded.config.forAlias(api), display, timings },
     types.parallel ? startTypes : undefined,
+    types.parallel ? onPreprocessed : undefined,
   );
   if (!types.parallel) startTypes(bundled);
   bundled.warnings.forEach(warn);

@@ -25,7 +25,7 @@ import { parseJsonDocument } from '../lib/json-document.js';
 import { JsonLocator } from '../lib/json-locate.js';
 import { oneLine } from '../lib/escape.js';
 import { timer, type Timings } from '../lib/timings.js';
-import { runPreprocessors, withoutPreprocessors } from './preprocess.js';
+import { hasDecorators, runPreprocessors, withoutPreprocessors } from './preprocess.js';
 
 export interface LintBundleInput {
   api: string;
@@ -62,6 +62,7 @@ export interface BundledSpec {
 export async function lintAndBundle(
   input: LintBundleInput,
   onBundled?: (bundled: BundledSpec) => void,
+  onPreprocessed?: (document: Record<string, unknown>) => void,
 ): Promise<LintBundleOutput> {
   const { root, config, display, api } = input;
   if (!existsSync(root) || !statSync(root).isFile()) {
@@ -88,6 +89,9 @@ export async function lintAndBundle(
     },
   );
   const preprocessed = withoutPreprocessors(config);
+  // Without decorators, bundling a one-file spec usually changes nothing: a
+  // caller may start on the preprocessed document (read-only) and compare.
+  if (onPreprocessed && !hasDecorators(preprocessed, document)) onPreprocessed(document.parsed as Record<string, unknown>);
 
   let bundled: BundledSpec | undefined;
   let bundleError: unknown;

@@ -61,3 +61,11 @@ export function withoutPreprocessors(config: Config): Config {
   copy.skipPreprocessors([...new Set(Object.values(copy.preprocessors).flatMap((byId) => Object.keys(byId)))]);
   return copy;
 }
+
+/** Whether the config turns on any decorator for this spec version (then a bundle differs from its input). */
+export function hasDecorators(config: Config, document: Document): boolean {
+  const specVersion = detectSpec(document.parsed);
+  return config
+    .getRulesForSpecVersion(getMajorSpecVersion(specVersion))
+    .some((ruleset) => Object.keys(ruleset).some((ruleId) => config.getDecoratorSettings(ruleId, specVersion).severity !== 'off'));
+}

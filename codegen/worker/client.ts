@@ -19,6 +19,8 @@ export interface TypesResult {
 
 export interface TypesJob {
   document: JsonObject;
+  /** `document` as JSON text, when the caller has it already. */
+  json?: string | undefined;
   /** The spec file, for error messages. */
   source: string;
   /** Names the passes must not emit. */
@@ -99,7 +101,7 @@ class WorkerRunner implements TypesRunner {
     const id = this.nextId++;
     const request: TypesRequest = {
       id,
-      json: JSON.stringify(job.document),
+      json: job.json ?? JSON.stringify(job.document),
       source: job.source,
       takenNames: [...job.takenNames],
       sources: job.sources,

@@ -19,6 +19,7 @@ describe('the bundled generator (npm run generate)', () => {
     const r = runCli(['--config', join(FIXTURE, 'redocly.yaml'), '--out', out, '--runtime-import', '../../../../src/index.js', '--no-cache', '--quiet'], FIXTURE);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+    expect(r.stdout).toBe(''); // --quiet
     for (const api of readdirSync(GOLDEN)) {
       for (const file of readdirSync(join(GOLDEN, api))) {
         expect(readFileSync(join(out, api, file), 'utf8'), `${api}/${file}`).toBe(readFileSync(join(GOLDEN, api, file), 'utf8'));
@@ -37,5 +38,26 @@ describe('the bundled generator (npm run generate)', () => {
     }
     // …and openapi-typescript's transform is inside the bundle, on ts-morph's compiler.
     expect(modules.some((f) => readFileSync(join(build, f), 'utf8').includes('require("ts-morph").ts'))).toBe(true);
+  });
+});
+
+describe('speculative types run (pipeline.ts)', () => {
+  const timingsOf = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!) as { apis: Record<string, Record<string, number>> };
+
+  it('is used when the bundle equals the preprocessed spec (the golden fixtures)', () => {
+    const r = runCli(['--config', join(FIXTURE, 'redocly.yaml'), '--out', tempDir(), '--no-cache', '--quiet', '--timings'], FIXTURE);
+    expect(r.code, r.stderr).toBe(0);
+    for (const api of ['posts-v31', 'toggles-v30']) expect(timingsOf(r.stdout).apis[api]!.speculative).toBe(1);
+  });
+
+  it('is dropped for the real bundle when Redocly changes the document (a $ref inside an example is inlined)', () => {
+    const dir = join(REPO, 'test/fixtures/speculation');
+    const out = tempDir();
+    const r = runCli(['--config', join(dir, 'redocly.yaml'), '--out', out, '--no-cache', '--quiet', '--timings'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(timingsOf(r.stdout).apis['example-ref']!.speculative).toBe(0);
+    const bundled = readFileSync(join(out, 'example-ref/openapi.yaml'), 'utf8');
+    expect(bundled).toMatch(/example:\n\s+x: hello/);
+    expect(bundled).not.toContain('#/components/examples/E/value');
   });
 });
