@@ -179,6 +179,12 @@ const COMMAND_NAMES = { cold: 'ours, cold', noop: 'ours, no-op regenerate', base
 // ---------------------------------------------------------------------------
 // Generation: per input, commands alternated (A A' B C D, A A' B C D, …) after one warm-up round.
 
+// Node's own start on this machine (every command above pays it): the floor of
+// a no-op regenerate. NODE_EXTRA_CA_CERTS, when set, makes Node parse a CA
+// bundle at every start.
+const nodeStart = [];
+for (let i = 0; i < 5; i++) nodeStart.push((await measure(process.execPath, ['-e', ''])).ms);
+
 const results = [];
 for (const [i, input] of inputs.entries()) {
   const { dir, pkg, commands } = commandsFor(input);
@@ -301,7 +307,7 @@ function versionOf(dir, name) {
 const git = (args) => spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout.trim();
 const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const cpus = os.cpus();
-const machine = `${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()}; load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min: the machine is shared)`;
+const machine = `${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()}; load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min: the machine is shared); Node start (\`node -e ''\`, median of 5) ${fmtS(median(nodeStart))}${process.env.NODE_EXTRA_CA_CERTS ? ' with NODE_EXTRA_CA_CERTS set' : ''}`;
 const tools = [
   `vendor-api-clients ${rootPkg.version} (git ${git(['describe', '--always', '--dirty'])})`,
   ...['@redocly/openapi-core', '@redocly/cli', 'openapi-typescript', 'ts-morph', 'typescript', 'openapi-fetch', 'tsx'].map((n) => `${n} ${versionOf(root, n)}`),
@@ -332,7 +338,11 @@ for (const id of ['scale-gp-full', 'launchdarkly-full']) {
 }
 for (const res of results.filter((r) => r.input.kind !== 'stress')) {
   const r = ratio(res, 'noop', 'cold');
-  targets.push([`no-op regenerate / cold, ${res.input.label}`, '≤ 0.08', r === undefined ? `— (${res.cmd.noop.error ?? 'not run'})` : `${r.toFixed(3)} (${fmtS(med(res, 'noop'))} / ${fmtS(med(res, 'cold'))})`, verdict(r === undefined ? undefined : r <= 0.08)]);
+  // The issue's targets are for the full specs. On the seed specs a cold run is
+  // about a second, so Node's own start alone is over 8 % of it: shown, not judged.
+  const judged = res.input.kind === 'full';
+  const goal = judged ? '≤ 0.08' : 'info (target is for the full specs)';
+  targets.push([`no-op regenerate / cold, ${res.input.label}`, goal, r === undefined ? `— (${res.cmd.noop.error ?? 'not run'})` : `${r.toFixed(3)} (${fmtS(med(res, 'noop'))} / ${fmtS(med(res, 'cold'))}; Node start alone ${fmtS(median(nodeStart))})`, judged ? verdict(r === undefined ? undefined : r <= 0.08) : '—']);
 }
 for (const c of consumer) {
   const a = median(c.a);
