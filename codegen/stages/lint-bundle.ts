@@ -245,7 +245,9 @@ export function formatProblem(problem: NormalizedProblem, display: (p: string) =
     .replace(/\s*\n\s*/g, ' ')
     // js-yaml's own ` in "/abs/path" (line:col)`: the location is already in front.
     .replace(/ in "[^"]*" \(\d+:\d+\)/g, '')
-    .replace(/^Failed to parse: /, 'YAML syntax error: ');
+    .replace(/^Failed to parse: /, 'YAML syntax error: ')
+    // Node's `ENOENT: no such file or directory '/abs/path'`: the path as the user names files.
+    .replace(/ENOENT: no such file or directory '([^']+)'/g, (_, path: string) => `no such file '${display(path)}'`);
   if (!where) return oneLine(`${severity} ${problem.ruleId}: ${message}`);
   let line: number | undefined;
   let col: number | undefined;
