@@ -21,14 +21,19 @@ import { PipelineError } from '../lib/errors.js';
 export async function generateTypes(
   document: Record<string, unknown>,
   source: string,
-  options: { copy?: boolean; messages?: string[] } = {},
+  options: {
+    copy?: boolean;
+    messages?: string[];
+    /** False when the caller knows no string of the document contains `@` (e.g. its JSON text has none): nothing to neutralise. */
+    hasAt?: boolean;
+  } = {},
 ): Promise<string> {
   // openapi-typescript prints some warnings straight to the console (even when
   // silent): collect them so the CLI reports them as warnings of this api.
   const restore = captureConsole(options.messages);
   try {
     const schema = (options.copy === false ? document : structuredClone(document)) as unknown as OpenAPI3;
-    neutraliseDocText(schema);
+    if (options.hasAt !== false) neutraliseDocText(schema);
     const ctx: GlobalContext = {
       additionalProperties: false,
       alphabetize: false,

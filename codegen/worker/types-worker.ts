@@ -29,7 +29,7 @@ parentPort!.on('message', async (request: TypesRequest) => {
     // structured clones.
     const document = JSON.parse(request.json) as JsonObject;
     const messages: string[] = [];
-    const raw = await time('types', () => generateTypes(JSON.parse(request.json), request.source, { copy: false, messages }));
+    const raw = await time('types', () => generateTypes(JSON.parse(request.json), request.source, { copy: false, messages, hasAt: request.json.includes('@') }));
     const { reportParts, ...processed } = await time('passes', () => postprocess(raw, document, new Set(request.takenNames)));
     processed.warnings.unshift(...messages);
     const report = await time('api-report', () =>

@@ -5,7 +5,7 @@
  * instead of the `typescript` package, and CommonJS packages come through
  * `require`. The generated files must not depend on which of the two ran.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, runCli, tempDir } from '../support/run-cli.js';
@@ -59,5 +59,29 @@ describe('speculative types run (pipeline.ts)', () => {
     const bundled = readFileSync(join(out, 'example-ref/openapi.yaml'), 'utf8');
     expect(bundled).toMatch(/example:\n\s+x: hello/);
     expect(bundled).not.toContain('#/components/examples/E/value');
+  });
+});
+
+describe('doc text through the worker', () => {
+  // The worker skips the `@` escaping when the spec's JSON text has no `@` at all
+  // (stages/types.ts hasAt); with one, a tag-like `@` must still be escaped.
+  it('escapes a tag-like @ in a description, and leaves a spec without @ as it was', () => {
+    const dir = tempDir();
+    const spec = (description: string) =>
+      JSON.stringify({
+        openapi: '3.1.0',
+        info: { title: 't', version: '1' },
+        paths: { '/a': { get: { operationId: 'getA', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/A' } } } } } } } },
+        components: { schemas: { A: { type: 'object', description, properties: { x: { type: 'string' } } } } },
+      });
+    writeFileSync(join(dir, 'with-at.json'), spec('Line one\n@deprecated forged'));
+    writeFileSync(join(dir, 'without-at.json'), spec('Line one\nplain text'));
+    writeFileSync(join(dir, 'redocly.yaml'), 'extends: [minimal]\nrules:\n  security-defined: off\napis:\n  with-at:\n    root: with-at.json\n  without-at:\n    root: without-at.json\n');
+    const r = runCli(['--out', join(dir, 'out'), '--no-cache', '--quiet'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const withAt = readFileSync(join(dir, 'out/with-at/schema.ts'), 'utf8');
+    expect(withAt).toContain('\\@deprecated forged');
+    expect(withAt).not.toMatch(/^\s*\*\s*@deprecated/m);
+    expect(readFileSync(join(dir, 'out/without-at/schema.ts'), 'utf8')).toContain('plain text');
   });
 });
