@@ -259,7 +259,7 @@ for (const res of results) {
     const label = res.input.kind === 'seed' ? `seed ${api}` : res.input.label;
     log(`consumer tsc: ${label}: emitting declarations of the generated output (untimed; also its strict tsc check)`);
     const emit = await measure(tsc, ['-p', sourcesConfig(res.pkg, api, { emit: true })], { cwd: res.pkg });
-    const entry = { label, api, emitOk: emit.ok, emitErrors: (emit.stdout.match(/error TS\d+/g) ?? []).length, a: [], b: [], aRss: [], bRss: [] };
+    const entry = { label, kind: res.input.kind, api, emitOk: emit.ok, emitErrors: (emit.stdout.match(/error TS\d+/g) ?? []).length, a: [], b: [], aRss: [], bRss: [] };
     consumer.push(entry);
     const files = writeConsumerFiles(res.pkg, api);
     entry.operations = files.operationCount;
@@ -348,7 +348,15 @@ for (const c of consumer) {
   const a = median(c.a);
   const b = median(c.b);
   const bad = c.aError || c.bError;
-  targets.push([`consumer tsc, wrappers / bare openapi-fetch, ${c.label}`, '≤ 1.0×', `${fmtRatio(a / b)} (${fmtS(a)} / ${fmtS(b)})${bad ? ' — tsc reported errors, see below' : ''}`, verdict(bad ? false : a / b <= 1)]);
+  // Judged on the full specs, as the issue sets it; the seed files (one operation
+  // each) time tsc's own start-up on both sides: shown, not judged.
+  const judged = c.kind === 'full';
+  targets.push([
+    `consumer tsc, wrappers / bare openapi-fetch, ${c.label}`,
+    judged ? '≤ 1.0×' : 'info (target is for the full specs)',
+    `${fmtRatio(a / b)} (${fmtS(a)} / ${fmtS(b)})${bad ? ' — tsc reported errors, see below' : ''}`,
+    bad ? 'FAIL' : judged ? verdict(a / b <= 1) : '—',
+  ]);
 }
 for (const t of throughput ?? []) {
   targets.push([`wrapper throughput / bare openapi-fetch, ${t.name.split(' (')[0]}`, '≥ 0.95×', `${fmtRatio(t.ratio)} (${Math.round(t.opsPerSec.wrapper)} / ${Math.round(t.opsPerSec.bare)} ops/s)`, verdict(t.ratio >= 0.95)]);
