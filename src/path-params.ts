@@ -105,7 +105,7 @@ export const pathSerializer: PathSerializer = (pathname, pathParams) => {
   let result = literals[0]!;
   for (let i = 0; i < params.length; i++) {
     const { name, style } = params[i]!;
-    const encoded = encodeURIComponent(values[i]!);
+    const encoded = encodePathParam(values[i]);
     result += style === 'label' ? `.${encoded}` : style === 'matrix' ? `;${name}=${encoded}` : encoded;
     result += literals[i + 1]!;
   }

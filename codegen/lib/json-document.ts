@@ -34,24 +34,15 @@ export function hasDuplicateKey(text: string): boolean {
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) {
-      let j = i + 1;
-      let escaped = false;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (d === 0x5c /* \ */) {
-          escaped = true;
-          j += 2;
-        } else if (d === 0x22) break;
-        else j++;
-      }
+      const end = stringEnd(text, i);
       if (expectKey) {
         const keys = stack[stack.length - 1]!;
-        const key = escaped ? (JSON.parse(text.slice(i, j + 1)) as string) : text.slice(i + 1, j);
+        const key = jsonStringValue(text, i, end);
         if (keys.has(key)) return true;
         keys.add(key);
         expectKey = false;
       }
-      i = j;
+      i = end - 1;
     } else if (c === 0x7b /* { */) {
       stack.push(new Set());
       expectKey = true;
@@ -66,4 +57,20 @@ export function hasDuplicateKey(text: string): boolean {
     }
   }
   return false;
+}
+
+/** In a valid JSON text, the index just past the string that opens at `start` (a `"`). */
+export function stringEnd(text: string, start: number): number {
+  for (let j = start + 1; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x5c /* \ */) j++;
+    else if (c === 0x22 /* " */) return j + 1;
+  }
+  return text.length;
+}
+
+/** The value of the JSON string `text.slice(start, end)` (quotes included), unescaped only when it has escapes. */
+export function jsonStringValue(text: string, start: number, end: number): string {
+  const raw = text.slice(start + 1, end - 1);
+  return raw.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : raw;
 }

@@ -11,6 +11,8 @@
  * where each value starts), so pointers sharing a prefix share the work.
  * Only for text known to be valid JSON (see json-document.ts).
  */
+import { jsonStringValue, stringEnd } from './json-document.js';
+
 interface ObjectIndex {
   kind: 'object';
   /** key → [key start, value start]; the first occurrence of a key. */
@@ -70,9 +72,8 @@ export class JsonLocator {
       const members = new Map<string, [number, number]>();
       let i = this.skipWs(start + 1);
       while (this.text.charCodeAt(i) === 0x22 /* " */) {
-        const keyEnd = this.skipString(i);
-        const raw = this.text.slice(i + 1, keyEnd - 1);
-        const key = raw.includes('\\') ? (JSON.parse(this.text.slice(i, keyEnd)) as string) : raw;
+        const keyEnd = stringEnd(this.text, i);
+        const key = jsonStringValue(this.text, i, keyEnd);
         const value = this.skipWs(this.skipWs(keyEnd) + 1); // past the colon
         if (!members.has(key)) members.set(key, [i, value]);
         i = this.skipWs(this.skipValue(value));
@@ -104,27 +105,16 @@ export class JsonLocator {
     }
   }
 
-  /** From an opening quote to just past the closing one. */
-  private skipString(i: number): number {
-    const t = this.text;
-    for (let j = i + 1; j < t.length; j++) {
-      const c = t.charCodeAt(j);
-      if (c === 0x5c) j++;
-      else if (c === 0x22) return j + 1;
-    }
-    return t.length;
-  }
-
   /** From the first character of a value to just past it. */
   private skipValue(i: number): number {
     const t = this.text;
     const c = t.charCodeAt(i);
-    if (c === 0x22) return this.skipString(i);
+    if (c === 0x22) return stringEnd(t, i);
     if (c === 0x7b || c === 0x5b) {
       let depth = 0;
       for (let j = i; j < t.length; j++) {
         const d = t.charCodeAt(j);
-        if (d === 0x22) j = this.skipString(j) - 1;
+        if (d === 0x22) j = stringEnd(t, j) - 1;
         else if (d === 0x7b || d === 0x5b) depth++;
         else if (d === 0x7d || d === 0x5d) {
           if (--depth === 0) return j + 1;

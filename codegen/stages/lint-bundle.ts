@@ -83,11 +83,11 @@ export async function lintAndBundle(
 
   // The preprocessors run once, here, for both (stages/preprocess.ts); lint and
   // bundle get the preprocessed document and the config without them.
-  const preprocessorProblems = await time('preprocess', () => runPreprocessors(document, config, resolver)).catch(
-    async (error: unknown) => {
-      throw await lintCrash(error, input, document);
-    },
-  );
+  // A rule or preprocessor that throws on a malformed spec: see lintCrash.
+  const crashed = async (error: unknown): Promise<never> => {
+    throw await lintCrash(error, input, document);
+  };
+  const preprocessorProblems = await time('preprocess', () => runPreprocessors(document, config, resolver)).catch(crashed);
   const preprocessed = withoutPreprocessors(config);
   // Without decorators, bundling a one-file spec usually changes nothing: a
   // caller may start on the preprocessed document (read-only) and compare.
@@ -104,11 +104,7 @@ export async function lintAndBundle(
 
   const problems = [
     ...preprocessorProblems,
-    ...(await time('lint', () => lintDocument({ document, config: preprocessed, externalRefResolver: resolver })).catch(
-      async (error: unknown) => {
-        throw await lintCrash(error, input, document);
-      },
-    )),
+    ...(await time('lint', () => lintDocument({ document, config: preprocessed, externalRefResolver: resolver })).catch(crashed)),
   ];
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = await time('lint (format)', () => problems.filter((p) => p.severity === 'warn').map((p) => formatProblem(p, display)));
