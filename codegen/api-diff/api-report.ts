@@ -17,9 +17,15 @@
  *   by name, two levels deep (`paths["/x"].patch`, `components.schemas.Foo`),
  *   as kind `member` without a signature, and `never` members are skipped:
  *   what each schema contains is the spec diff's job (it knows the direction
- *   data flows); this listing says which names exist.
+ *   data flows); this listing says which names exist;
+ * - for the same reason, in a file that declares openapi-typescript's
+ *   `components` interface (schema.ts), every exported declaration other than
+ *   openapi-typescript's own (`paths`, `components`, …) is a schema's
+ *   (passes/named-types.ts): listed as `interface Name` / `type Name`, without
+ *   members or body.
  */
 import { ts } from 'ts-morph';
+import { SCHEMA_EXPORTS } from '../lib/openapi.js';
 import { cell, codeSpan } from './markdown.js';
 
 export type SymbolKind =
@@ -93,6 +99,8 @@ function fileSymbols(file: string, source: ReportSource): ApiSymbol[] {
   const add = (name: string, kind: SymbolKind, signature: string, members: ApiSymbol[] = []) =>
     top.push({ symbol: { file, name, kind, signature }, members });
 
+  const isSchemaFile = parts.some((sf) => sf.statements.some((st) => ts.isInterfaceDeclaration(st) && st.name.text === 'components'));
+  const isSchema = (name: string) => isSchemaFile && !SCHEMA_EXPORTS.has(name);
   for (const sf of parts) {
     const print = (node: ts.Node) => oneLine(printer.printNode(ts.EmitHint.Unspecified, node, sf));
     for (const st of sf.statements) {
@@ -124,6 +132,9 @@ function fileSymbols(file: string, source: ReportSource): ApiSymbol[] {
       if (ts.isFunctionDeclaration(st)) {
         const name = nameOf(st);
         functions.set(name, [...(functions.get(name) ?? []), { decl: st, print }]);
+      } else if ((ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st)) && isSchema(nameOf(st))) {
+        const name = nameOf(st);
+        add(name, ts.isInterfaceDeclaration(st) ? 'interface' : 'type', `${ts.isInterfaceDeclaration(st) ? 'interface' : 'type'} ${name}`);
       } else if (ts.isInterfaceDeclaration(st)) {
         const name = nameOf(st);
         const heritage = st.heritageClauses?.length ? ` ${st.heritageClauses.map(print).join(' ')}` : '';

@@ -1,16 +1,16 @@
 /**
- * Readable aliases for `components["schemas"]`.
+ * Readable names for `components["schemas"]`, which named-types declares.
  *
  * openapi-typescript keeps schema keys as they are, and some vendors' keys are
  * machine-made (`egp_api_backend__server__…__ApplicationSpecResponse`). Every
- * schema gets an exported alias: its key when the key is already a clean
+ * schema gets a name (the `aliases` fact): its key when the key is already a clean
  * identifier, otherwise PascalCase of its `title` (or of the key when there is
  * no title). Clean keys claim their names first, in document order; a derived
  * name that is taken, reserved, or wanted by two schemas is reported and not
  * emitted, never silently overwritten or suffixed.
  */
 import { Node, ts, type SourceFile } from 'ts-morph';
-import { docComment, isSafeIdentifier, jsString, pascalCase } from '../lib/escape.js';
+import { isSafeIdentifier, jsString, pascalCase } from '../lib/escape.js';
 import { componentSchemas, SCHEMA_EXPORTS, type JsonObject } from '../lib/openapi.js';
 import type { Pass } from './types.js';
 
@@ -58,18 +58,8 @@ export const readableAliasesPass: Pass = ({ sourceFile, document, schemas, taken
     }
   }
   const accepted = candidates.filter((c) => claimed.get(c.alias) === c);
-
-  const lines = accepted.map((c) => {
-    const description = typeof c.schema.description === 'string' ? c.schema.description : undefined;
-    const doc = docComment(description ? [description] : c.from === 'clean-key' ? [] : [`Schema ${c.key}`]);
-    return `${doc}export type ${c.alias} = components["schemas"][${jsString(c.key)}];\n`;
-  });
-  const text = lines.length
-    ? `\n// Readable names for components["schemas"]: the schema key, or its title where the key is machine-made.\n${lines.join('')}`
-    : '';
-  const end = sourceFile.getEnd();
   return {
-    edits: text ? [{ start: end, end, text }] : [],
+    edits: [],
     warnings,
     facts: { aliases: Object.fromEntries(accepted.map((c) => [c.alias, c.key])) },
   };

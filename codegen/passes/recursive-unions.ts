@@ -10,17 +10,22 @@
  * that refers to itself by name, and the schema property points at it:
  * `Json: $Json_Json;` … `type $Json_Json = string | … | $Json_Json[] | …`.
  * The `$` prefix keeps the alias apart from every name our other passes and
- * wrappers export. Only direct self-reference through a union is rewritten.
+ * wrappers export. Only direct self-reference through a union is rewritten,
+ * and only for a schema without a readable name (named-types declares the
+ * others, and there the union refers to itself by that name).
  */
 import { Node } from 'ts-morph';
 import { jsString } from '../lib/escape.js';
 import type { Pass, TextEdit } from './types.js';
 
-export const recursiveUnionsPass: Pass = ({ schemas, sourceFile }) => {
+export const recursiveUnionsPass: Pass = ({ schemas, sourceFile, facts }) => {
   const edits: TextEdit[] = [];
   const aliases: string[] = [];
   const rewritten: string[] = [];
+  // Schemas with a readable name are declared under it by named-types, which refers to itself by that name.
+  const named = new Set(Object.values((facts.aliases ?? {}) as Record<string, string>));
   for (const [name, member] of schemas) {
+    if (named.has(name)) continue;
     const typeNode = member.getTypeNode();
     if (!typeNode || !Node.isUnionTypeNode(typeNode)) continue;
     const selfRef = `components["schemas"][${jsString(name)}]`;

@@ -16,6 +16,21 @@ export interface PassContext {
   schemas: Map<string, PropertySignature>;
   /** Names other generated code exports (wrappers and their Args/Result types): passes must not emit them. */
   takenNames: ReadonlySet<string>;
+  /** Facts of the passes before this one in the registry (data flows one way: a pass reads only earlier passes). */
+  facts: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * `[start, end)` of the original text, with every edit inside it applied, is
+ * replaced by `replacement` and its text handed to `render`, whose result is
+ * appended to the file (after every edit). For text that must move while
+ * other passes edit inside it: a schema's type becoming a top-level declaration.
+ */
+export interface TextMove {
+  start: number;
+  end: number;
+  replacement: string;
+  render: (moved: string) => string;
 }
 
 export interface PassResult {
@@ -23,6 +38,7 @@ export interface PassResult {
   warnings: string[];
   /** Facts the pass reports for manifest.json. */
   facts?: Record<string, unknown>;
+  moves?: TextMove[];
 }
 
 /**

@@ -7,14 +7,16 @@
 import { Node, Project, ts, type PropertySignature, type SourceFile } from 'ts-morph';
 import type { JsonObject } from '../lib/openapi.js';
 import { booleanDiscriminatorPass } from '../passes/boolean-discriminator.js';
+import { namedTypesPass } from '../passes/named-types.js';
 import { readableAliasesPass } from '../passes/readable-aliases.js';
 import { recursiveUnionsPass } from '../passes/recursive-unions.js';
-import type { Pass, TextEdit } from '../passes/types.js';
+import type { Pass, TextEdit, TextMove } from '../passes/types.js';
 
-/** The registry: passes in the order their facts are reported. */
+/** The registry, in order: a pass sees the facts of the passes before it. */
 export const PASSES: ReadonlyArray<[string, Pass]> = [
   ['boolean-discriminator', booleanDiscriminatorPass],
   ['readable-aliases', readableAliasesPass],
+  ['named-types', namedTypesPass],
   ['recursive-unions', recursiveUnionsPass],
 ];
 
@@ -36,18 +38,20 @@ export function postprocess(schemaText: string, document: JsonObject, takenNames
   // file makes ts-morph forget every node it wrapped, one by one (0.15 s here).
   const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, skipFileDependencyResolution: true });
   const sourceFile = project.createSourceFile('/schema.ts', schemaText);
-  const ctx = { sourceFile, document, schemas: schemaMembers(sourceFile), takenNames };
-  const edits: TextEdit[] = [];
-  const warnings: string[] = [];
   const facts: Record<string, unknown> = {};
+  const ctx = { sourceFile, document, schemas: schemaMembers(sourceFile), takenNames, facts };
+  const edits: TextEdit[] = [];
+  const moves: TextMove[] = [];
+  const warnings: string[] = [];
   for (const [, pass] of PASSES) {
     const result = pass(ctx);
     edits.push(...result.edits);
+    moves.push(...(result.moves ?? []));
     warnings.push(...result.warnings);
     Object.assign(facts, result.facts);
   }
-  const text = applyEdits(schemaText, edits);
-  return { text, warnings, facts, reportParts: reportParts(sourceFile, ctx.schemas, edits, text) };
+  const { text, appended } = applyEditsAndMoves(schemaText, edits, moves);
+  return { text, warnings, facts, reportParts: reportParts(sourceFile, ctx.schemas, [...edits, ...moves.map((m) => ({ start: m.start, end: m.end, text: m.replacement }))], text, appended) };
 }
 
 /**
@@ -60,20 +64,33 @@ export function postprocess(schemaText: string, document: JsonObject, takenNames
  * parse plus a parse of the appended text, and the 1–2 MB file of a large
  * spec is not parsed a second time. test/codegen asserts both ways agree.
  */
-export function reportParts(sourceFile: SourceFile, schemas: Map<string, PropertySignature>, edits: TextEdit[], text: string): ts.SourceFile[] | undefined {
+export function reportParts(
+  sourceFile: SourceFile,
+  schemas: Map<string, PropertySignature>,
+  edits: TextEdit[],
+  text: string,
+  moved = 0,
+): ts.SourceFile[] | undefined {
   const end = sourceFile.getEnd();
+  const sf = sourceFile.compilerNode;
   const ranges = [...schemas.values()].flatMap((member) => {
     const type = member.compilerNode.type;
-    return type ? [{ start: type.getStart(sourceFile.compilerNode), end: type.getEnd(), never: type.kind === ts.SyntaxKind.NeverKeyword }] : [];
+    const docStart = member.compilerNode.getStart(sf, true);
+    const nameStart = member.compilerNode.name.getStart(sf);
+    // The member's doc comment (comments are not in the report), then its type.
+    const doc = docStart < nameStart ? [{ start: docStart, end: nameStart, never: false, comment: true }] : [];
+    return [...doc, ...(type ? [{ start: type.getStart(sf), end: type.getEnd(), never: type.kind === ts.SyntaxKind.NeverKeyword, comment: false }] : [])];
   });
-  let appended = 0;
+  let appended = moved;
   for (const edit of edits) {
     if (edit.start === end && edit.end === end) {
       appended += edit.text.length;
       continue;
     }
+    // A move's range may hold other edits: it counts as one edit of its whole range.
     const inside = ranges.find((r) => edit.start >= r.start && edit.end <= r.end);
     if (!inside || inside.never) return undefined;
+    if (inside.comment && edit.text.trim() !== '') return undefined;
     if (edit.start === inside.start && edit.end === inside.end && /^\s*never\s*$/.test(edit.text)) return undefined;
   }
   const tail = ts.createSourceFile('/schema.ts', text.slice(text.length - appended), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
@@ -102,4 +119,46 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
     cursor = edit.end;
   }
   return out + text.slice(cursor);
+}
+
+/**
+ * `edits` applied, then every move: its range (edits inside included) is
+ * replaced by its replacement and its rendered text appended at the end.
+ * `appended` is the length of that appended text.
+ */
+export function applyEditsAndMoves(text: string, edits: TextEdit[], moves: TextMove[]): { text: string; appended: number } {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const edited = applyEdits(text, sorted);
+  if (moves.length === 0) return { text: edited, appended: 0 };
+  // Offset of the original text → offset of `edited`: shifted by every edit that ends at or before it.
+  const ends = sorted.map((e) => e.end);
+  const shift: number[] = [0];
+  for (const e of sorted) shift.push(shift[shift.length - 1]! + e.text.length - (e.end - e.start));
+  const at = (offset: number): number => {
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return offset + shift[lo]!;
+  };
+  let out = '';
+  let tail = '';
+  let cursor = 0;
+  let editedCursor = 0;
+  for (const move of [...moves].sort((a, b) => a.start - b.start)) {
+    if (move.start < cursor || sorted.some((e) => (e.start < move.start && e.end > move.start) || (e.start < move.end && e.end > move.end))) {
+      throw new Error(`internal: a ts-morph move at offset ${move.start} overlaps another edit`);
+    }
+    const start = at(move.start);
+    const end = at(move.end);
+    out += edited.slice(editedCursor, start) + move.replacement;
+    tail += move.render(edited.slice(start, end));
+    cursor = move.end;
+    editedCursor = end;
+  }
+  out += edited.slice(editedCursor);
+  return { text: out + tail, appended: tail.length };
 }

@@ -37,117 +37,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** RestorablePartialApplicationSpecRequest */
-        RestorablePartialApplicationSpecRequest: components["schemas"]["PartialApplicationSpecRequest"] | components["schemas"]["RestoreRequest"];
-        /** ApplicationSpecResponse */
-        egp_api_backend__server__api__models__application_models_no_gen__ApplicationSpecResponse: {
-            /**
-             * Name
-             * @description The name of the Application Spec
-             */
-            name: string;
-            /**
-             * Description
-             * @description The description of the Application Spec
-             */
-            description: string;
-            /** Theme Id */
-            theme_id?: string;
-            /**
-             * Run Online Evaluation
-             * @description Whether the application spec should run online evaluation, default is `false`
-             * @default false
-             */
-            run_online_evaluation: boolean;
-            /**
-             * Id
-             * @description The unique identifier of the entity.
-             */
-            id: string;
-            /**
-             * Created At
-             * Format: date-time
-             * @description The date and time when the entity was created in ISO format.
-             */
-            created_at: string;
-            /**
-             * Account Id
-             * @description The ID of the account that owns the given entity.
-             */
-            account_id: string;
-            /**
-             * Created By User Id
-             * @description The user who originally created the entity.
-             */
-            created_by_user_id?: string;
-            /** @description The type of identity that created the entity. */
-            created_by_identity_type?: components["schemas"]["IdentifierTypeEnum"];
-            /**
-             * Archived At
-             * Format: date-time
-             * @description The date and time when the entity was archived in ISO format.
-             */
-            archived_at?: string;
-        };
-        /** HTTPValidationError */
-        HTTPValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["ValidationError"][];
-        };
-        /** PartialApplicationSpecRequest */
-        PartialApplicationSpecRequest: {
-            /**
-             * Name
-             * @description The name of the Application Spec
-             */
-            name?: string;
-            /**
-             * Description
-             * @description The description of the Application Spec
-             */
-            description?: string;
-            /** Theme Id */
-            theme_id?: string;
-            /**
-             * Run Online Evaluation
-             * @description Whether the application spec should run online evaluation, default is `false`
-             */
-            run_online_evaluation?: boolean;
-            /**
-             * Restore
-             * @description Set to true to restore the entity from the database.
-             * @default false
-             */
-            restore?: false;
-        };
-        /** RestoreRequest */
-        RestoreRequest: {
-            /**
-             * Restore
-             * @description Set to true to restore the entity from the database.
-             */
-            restore: true;
-        };
-        /**
-         * IdentifierTypeEnum
-         * @enum {string}
-         */
-        IdentifierTypeEnum: "user" | "service_account";
-        /** ValidationError */
-        ValidationError: {
-            /** Location */
-            loc: (string | number)[];
-            /** Message */
-            msg: string;
-            /** Error Type */
-            type: string;
-            /** Input */
-            input?: unknown;
-            /** Context */
-            ctx?: {
-                [key: string]: unknown;
-            };
-        };
+        RestorablePartialApplicationSpecRequest: RestorablePartialApplicationSpecRequest;
+        egp_api_backend__server__api__models__application_models_no_gen__ApplicationSpecResponse: ApplicationSpecResponse;
+        HTTPValidationError: HTTPValidationError;
+        PartialApplicationSpecRequest: PartialApplicationSpecRequest;
+        RestoreRequest: RestoreRequest;
+        IdentifierTypeEnum: IdentifierTypeEnum;
+        ValidationError: ValidationError;
     };
     responses: never;
     parameters: never;
@@ -194,12 +90,115 @@ export interface operations {
     };
 }
 
-// Readable names for components["schemas"]: the schema key, or its title where the key is machine-made.
-export type RestorablePartialApplicationSpecRequest = components["schemas"]["RestorablePartialApplicationSpecRequest"];
-/** Schema egp_api_backend__server__api__models__application_models_no_gen__ApplicationSpecResponse */
-export type ApplicationSpecResponse = components["schemas"]["egp_api_backend__server__api__models__application_models_no_gen__ApplicationSpecResponse"];
-export type HTTPValidationError = components["schemas"]["HTTPValidationError"];
-export type PartialApplicationSpecRequest = components["schemas"]["PartialApplicationSpecRequest"];
-export type RestoreRequest = components["schemas"]["RestoreRequest"];
-export type IdentifierTypeEnum = components["schemas"]["IdentifierTypeEnum"];
-export type ValidationError = components["schemas"]["ValidationError"];
+// The schemas under their readable names; components["schemas"] refers to them.
+/** RestorablePartialApplicationSpecRequest */
+export type RestorablePartialApplicationSpecRequest = PartialApplicationSpecRequest | RestoreRequest;
+/** ApplicationSpecResponse */
+export interface ApplicationSpecResponse {
+    /**
+     * Name
+     * @description The name of the Application Spec
+     */
+    name: string;
+    /**
+     * Description
+     * @description The description of the Application Spec
+     */
+    description: string;
+    /** Theme Id */
+    theme_id?: string;
+    /**
+     * Run Online Evaluation
+     * @description Whether the application spec should run online evaluation, default is `false`
+     * @default false
+     */
+    run_online_evaluation: boolean;
+    /**
+     * Id
+     * @description The unique identifier of the entity.
+     */
+    id: string;
+    /**
+     * Created At
+     * Format: date-time
+     * @description The date and time when the entity was created in ISO format.
+     */
+    created_at: string;
+    /**
+     * Account Id
+     * @description The ID of the account that owns the given entity.
+     */
+    account_id: string;
+    /**
+     * Created By User Id
+     * @description The user who originally created the entity.
+     */
+    created_by_user_id?: string;
+    /** @description The type of identity that created the entity. */
+    created_by_identity_type?: IdentifierTypeEnum;
+    /**
+     * Archived At
+     * Format: date-time
+     * @description The date and time when the entity was archived in ISO format.
+     */
+    archived_at?: string;
+}
+/** HTTPValidationError */
+export interface HTTPValidationError {
+    /** Detail */
+    detail?: ValidationError[];
+}
+/** PartialApplicationSpecRequest */
+export interface PartialApplicationSpecRequest {
+    /**
+     * Name
+     * @description The name of the Application Spec
+     */
+    name?: string;
+    /**
+     * Description
+     * @description The description of the Application Spec
+     */
+    description?: string;
+    /** Theme Id */
+    theme_id?: string;
+    /**
+     * Run Online Evaluation
+     * @description Whether the application spec should run online evaluation, default is `false`
+     */
+    run_online_evaluation?: boolean;
+    /**
+     * Restore
+     * @description Set to true to restore the entity from the database.
+     * @default false
+     */
+    restore?: false;
+}
+/** RestoreRequest */
+export interface RestoreRequest {
+    /**
+     * Restore
+     * @description Set to true to restore the entity from the database.
+     */
+    restore: true;
+}
+/**
+ * IdentifierTypeEnum
+ * @enum {string}
+ */
+export type IdentifierTypeEnum = "user" | "service_account";
+/** ValidationError */
+export interface ValidationError {
+    /** Location */
+    loc: (string | number)[];
+    /** Message */
+    msg: string;
+    /** Error Type */
+    type: string;
+    /** Input */
+    input?: unknown;
+    /** Context */
+    ctx?: {
+        [key: string]: unknown;
+    };
+}

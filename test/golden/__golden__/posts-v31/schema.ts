@@ -27,48 +27,14 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        PostUpdate: components["schemas"]["DraftPost"] | components["schemas"]["PublishedPost"] | components["schemas"]["ArchivedPost"];
-        DraftPost: {
-            /**
-             * Is draft
-             * @description Drafts are not visible. Text with *\/ and `backticks` stays inert.
-             */
-            isDraft: true;
-            body?: string;
-        };
-        PublishedPost: {
-            /** @default false */
-            isDraft?: false;
-            title?: string;
-        };
-        PostBase: {
-            isDraft?: boolean;
-        };
-        ArchivedPost: components["schemas"]["PostBase"] & {
-            /** @constant */
-            isDraft: false;
-            /** Format: date-time */
-            archivedAt: string;
-        } & {
-            isDraft: false;
-        };
-        Pet: components["schemas"]["Cat"] | components["schemas"]["Dog"];
-        Cat: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            kind: "Cat";
-            meows?: boolean;
-        };
-        Dog: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            kind: "Dog";
-            barks?: boolean;
-        };
+        PostUpdate: PostUpdate;
+        DraftPost: DraftPost;
+        PublishedPost: PublishedPost;
+        PostBase: PostBase;
+        ArchivedPost: ArchivedPost;
+        Pet: Pet;
+        Cat: Cat;
+        Dog: Dog;
     };
     responses: never;
     parameters: never;
@@ -106,12 +72,46 @@ export interface operations {
     };
 }
 
-// Readable names for components["schemas"]: the schema key, or its title where the key is machine-made.
-export type PostUpdate = components["schemas"]["PostUpdate"];
-export type DraftPost = components["schemas"]["DraftPost"];
-export type PublishedPost = components["schemas"]["PublishedPost"];
-export type PostBase = components["schemas"]["PostBase"];
-export type ArchivedPost = components["schemas"]["ArchivedPost"];
-export type Pet = components["schemas"]["Pet"];
-export type Cat = components["schemas"]["Cat"];
-export type Dog = components["schemas"]["Dog"];
+// The schemas under their readable names; components["schemas"] refers to them.
+export type PostUpdate = DraftPost | PublishedPost | ArchivedPost;
+export interface DraftPost {
+    /**
+     * Is draft
+     * @description Drafts are not visible. Text with *\/ and `backticks` stays inert.
+     */
+    isDraft: true;
+    body?: string;
+}
+export interface PublishedPost {
+    /** @default false */
+    isDraft?: false;
+    title?: string;
+}
+export interface PostBase {
+    isDraft?: boolean;
+}
+export type ArchivedPost = PostBase & {
+    /** @constant */
+    isDraft: false;
+    /** Format: date-time */
+    archivedAt: string;
+} & {
+    isDraft: false;
+};
+export type Pet = Cat | Dog;
+export interface Cat {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    kind: "Cat";
+    meows?: boolean;
+}
+export interface Dog {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    kind: "Dog";
+    barks?: boolean;
+}

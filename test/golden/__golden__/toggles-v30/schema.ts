@@ -27,14 +27,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Toggle: components["schemas"]["On"] | components["schemas"]["Off"];
-        On: {
-            enabled: true;
-            level: number | null;
-        };
-        Off: {
-            enabled?: false;
-        };
+        Toggle: Toggle;
+        On: On;
+        Off: Off;
     };
     responses: never;
     parameters: never;
@@ -68,7 +63,12 @@ export interface operations {
     };
 }
 
-// Readable names for components["schemas"]: the schema key, or its title where the key is machine-made.
-export type Toggle = components["schemas"]["Toggle"];
-export type On = components["schemas"]["On"];
-export type Off = components["schemas"]["Off"];
+// The schemas under their readable names; components["schemas"] refers to them.
+export type Toggle = On | Off;
+export interface On {
+    enabled: true;
+    level: number | null;
+}
+export interface Off {
+    enabled?: false;
+}
