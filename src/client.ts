@@ -48,6 +48,13 @@ export interface ClientOptions<Server extends string = string> {
 
 declare const paths: unique symbol;
 
+/**
+ * The key of the type-only api name in each generated `<Vendor>ApiClient`
+ * (never set at run time): passing one api's client to another api's function
+ * then fails naming both (`"LaunchDarkly REST API"` is not `"EGP API V4"`).
+ */
+export const apiName: unique symbol = Symbol('apiName');
+
 /** A configured client for one api; `Paths` ties it to that api's generated types. */
 export interface ApiClient<Paths extends {}> {
   readonly api: ApiDescriptor;

@@ -118,6 +118,8 @@ export const DEFAULT_REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-amzn
 export interface ApiErrorInit {
   status: number;
   body: unknown;
+  /** The operation that failed, as `METHOD /path/{template}` (what the per-operation guards check). */
+  operation?: string | undefined;
   headers: Headers;
   requestId?: string | undefined;
   method: string;
@@ -128,6 +130,7 @@ export interface ApiErrorInit {
 export interface ApiErrorRequest {
   method: string;
   url: string;
+  operation?: string | undefined;
 }
 
 export interface ApiErrorOptions {
@@ -135,12 +138,18 @@ export interface ApiErrorOptions {
   requestIdHeaders?: string[] | undefined;
 }
 
-/** The server answered with an HTTP error status. */
+/**
+ * The server answered with an HTTP error status. `body` is `unknown` here
+ * (and after `instanceof`): an operation's guard (`isUpdateApplicationSpecError(err, 422)`)
+ * narrows it to the type the spec declares for that status.
+ */
 export class ApiError extends Error {
   override name = 'ApiError';
   readonly status: number;
   /** Parsed JSON when the body was JSON, the text when not, undefined when empty. */
   readonly body: unknown;
+  /** The operation as `METHOD /path/{template}`, when a generated wrapper threw it. */
+  readonly operation: string | undefined;
   // Non-enumerable (set in the constructor) so util.inspect / console.log do not
   // dump e.g. set-cookie; use toJSON() for a redacted copy.
   declare readonly headers: Headers;
@@ -161,6 +170,7 @@ export class ApiError extends Error {
     super(message);
     this.status = init.status;
     this.body = init.body;
+    this.operation = init.operation;
     Object.defineProperty(this, 'headers', { value: init.headers, enumerable: false, writable: false });
     this.requestId = init.requestId;
     this.method = method;
@@ -195,6 +205,7 @@ export class ApiError extends Error {
       requestId: readRequestId(response.headers, options?.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS),
       method: request.method,
       url: request.url,
+      operation: request.operation,
     });
   }
 

@@ -1,13 +1,22 @@
 /** The shared runtime of the generated clients. */
-export { createApiClient, type ApiClient, type ApiDescriptor, type ClientOptions } from './client.js';
+export { apiName, createApiClient, type ApiClient, type ApiDescriptor, type ClientOptions } from './client.js';
 export {
   bindOperations,
   callOperation,
+  isOk,
+  isStatus,
+  operationErrorGuard,
   type BoundClient,
   type BoundOperations,
   type CallOptions,
+  type DeclaredStatus,
+  type ErrorStatusOf,
   type OperationArgs,
+  type OperationError,
+  type OperationErrorGuard,
   type OperationResult,
+  type Resolved,
+  type StatusResponse,
   type SuccessResult,
 } from './operation.js';
 export {

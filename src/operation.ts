@@ -3,10 +3,10 @@
  * top level, plus `query`, `headers`, `body`), openapi-fetch's `{ data, error,
  * response }` out, or a thrown `ApiError` in throwing mode.
  */
-import type { FetchResponse, RequestBodyOption } from 'openapi-fetch';
+import { createFinalURL, createQuerySerializer, type RequestBodyOption } from 'openapi-fetch';
 import type { ApiClient } from './client.js';
 import { ApiError } from './errors.js';
-import { validatePathParams } from './path-params.js';
+import { pathSerializer, validatePathParams } from './path-params.js';
 
 type Parameters<Op> = Op extends { parameters: infer P } ? P : {};
 type Section<Op, K extends string> = K extends keyof Parameters<Op> ? Parameters<Op>[K] : undefined;
@@ -24,11 +24,100 @@ export type OperationArgs<Op> = PathArgs<Op> &
   Field<'headers', Section<Op, 'header'>> &
   (Op extends Record<string | number, any> ? Omit<RequestBodyOption<Op>, never> : {});
 
-/** openapi-fetch's result: `{ data }` on 2xx, `{ error }` typed from the error responses otherwise. */
-export type OperationResult<Op> = Op extends Record<string | number, any> ? FetchResponse<Op, {}, `${string}/${string}`> : never;
+type Responses<Op> = Op extends { responses: infer R } ? R : {};
+
+/** A response object's body: its content (any media type), `undefined` when it declares none. */
+type BodyOf<R> = R extends { content: infer C } ? (C extends Record<string, unknown> ? C[keyof C] : undefined) : undefined;
+
+/** The success statuses an operation declares: `200`, `201`, … and the range `2XX`. */
+type SuccessStatusOf<Op> = {
+  [S in keyof Responses<Op>]: `${S & (string | number)}` extends `2${string}` ? S : never;
+}[keyof Responses<Op>];
+
+/** The error statuses an operation declares: `404`, `422`, … and the ranges `4XX` / `5XX` (not `default`). */
+export type ErrorStatusOf<Op> = {
+  [S in keyof Responses<Op>]: `${S & (string | number)}` extends `4${string}` | `5${string}` ? S : never;
+}[keyof Responses<Op>];
+
+/** A Response whose status is known: the literal for a declared status, any number for a range. */
+export type StatusResponse<S> = Response & { readonly status: S extends number ? S : number };
+
+/**
+ * A 2xx answer: `data` is the declared body of a success status. (Not
+ * openapi-fetch's `FetchResponse`, which maps `data` through `Readable<…>`
+ * and so shows every schema as an anonymous object in hovers and errors.)
+ */
+export type OkResult<Data> = { data: Data; error?: never; response: Response };
+
+/** The answer of a declared error status `S`: `error` is its declared body. */
+export type ErrorResult<Body, S> = { data?: never; error: Body; response: StatusResponse<S> };
+
+/**
+ * Any status the spec does not declare: the body is whatever the server sent
+ * (parsed JSON, text, or `undefined` when empty), so `unknown`, or the
+ * `default` response's body when the spec declares one.
+ */
+export type UndeclaredResult<Body = unknown> = { data?: never; error: Body; response: Response };
+
+type DeclaredErrors<Op, S = ErrorStatusOf<Op>> = S extends keyof Responses<Op> ? ErrorResult<BodyOf<Responses<Op>[S]>, S> : never;
+/** The declared 2xx bodies; `unknown` when the spec declares no success response. */
+type SuccessBody<Op> = [SuccessStatusOf<Op>] extends [never] ? unknown : BodyOf<Responses<Op>[SuccessStatusOf<Op>]>;
+type UndeclaredBody<Op> = 'default' extends keyof Responses<Op> ? BodyOf<Responses<Op>['default']> : unknown;
+
+/**
+ * openapi-fetch's `{ data, error, response }`: `data` on 2xx; otherwise `error`,
+ * typed as a declared body only once the status is known (`isStatus`), since a
+ * server may answer with a status the spec does not declare.
+ */
+export type OperationResult<Op> = OkResult<SuccessBody<Op>> | DeclaredErrors<Op> | UndeclaredResult<UndeclaredBody<Op>>;
 
 /** The success branch only: what a throwing client resolves to. */
 export type SuccessResult<R> = Extract<R, { error?: never }>;
+
+/** What a bound method resolves to: the success branch when throwing, the whole result when not (both: `boolean`). */
+export type Resolved<R, Throw extends boolean> = Throw extends true ? SuccessResult<R> : R;
+
+/** The statuses `isStatus` accepts for a result: those the spec declares for errors (not the ranges). */
+export type DeclaredStatus<R> = R extends { response: { status: infer S } } ? (number extends S ? never : S) : never;
+
+/** Narrows a result to its success branch (a 2xx response): then `data` is the declared body. */
+export function isOk<R extends { response: Response }>(result: R): result is Extract<R, { error?: never }> {
+  return result.response.ok;
+}
+
+/** Narrows a result to the error of a status the spec declares: then `error` is that status's body. */
+export function isStatus<R extends { response: Response }, S extends DeclaredStatus<R>>(
+  result: R,
+  status: S,
+): result is Extract<R, { response: { status: S } }> {
+  return result.response.status === status;
+}
+
+/** What a throwing client throws for a declared status: an `ApiError` whose `status` and `body` are typed. */
+export type OperationError<Op, S extends ErrorStatusOf<Op> = ErrorStatusOf<Op>> = S extends keyof Responses<Op>
+  ? ApiError & { readonly status: S extends number ? S : number; readonly body: BodyOf<Responses<Op>[S]> }
+  : never;
+
+/** `isXError(err)` / `isXError(err, 404)`: whether `err` is an `ApiError` of a status operation X declares. */
+export interface OperationErrorGuard<Op> {
+  (error: unknown): error is OperationError<Op>;
+  <S extends ErrorStatusOf<Op>>(error: unknown, status: S): error is OperationError<Op, S>;
+}
+
+/**
+ * The guard of one operation (emitted per wrapper): true for an `ApiError`
+ * thrown by that operation (`METHOD /path`) with one of its declared error
+ * statuses, or with `status` (a range such as `4XX` leaves out the statuses
+ * the spec declares on their own).
+ */
+export function operationErrorGuard<Op>(operation: string, declared: ReadonlyArray<number | string>): OperationErrorGuard<Op> {
+  const matches = (status: number, key: number | string): boolean =>
+    typeof key === 'number' ? status === key : String(status)[0] === key[0] && !declared.includes(status);
+  return ((error: unknown, status?: number | string) =>
+    error instanceof ApiError &&
+    error.operation === operation &&
+    (status === undefined ? declared.some((key) => matches(error.status, key)) : declared.includes(status) && matches(error.status, status))) as OperationErrorGuard<Op>;
+}
 
 export interface CallOptions {
   /** Aborts the call (and any retries); rejects with `ApiAbortError`. */
@@ -63,7 +152,11 @@ export async function callOperation<R>(
     response: Response;
   };
   if (client.throwOnError && !result.response.ok) {
-    throw await ApiError.fromParsed(result.response, result.error, { method, url: result.response.url || `${client.baseUrl}${path}` }, {
+    // A custom fetch or a test double may give a Response without `url`: then the URL openapi-fetch requested.
+    const url =
+      result.response.url ||
+      createFinalURL(path, { baseUrl: client.baseUrl, params: { path: pathParams, ...(query ? { query: query as Record<string, unknown> } : {}) }, querySerializer: createQuerySerializer(), pathSerializer });
+    throw await ApiError.fromParsed(result.response, result.error, { method, url, operation: `${method.toUpperCase()} ${path}` }, {
       requestIdHeaders: client.api.requestIdHeaders ? [...client.api.requestIdHeaders] : undefined,
     });
   }

@@ -68,11 +68,16 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     typeNames.set(name, owner);
   };
 
+  const title = isObject(document.info) && typeof document.info.title === 'string' ? document.info.title : api;
+  const apiClient = `${clientName}ApiClient`;
+  claim(apiClient, 'the client factory');
   const blocks: string[] = [];
+  const methods: string[] = [];
   for (const op of operations) {
     const Name = op.name.charAt(0).toUpperCase() + op.name.slice(1);
     claim(`${Name}Args`, operationKey(op));
     claim(`${Name}Result`, operationKey(op));
+    claim(`is${Name}Error`, operationKey(op));
     for (const param of [...asArray(op.pathItem.parameters), ...asArray(op.operation.parameters)].map((p) => deref(document, p))) {
       if (param?.in === 'path' && typeof param.name === 'string' && /[{}]/.test(param.name)) {
         throw new PipelineError(
@@ -86,30 +91,51 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     }
     const opType = `paths[${jsString(op.path)}][${jsString(op.method)}]`;
     const argsOptional = !hasRequiredInput(document, op, pathParams);
+    const statuses = errorStatuses(document, op);
+    const opName = `${op.method.toUpperCase()} ${op.path}`;
     blocks.push(
       [
-        `export type ${Name}Args = $runtime.OperationArgs<${opType}>;`,
-        `export type ${Name}Result = $runtime.OperationResult<${opType}>;`,
+        docComment([`The argument of \`${op.name}\`: ${argsSummary(pathParams)}.`]) + `export type ${Name}Args = $runtime.OperationArgs<${opType}>;`,
+        docComment([`What \`${op.name}\` resolves to: \`{ data }\` on 2xx, else \`{ error }\`, typed by status with \`isStatus(result, …)\`.`]) +
+          `export type ${Name}Result = $runtime.OperationResult<${opType}>;`,
+        // The guard, when the operation declares an error status (otherwise it could only ever say no).
+        ...(statuses.length
+          ? [
+              docComment([
+                `Whether \`error\` is an \`ApiError\` thrown by \`${op.name}\` with a status its spec declares (${statuses.join(', ')});`,
+                'with a status, only that one. Then `error.body` has the declared type.',
+              ]) +
+                `export const is${Name}Error = $runtime.operationErrorGuard<${opType}>(${jsString(opName)}, [${statuses.map((s) => (typeof s === 'number' ? String(s) : jsString(s))).join(', ')}]);`,
+            ]
+          : []),
         '',
-        docComment(docFor(op)) +
-          `export function ${op.name}(client: $runtime.ApiClient<paths>, args: ${Name}Args${argsOptional ? ' = {}' : ''}, options?: $runtime.CallOptions): Promise<${Name}Result> {\n` +
+        docComment([...docFor(op), ...callTags]) +
+          `export function ${op.name}(client: ${apiClient}, args: ${Name}Args${argsOptional ? ' = {}' : ''}, options?: $runtime.CallOptions): Promise<${Name}Result> {\n` +
           `  return $runtime.callOperation(client, ${jsString(op.method)}, ${jsString(op.path)}, [${pathParams.map(jsString).join(', ')}], args, options);\n` +
           `}\n`,
       ].join('\n'),
+    );
+    methods.push(
+      docComment([...docFor(op), ...callTags], '  ') +
+        `  ${op.name}(args${argsOptional ? '?' : ''}: $operations.${Name}Args, options?: $runtime.CallOptions): Promise<$runtime.Resolved<$operations.${Name}Result, Throw>>;\n`,
     );
   }
 
   const operationsTs =
     `import * as $runtime from ${jsString(runtime)};\n` +
     `import type { paths } from "./schema.js";\n\n` +
+    docComment([`A client of ${jsString(title)} for the free functions (\`create${clientName}ApiClient\`); a client of another api is not one.`]) +
+    `export interface ${apiClient} extends $runtime.ApiClient<paths> {\n` +
+    `  /** Type-only: the api this client is for (another api's client is refused naming both). */\n` +
+    `  readonly [$runtime.apiName]?: ${jsString(title)};\n}\n\n` +
     blocks.join('\n');
 
   const servers = serverNames(document, config.servers ?? {}, where);
   const auth: Auth | undefined =
     config.auth === false ? undefined : config.auth ? { name: config.auth.header, prefix: config.auth.prefix } : authFromSpec(document);
   const apiKeyEnv = config.apiKeyEnv ?? `${api.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}_API_KEY`;
-  const title = isObject(document.info) && typeof document.info.title === 'string' ? document.info.title : api;
   const names = {
+    apiClient,
     descriptor: `${camelClient}Api`,
     servers: `${camelClient}Servers`,
     options: `${clientName}ClientOptions`,
@@ -118,9 +144,13 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     create: `create${clientName}Client`,
     client: `${clientName}Client`,
   };
-  for (const [, n] of Object.entries(names)) {
+  for (const [key, n] of Object.entries(names)) {
     if (operations.some((op) => op.name === n)) throw new PipelineError(`${where}: operation name ${n} clashes with the client factory's own names`);
-    claim(n, 'the client factory');
+    if (key !== 'apiClient') claim(n, 'the client factory');
+  }
+  for (const n of RUNTIME_EXPORTS) {
+    if (operations.some((op) => op.name === n)) throw new PipelineError(`${where}: operation name ${n} clashes with a name the runtime exports`);
+    claim(n, 'the runtime');
   }
 
   const descriptorLines = [
@@ -135,7 +165,8 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     `import * as $operations from "./operations.js";\n` +
     `import type { paths } from "./schema.js";\n\n` +
     `export * from "./operations.js";\n` +
-    `export type * from "./schema.js";\n\n` +
+    `export type * from "./schema.js";\n` +
+    `export { ${RUNTIME_EXPORTS.join(', ')} } from ${jsString(runtime)};\n\n` +
     docComment([`The servers ${jsString(title)} declares; the first is the default.`]) +
     `export const ${names.servers} = {\n${servers.map(([name, url]) => `  ${jsString(name)}: ${jsString(url)},`).join('\n')}\n} as const;\n\n` +
     `export type ${names.server} = keyof typeof ${names.servers};\n\n` +
@@ -144,22 +175,28 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     ]) +
     `export const ${names.descriptor}: $runtime.ApiDescriptor<${names.server}> = {\n${descriptorLines.join('\n')}\n};\n\n` +
     `export type ${names.options} = $runtime.ClientOptions<${names.server}>;\n\n` +
-    `/** A client with every operation bound; \`Throw\` is true when created with \`throwOnError: true\`. */\n` +
-    `export type ${names.client}<Throw extends boolean = false> = $runtime.BoundClient<typeof $operations, paths, Throw>;\n\n` +
+    docComment([
+      `A client with every operation bound; \`Throw\` is true when created with \`throwOnError: true\``,
+      '(then each method resolves to the success branch), `boolean` when that is only known at run time.',
+    ]) +
+    `export interface ${names.client}<Throw extends boolean = false> {\n${methods.join('')}` +
+    `  /** The client the free functions take; \`client.fetchClient\` is bare openapi-fetch. */\n` +
+    `  readonly client: $operations.${apiClient};\n}\n\n` +
     docComment([
       `The client the free functions take: \`${operations[0] ? `${operations[0].name}(client, …)` : 'fn(client, …)'}\`.`,
       'Import only the functions you call and a bundler drops the rest.',
     ]) +
-    `export function ${names.createApi}(options: ${names.options} = {}): $runtime.ApiClient<paths> {\n` +
+    `export function ${names.createApi}(options: ${names.options} = {}): $operations.${apiClient} {\n` +
     `  return $runtime.createApiClient<paths, ${names.server}>(${names.descriptor}, options);\n}\n\n` +
     docComment([
       `A client with every operation bound${operations[0] ? `, e.g. \`client.${operations[0].name}({ … })\`` : ''}.`,
       'Returns `{ data, error, response }`; with `throwOnError: true`, resolves to the success branch and throws `ApiError` subclasses instead.',
     ]) +
     `export function ${names.create}(options: ${names.options} & { throwOnError: true }): ${names.client}<true>;\n` +
-    `export function ${names.create}(options?: ${names.options} & { throwOnError?: false }): ${names.client}<false>;\n` +
+    `export function ${names.create}(options?: ${names.options} & { throwOnError?: false | undefined }): ${names.client}<false>;\n` +
+    `export function ${names.create}(options: ${names.options}): ${names.client}<boolean>;\n` +
     `export function ${names.create}(options: ${names.options} = {}): ${names.client}<boolean> {\n` +
-    `  return $runtime.bindOperations(${names.createApi}(options), $operations);\n}\n`;
+    `  return $runtime.bindOperations(${names.createApi}(options), $operations) as unknown as ${names.client}<boolean>;\n}\n`;
 
   return {
     operationsTs,
@@ -170,6 +207,52 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
       client: { factory: names.create, apiKeyEnv, auth: auth ?? null, servers: Object.fromEntries(servers) },
     },
   };
+}
+
+/** What every api's index.ts re-exports from the runtime: the error classes and the result helpers. */
+const RUNTIME_EXPORTS = [
+  'ApiError',
+  'BadRequestError',
+  'AuthenticationError',
+  'PermissionDeniedError',
+  'NotFoundError',
+  'ConflictError',
+  'UnprocessableEntityError',
+  'RateLimitError',
+  'InternalServerError',
+  'ClientError',
+  'ApiConnectionError',
+  'ApiTimeoutError',
+  'ApiAbortError',
+  'InvalidRequestError',
+  'MissingApiKeyError',
+  'isOk',
+  'isStatus',
+];
+
+const callTags: DocTag[] = [
+  { tag: '@param', text: 'args - path parameters by name, and `query`, `headers`, `body` as the spec declares them' },
+  { tag: '@param', text: 'options - `signal` to abort the call and its retries; extra `headers`' },
+  {
+    tag: '@returns',
+    text: '`{ data, error, response }`: narrow with `isOk(result)` / `isStatus(result, status)`; a throwing client resolves to `{ data, response }`',
+  },
+];
+
+function argsSummary(pathParams: string[]): string {
+  const path = pathParams.length ? `the path parameter${pathParams.length > 1 ? 's' : ''} ${pathParams.map((p) => `\`${p}\``).join(', ')}, ` : '';
+  return `${path}\`query\`, \`headers\` and \`body\` as the spec declares them`;
+}
+
+/** The error statuses the operation declares: 4xx/5xx codes as numbers, `4XX`/`5XX` ranges as strings. */
+function errorStatuses(doc: JsonObject, op: NamedOperation): Array<number | string> {
+  const responses = deref(doc, op.operation.responses) ?? {};
+  const out: Array<number | string> = [];
+  for (const key of Object.keys(responses)) {
+    if (/^[45]\d\d$/.test(key)) out.push(Number(key));
+    else if (/^[45]XX$/i.test(key)) out.push(key.toUpperCase());
+  }
+  return out;
 }
 
 function docFor(op: NamedOperation): Array<string | DocTag> {

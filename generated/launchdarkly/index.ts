@@ -12,6 +12,7 @@ import type { paths } from "./schema.js";
 
 export * from "./operations.js";
 export type * from "./schema.js";
+export { ApiError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ClientError, ApiConnectionError, ApiTimeoutError, ApiAbortError, InvalidRequestError, MissingApiKeyError, isOk, isStatus } from "../../src/index.js";
 
 /** The servers "LaunchDarkly REST API" declares; the first is the default. */
 export const launchDarklyServers = {
@@ -32,14 +33,31 @@ export const launchDarklyApi: $runtime.ApiDescriptor<LaunchDarklyServer> = {
 
 export type LaunchDarklyClientOptions = $runtime.ClientOptions<LaunchDarklyServer>;
 
-/** A client with every operation bound; `Throw` is true when created with `throwOnError: true`. */
-export type LaunchDarklyClient<Throw extends boolean = false> = $runtime.BoundClient<typeof $operations, paths, Throw>;
+/**
+ * A client with every operation bound; `Throw` is true when created with `throwOnError: true`
+ * (then each method resolves to the success branch), `boolean` when that is only known at run time.
+ */
+export interface LaunchDarklyClient<Throw extends boolean = false> {
+  /**
+   * Update application
+   *
+   * Update an application. You can update the `description` and `kind` fields. Requires a [JSON patch](https://datatracker.ietf.org/doc/html/rfc6902) representation of the desired changes to the application. To learn more, read [Updates](https://launchdarkly.com/docs/api#updates).
+   *
+   * `PATCH /api/v2/applications/{applicationKey}`
+   * @param args - path parameters by name, and `query`, `headers`, `body` as the spec declares them
+   * @param options - `signal` to abort the call and its retries; extra `headers`
+   * @returns `{ data, error, response }`: narrow with `isOk(result)` / `isStatus(result, status)`; a throwing client resolves to `{ data, response }`
+   */
+  patchApplication(args: $operations.PatchApplicationArgs, options?: $runtime.CallOptions): Promise<$runtime.Resolved<$operations.PatchApplicationResult, Throw>>;
+  /** The client the free functions take; `client.fetchClient` is bare openapi-fetch. */
+  readonly client: $operations.LaunchDarklyApiClient;
+}
 
 /**
  * The client the free functions take: `patchApplication(client, …)`.
  * Import only the functions you call and a bundler drops the rest.
  */
-export function createLaunchDarklyApiClient(options: LaunchDarklyClientOptions = {}): $runtime.ApiClient<paths> {
+export function createLaunchDarklyApiClient(options: LaunchDarklyClientOptions = {}): $operations.LaunchDarklyApiClient {
   return $runtime.createApiClient<paths, LaunchDarklyServer>(launchDarklyApi, options);
 }
 
@@ -48,7 +66,8 @@ export function createLaunchDarklyApiClient(options: LaunchDarklyClientOptions =
  * Returns `{ data, error, response }`; with `throwOnError: true`, resolves to the success branch and throws `ApiError` subclasses instead.
  */
 export function createLaunchDarklyClient(options: LaunchDarklyClientOptions & { throwOnError: true }): LaunchDarklyClient<true>;
-export function createLaunchDarklyClient(options?: LaunchDarklyClientOptions & { throwOnError?: false }): LaunchDarklyClient<false>;
+export function createLaunchDarklyClient(options?: LaunchDarklyClientOptions & { throwOnError?: false | undefined }): LaunchDarklyClient<false>;
+export function createLaunchDarklyClient(options: LaunchDarklyClientOptions): LaunchDarklyClient<boolean>;
 export function createLaunchDarklyClient(options: LaunchDarklyClientOptions = {}): LaunchDarklyClient<boolean> {
-  return $runtime.bindOperations(createLaunchDarklyApiClient(options), $operations);
+  return $runtime.bindOperations(createLaunchDarklyApiClient(options), $operations) as unknown as LaunchDarklyClient<boolean>;
 }

@@ -12,6 +12,7 @@ import type { paths } from "./schema.js";
 
 export * from "./operations.js";
 export type * from "./schema.js";
+export { ApiError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ClientError, ApiConnectionError, ApiTimeoutError, ApiAbortError, InvalidRequestError, MissingApiKeyError, isOk, isStatus } from "../../src/index.js";
 
 /** The servers "EGP API V4" declares; the first is the default. */
 export const scaleGpServers = {
@@ -31,14 +32,37 @@ export const scaleGpApi: $runtime.ApiDescriptor<ScaleGpServer> = {
 
 export type ScaleGpClientOptions = $runtime.ClientOptions<ScaleGpServer>;
 
-/** A client with every operation bound; `Throw` is true when created with `throwOnError: true`. */
-export type ScaleGpClient<Throw extends boolean = false> = $runtime.BoundClient<typeof $operations, paths, Throw>;
+/**
+ * A client with every operation bound; `Throw` is true when created with `throwOnError: true`
+ * (then each method resolves to the success branch), `boolean` when that is only known at run time.
+ */
+export interface ScaleGpClient<Throw extends boolean = false> {
+  /**
+   * Update Application Spec
+   *
+   * ### Description
+   * Updates a application spec
+   *
+   * ### Details
+   * This API can be used to update the application spec that matches the ID that was passed in as a path parameter. To use this API, pass in the `id` that was returned from your Create Application Spec API call as a path parameter.
+   *
+   * Review the request schema to see the fields that can be updated.
+   *
+   * `PATCH /v4/application-specs/{application_spec_id}`
+   * @param args - path parameters by name, and `query`, `headers`, `body` as the spec declares them
+   * @param options - `signal` to abort the call and its retries; extra `headers`
+   * @returns `{ data, error, response }`: narrow with `isOk(result)` / `isStatus(result, status)`; a throwing client resolves to `{ data, response }`
+   */
+  updateApplicationSpec(args: $operations.UpdateApplicationSpecArgs, options?: $runtime.CallOptions): Promise<$runtime.Resolved<$operations.UpdateApplicationSpecResult, Throw>>;
+  /** The client the free functions take; `client.fetchClient` is bare openapi-fetch. */
+  readonly client: $operations.ScaleGpApiClient;
+}
 
 /**
  * The client the free functions take: `updateApplicationSpec(client, …)`.
  * Import only the functions you call and a bundler drops the rest.
  */
-export function createScaleGpApiClient(options: ScaleGpClientOptions = {}): $runtime.ApiClient<paths> {
+export function createScaleGpApiClient(options: ScaleGpClientOptions = {}): $operations.ScaleGpApiClient {
   return $runtime.createApiClient<paths, ScaleGpServer>(scaleGpApi, options);
 }
 
@@ -47,7 +71,8 @@ export function createScaleGpApiClient(options: ScaleGpClientOptions = {}): $run
  * Returns `{ data, error, response }`; with `throwOnError: true`, resolves to the success branch and throws `ApiError` subclasses instead.
  */
 export function createScaleGpClient(options: ScaleGpClientOptions & { throwOnError: true }): ScaleGpClient<true>;
-export function createScaleGpClient(options?: ScaleGpClientOptions & { throwOnError?: false }): ScaleGpClient<false>;
+export function createScaleGpClient(options?: ScaleGpClientOptions & { throwOnError?: false | undefined }): ScaleGpClient<false>;
+export function createScaleGpClient(options: ScaleGpClientOptions): ScaleGpClient<boolean>;
 export function createScaleGpClient(options: ScaleGpClientOptions = {}): ScaleGpClient<boolean> {
-  return $runtime.bindOperations(createScaleGpApiClient(options), $operations);
+  return $runtime.bindOperations(createScaleGpApiClient(options), $operations) as unknown as ScaleGpClient<boolean>;
 }

@@ -9,8 +9,21 @@
 import * as $runtime from "../../src/index.js";
 import type { paths } from "./schema.js";
 
+/** A client of "EGP API V4" for the free functions (`createScaleGpApiClient`); a client of another api is not one. */
+export interface ScaleGpApiClient extends $runtime.ApiClient<paths> {
+  /** Type-only: the api this client is for (another api's client is refused naming both). */
+  readonly [$runtime.apiName]?: "EGP API V4";
+}
+
+/** The argument of `updateApplicationSpec`: the path parameter `application_spec_id`, `query`, `headers` and `body` as the spec declares them. */
 export type UpdateApplicationSpecArgs = $runtime.OperationArgs<paths["/v4/application-specs/{application_spec_id}"]["patch"]>;
+/** What `updateApplicationSpec` resolves to: `{ data }` on 2xx, else `{ error }`, typed by status with `isStatus(result, …)`. */
 export type UpdateApplicationSpecResult = $runtime.OperationResult<paths["/v4/application-specs/{application_spec_id}"]["patch"]>;
+/**
+ * Whether `error` is an `ApiError` thrown by `updateApplicationSpec` with a status its spec declares (422);
+ * with a status, only that one. Then `error.body` has the declared type.
+ */
+export const isUpdateApplicationSpecError = $runtime.operationErrorGuard<paths["/v4/application-specs/{application_spec_id}"]["patch"]>("PATCH /v4/application-specs/{application_spec_id}", [422]);
 
 /**
  * Update Application Spec
@@ -24,7 +37,10 @@ export type UpdateApplicationSpecResult = $runtime.OperationResult<paths["/v4/ap
  * Review the request schema to see the fields that can be updated.
  *
  * `PATCH /v4/application-specs/{application_spec_id}`
+ * @param args - path parameters by name, and `query`, `headers`, `body` as the spec declares them
+ * @param options - `signal` to abort the call and its retries; extra `headers`
+ * @returns `{ data, error, response }`: narrow with `isOk(result)` / `isStatus(result, status)`; a throwing client resolves to `{ data, response }`
  */
-export function updateApplicationSpec(client: $runtime.ApiClient<paths>, args: UpdateApplicationSpecArgs, options?: $runtime.CallOptions): Promise<UpdateApplicationSpecResult> {
+export function updateApplicationSpec(client: ScaleGpApiClient, args: UpdateApplicationSpecArgs, options?: $runtime.CallOptions): Promise<UpdateApplicationSpecResult> {
   return $runtime.callOperation(client, "patch", "/v4/application-specs/{application_spec_id}", ["application_spec_id"], args, options);
 }

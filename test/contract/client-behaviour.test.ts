@@ -8,8 +8,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createScaleGpClient, createScaleGpApiClient, updateApplicationSpec } from '../../generated/scale-gp/index.js';
-import { createLaunchDarklyClient } from '../../generated/launchdarkly/index.js';
+import { createScaleGpClient, createScaleGpApiClient, isUpdateApplicationSpecError, updateApplicationSpec } from '../../generated/scale-gp/index.js';
+import { createLaunchDarklyClient, isPatchApplicationError } from '../../generated/launchdarkly/index.js';
 import {
   ApiAbortError,
   ApiConnectionError,
@@ -18,6 +18,8 @@ import {
   AuthenticationError,
   InternalServerError,
   InvalidRequestError,
+  isOk,
+  isStatus,
   MissingApiKeyError,
   NotFoundError,
   RateLimitError,
@@ -114,12 +116,54 @@ describe('requests', () => {
 });
 
 describe('results and errors', () => {
-  it('returns { error } typed from the error responses by default, and parses it', async () => {
+  it('returns { error } by default, parsed, typed as the declared body once isStatus says 422', async () => {
     handler = (_req, res) => json(res, 422, { detail: [{ loc: ['body', 'name'], msg: 'bad', type: 'value_error' }] });
     const result = await createScaleGpClient({ apiKey: KEY, baseUrl }).updateApplicationSpec({ application_spec_id: 's', body: {} });
     expect(result.data).toBeUndefined();
-    expect(result.error?.detail?.[0]?.msg).toBe('bad');
+    expect(isOk(result)).toBe(false);
+    expect(isStatus(result, 422)).toBe(true);
+    if (!isStatus(result, 422)) throw new Error('unreachable');
+    expect(result.error.detail?.[0]?.msg).toBe('bad');
     expect(result.response.status).toBe(422);
+  });
+
+  it('an undeclared 404 is not the declared 422: isStatus is false and the body is as sent', async () => {
+    handler = (_req, res) => json(res, 404, { detail: 'not found' });
+    const result = await createScaleGpClient({ apiKey: KEY, baseUrl }).updateApplicationSpec({ application_spec_id: 's', body: {} });
+    expect(isOk(result)).toBe(false);
+    expect(isStatus(result, 422)).toBe(false);
+    expect(result.error).toEqual({ detail: 'not found' });
+  });
+
+  it('throwing mode: the operation guard recognises its own declared statuses only', async () => {
+    handler = (_req, res) => json(res, 422, { detail: [{ loc: ['body'], msg: 'bad', type: 'value_error' }] });
+    const sgp = createScaleGpClient({ apiKey: KEY, baseUrl, throwOnError: true });
+    const err = await sgp.updateApplicationSpec({ application_spec_id: 's', body: {} }).catch((e: unknown) => e);
+    expect(isUpdateApplicationSpecError(err)).toBe(true);
+    expect(isUpdateApplicationSpecError(err, 422)).toBe(true);
+    if (!isUpdateApplicationSpecError(err, 422)) throw new Error('unreachable');
+    expect(err.body.detail?.[0]?.msg).toBe('bad');
+    handler = (_req, res) => json(res, 404, { detail: 'not found' });
+    const notFound = await sgp.updateApplicationSpec({ application_spec_id: 's', body: {} }).catch((e: unknown) => e);
+    expect(notFound).toBeInstanceOf(NotFoundError);
+    expect(isUpdateApplicationSpecError(notFound)).toBe(false);
+    // Another operation's guard does not claim this operation's errors, even for a status it declares.
+    handler = (_req, res) => json(res, 404, { code: 'not_found', message: 'no app' });
+    const ldErr = await createLaunchDarklyClient({ apiKey: KEY, baseUrl, throwOnError: true })
+      .patchApplication({ applicationKey: 'a', body: [] })
+      .catch((e: unknown) => e);
+    expect(isPatchApplicationError(ldErr, 404)).toBe(true);
+    expect(isUpdateApplicationSpecError(ldErr)).toBe(false);
+  });
+
+  it('an error carries the URL that was requested, also when the Response has no url', async () => {
+    const fetch = async () => new Response(JSON.stringify({ detail: 'nope' }), { status: 500, headers: { 'content-type': 'application/json' } });
+    const sgp = createScaleGpClient({ apiKey: KEY, baseUrl: 'https://api.example.test', fetch, maxRetries: 0, throwOnError: true });
+    const err = (await sgp.updateApplicationSpec({ application_spec_id: 'spec 1/x', body: {} }).catch((e: unknown) => e)) as ApiError;
+    expect(err).toBeInstanceOf(InternalServerError);
+    expect(err.url).toBe('https://api.example.test/v4/application-specs/spec%201%2Fx');
+    expect(err.message).toContain('PATCH https://api.example.test/v4/application-specs/spec%201%2Fx');
+    expect(err.message).not.toContain('{application_spec_id}');
   });
 
   it.each([

@@ -8,13 +8,22 @@ import {
   createScaleGpClient,
   createScaleGpApiClient,
   updateApplicationSpec,
+  isUpdateApplicationSpecError,
+  ApiError as SgpApiError,
+  NotFoundError as SgpNotFoundError,
+  isStatus as sgpIsStatus,
   type ApplicationSpecResponse,
   type HTTPValidationError,
+  type ScaleGpClient,
+  type UpdateApplicationSpecResult,
+  type ValidationError,
 } from '../../generated/scale-gp/index.js';
+import { ApiError, NotFoundError, isOk, isStatus } from '../../src/index.js';
 import {
   createLaunchDarklyClient,
   createLaunchDarklyApiClient,
   patchApplication,
+  isPatchApplicationError,
   type ApplicationRep,
   type InvalidRequestErrorRep,
   type UnauthorizedErrorRep,
@@ -51,20 +60,62 @@ describe('Scale GP updateApplicationSpec', () => {
     void sgp.updateApplicationSpec();
   });
 
-  it('returns exactly the spec types', async () => {
+  it('types data on success and a declared error only once its status is known', async () => {
     const result = await sgp.updateApplicationSpec({ application_spec_id, body: { name: 'x' } });
-    if (result.error) {
-      expectTypeOf(result.error).toEqualTypeOf<HTTPValidationError>();
-    } else {
+    // Any status may come back, and the spec declares only 422: the error is unknown until narrowed.
+    expectTypeOf(result.error).toEqualTypeOf<unknown>();
+    // @ts-expect-error an undeclared 404 has no `detail` the types could promise
+    void result.error?.detail;
+    if (isOk(result)) {
       expectTypeOf(result.data).toEqualTypeOf<ApplicationSpecResponse>();
+      expectTypeOf(result.error).toEqualTypeOf<undefined>();
+    } else if (isStatus(result, 422)) {
+      expectTypeOf(result.error).toEqualTypeOf<HTTPValidationError>();
+      expectTypeOf(result.response.status).toEqualTypeOf<422>();
+    } else {
+      expectTypeOf(result.error).toEqualTypeOf<unknown>();
+      expectTypeOf(result.data).toEqualTypeOf<undefined>();
     }
-    expectTypeOf(result.response).toEqualTypeOf<Response>();
+    // @ts-expect-error 404 is not a status this operation declares
+    isStatus(result, 404);
+    expectTypeOf(result.response).toMatchTypeOf<Response>();
   });
 
   it('in throwing mode resolves to the success branch', async () => {
     const throwing = createScaleGpClient({ apiKey: 'k', throwOnError: true });
     const { data } = await throwing.updateApplicationSpec({ application_spec_id, body: { name: 'x' } });
     expectTypeOf(data).toEqualTypeOf<ApplicationSpecResponse>();
+  });
+
+  it('types the body of a thrown error of a declared status through the operation guard', () => {
+    const err = JSON.parse('0') as unknown;
+    if (isUpdateApplicationSpecError(err)) {
+      expectTypeOf(err.body).toEqualTypeOf<HTTPValidationError>();
+      expectTypeOf(err.status).toEqualTypeOf<422>();
+      expectTypeOf(err).toMatchTypeOf<ApiError>();
+    }
+    if (isUpdateApplicationSpecError(err, 422)) expectTypeOf(err.body.detail).toEqualTypeOf<ValidationError[] | undefined>();
+    // @ts-expect-error 404 is not declared by updateApplicationSpec
+    isUpdateApplicationSpecError(err, 404);
+    // `instanceof` alone says nothing about the body.
+    if (err instanceof ApiError) expectTypeOf(err.body).toEqualTypeOf<unknown>();
+  });
+
+  it('accepts throwOnError as a boolean known at run time: the result is then the union', async () => {
+    const config = { throwOnError: Math.random() > 0.5 };
+    const client = createScaleGpClient({ apiKey: 'k', throwOnError: config.throwOnError });
+    expectTypeOf(client).toEqualTypeOf<ScaleGpClient<boolean>>();
+    const result = await client.updateApplicationSpec({ application_spec_id, body: { name: 'x' } });
+    expectTypeOf(result).toEqualTypeOf<UpdateApplicationSpecResult>();
+    expectTypeOf(createScaleGpClient({ apiKey: 'k' })).toEqualTypeOf<ScaleGpClient<false>>();
+    expectTypeOf(createScaleGpClient({ apiKey: 'k', throwOnError: false })).toEqualTypeOf<ScaleGpClient<false>>();
+    expectTypeOf(createScaleGpClient({ apiKey: 'k', throwOnError: true })).toEqualTypeOf<ScaleGpClient<true>>();
+  });
+
+  it('exports the error classes and result helpers from the vendor subpath, the runtime\'s own', () => {
+    expectTypeOf(SgpApiError).toEqualTypeOf<typeof ApiError>();
+    expectTypeOf(SgpNotFoundError).toEqualTypeOf<typeof NotFoundError>();
+    expectTypeOf(sgpIsStatus).toEqualTypeOf<typeof isStatus>();
   });
 
   it('free functions take the low-level client of their own api only', () => {
@@ -97,14 +148,25 @@ describe('LaunchDarkly patchApplication', () => {
     void ld.patchApplication({ applicationKey: 'app', headers: { Authorization: 'k' } });
   });
 
-  it('types data and every error response', async () => {
+  it('types data and every declared error response by its status', async () => {
     const result = await ld.patchApplication({ applicationKey: 'app', body: [] });
-    if (result.error) {
-      expectTypeOf(result.error).toEqualTypeOf<
+    if (isOk(result)) expectTypeOf(result.data).toEqualTypeOf<ApplicationRep>();
+    if (isStatus(result, 400)) expectTypeOf(result.error).toEqualTypeOf<InvalidRequestErrorRep>();
+    if (isStatus(result, 401)) expectTypeOf(result.error).toEqualTypeOf<UnauthorizedErrorRep>();
+    if (isStatus(result, 403)) expectTypeOf(result.error).toEqualTypeOf<ForbiddenErrorRep>();
+    if (isStatus(result, 404)) expectTypeOf(result.error).toEqualTypeOf<NotFoundErrorRep>();
+    if (isStatus(result, 429)) expectTypeOf(result.error).toEqualTypeOf<RateLimitedErrorRep>();
+    // @ts-expect-error LaunchDarkly declares no 500 for this operation
+    isStatus(result, 500);
+  });
+
+  it('types thrown errors by status through the operation guard', () => {
+    const err = JSON.parse('0') as unknown;
+    if (isPatchApplicationError(err, 404)) expectTypeOf(err.body).toEqualTypeOf<NotFoundErrorRep>();
+    if (isPatchApplicationError(err)) {
+      expectTypeOf(err.body).toEqualTypeOf<
         InvalidRequestErrorRep | UnauthorizedErrorRep | ForbiddenErrorRep | NotFoundErrorRep | RateLimitedErrorRep
       >();
-    } else {
-      expectTypeOf(result.data).toEqualTypeOf<ApplicationRep>();
     }
   });
 });

@@ -12,6 +12,7 @@ import type { paths } from "./schema.js";
 
 export * from "./operations.js";
 export type * from "./schema.js";
+export { ApiError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ClientError, ApiConnectionError, ApiTimeoutError, ApiAbortError, InvalidRequestError, MissingApiKeyError, isOk, isStatus } from "../../../../src/index.js";
 
 /** The servers "Posts (boolean discriminator fixture, 3.1)" declares; the first is the default. */
 export const postsV31Servers = {
@@ -30,14 +31,27 @@ export const postsV31Api: $runtime.ApiDescriptor<PostsV31Server> = {
 
 export type PostsV31ClientOptions = $runtime.ClientOptions<PostsV31Server>;
 
-/** A client with every operation bound; `Throw` is true when created with `throwOnError: true`. */
-export type PostsV31Client<Throw extends boolean = false> = $runtime.BoundClient<typeof $operations, paths, Throw>;
+/**
+ * A client with every operation bound; `Throw` is true when created with `throwOnError: true`
+ * (then each method resolves to the success branch), `boolean` when that is only known at run time.
+ */
+export interface PostsV31Client<Throw extends boolean = false> {
+  /**
+   * `PUT /posts/{id}`
+   * @param args - path parameters by name, and `query`, `headers`, `body` as the spec declares them
+   * @param options - `signal` to abort the call and its retries; extra `headers`
+   * @returns `{ data, error, response }`: narrow with `isOk(result)` / `isStatus(result, status)`; a throwing client resolves to `{ data, response }`
+   */
+  updatePost(args: $operations.UpdatePostArgs, options?: $runtime.CallOptions): Promise<$runtime.Resolved<$operations.UpdatePostResult, Throw>>;
+  /** The client the free functions take; `client.fetchClient` is bare openapi-fetch. */
+  readonly client: $operations.PostsV31ApiClient;
+}
 
 /**
  * The client the free functions take: `updatePost(client, …)`.
  * Import only the functions you call and a bundler drops the rest.
  */
-export function createPostsV31ApiClient(options: PostsV31ClientOptions = {}): $runtime.ApiClient<paths> {
+export function createPostsV31ApiClient(options: PostsV31ClientOptions = {}): $operations.PostsV31ApiClient {
   return $runtime.createApiClient<paths, PostsV31Server>(postsV31Api, options);
 }
 
@@ -46,7 +60,8 @@ export function createPostsV31ApiClient(options: PostsV31ClientOptions = {}): $r
  * Returns `{ data, error, response }`; with `throwOnError: true`, resolves to the success branch and throws `ApiError` subclasses instead.
  */
 export function createPostsV31Client(options: PostsV31ClientOptions & { throwOnError: true }): PostsV31Client<true>;
-export function createPostsV31Client(options?: PostsV31ClientOptions & { throwOnError?: false }): PostsV31Client<false>;
+export function createPostsV31Client(options?: PostsV31ClientOptions & { throwOnError?: false | undefined }): PostsV31Client<false>;
+export function createPostsV31Client(options: PostsV31ClientOptions): PostsV31Client<boolean>;
 export function createPostsV31Client(options: PostsV31ClientOptions = {}): PostsV31Client<boolean> {
-  return $runtime.bindOperations(createPostsV31ApiClient(options), $operations);
+  return $runtime.bindOperations(createPostsV31ApiClient(options), $operations) as unknown as PostsV31Client<boolean>;
 }

@@ -12,6 +12,7 @@ import type { paths } from "./schema.js";
 
 export * from "./operations.js";
 export type * from "./schema.js";
+export { ApiError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ClientError, ApiConnectionError, ApiTimeoutError, ApiAbortError, InvalidRequestError, MissingApiKeyError, isOk, isStatus } from "../../../../src/index.js";
 
 /** The servers "Toggles (boolean discriminator fixture, 3.0)" declares; the first is the default. */
 export const togglesV30Servers = {
@@ -30,14 +31,27 @@ export const togglesV30Api: $runtime.ApiDescriptor<TogglesV30Server> = {
 
 export type TogglesV30ClientOptions = $runtime.ClientOptions<TogglesV30Server>;
 
-/** A client with every operation bound; `Throw` is true when created with `throwOnError: true`. */
-export type TogglesV30Client<Throw extends boolean = false> = $runtime.BoundClient<typeof $operations, paths, Throw>;
+/**
+ * A client with every operation bound; `Throw` is true when created with `throwOnError: true`
+ * (then each method resolves to the success branch), `boolean` when that is only known at run time.
+ */
+export interface TogglesV30Client<Throw extends boolean = false> {
+  /**
+   * `POST /toggles`
+   * @param args - path parameters by name, and `query`, `headers`, `body` as the spec declares them
+   * @param options - `signal` to abort the call and its retries; extra `headers`
+   * @returns `{ data, error, response }`: narrow with `isOk(result)` / `isStatus(result, status)`; a throwing client resolves to `{ data, response }`
+   */
+  setToggle(args: $operations.SetToggleArgs, options?: $runtime.CallOptions): Promise<$runtime.Resolved<$operations.SetToggleResult, Throw>>;
+  /** The client the free functions take; `client.fetchClient` is bare openapi-fetch. */
+  readonly client: $operations.TogglesV30ApiClient;
+}
 
 /**
  * The client the free functions take: `setToggle(client, …)`.
  * Import only the functions you call and a bundler drops the rest.
  */
-export function createTogglesV30ApiClient(options: TogglesV30ClientOptions = {}): $runtime.ApiClient<paths> {
+export function createTogglesV30ApiClient(options: TogglesV30ClientOptions = {}): $operations.TogglesV30ApiClient {
   return $runtime.createApiClient<paths, TogglesV30Server>(togglesV30Api, options);
 }
 
@@ -46,7 +60,8 @@ export function createTogglesV30ApiClient(options: TogglesV30ClientOptions = {})
  * Returns `{ data, error, response }`; with `throwOnError: true`, resolves to the success branch and throws `ApiError` subclasses instead.
  */
 export function createTogglesV30Client(options: TogglesV30ClientOptions & { throwOnError: true }): TogglesV30Client<true>;
-export function createTogglesV30Client(options?: TogglesV30ClientOptions & { throwOnError?: false }): TogglesV30Client<false>;
+export function createTogglesV30Client(options?: TogglesV30ClientOptions & { throwOnError?: false | undefined }): TogglesV30Client<false>;
+export function createTogglesV30Client(options: TogglesV30ClientOptions): TogglesV30Client<boolean>;
 export function createTogglesV30Client(options: TogglesV30ClientOptions = {}): TogglesV30Client<boolean> {
-  return $runtime.bindOperations(createTogglesV30ApiClient(options), $operations);
+  return $runtime.bindOperations(createTogglesV30ApiClient(options), $operations) as unknown as TogglesV30Client<boolean>;
 }

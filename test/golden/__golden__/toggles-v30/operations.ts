@@ -9,10 +9,23 @@
 import * as $runtime from "../../../../src/index.js";
 import type { paths } from "./schema.js";
 
+/** A client of "Toggles (boolean discriminator fixture, 3.0)" for the free functions (`createTogglesV30ApiClient`); a client of another api is not one. */
+export interface TogglesV30ApiClient extends $runtime.ApiClient<paths> {
+  /** Type-only: the api this client is for (another api's client is refused naming both). */
+  readonly [$runtime.apiName]?: "Toggles (boolean discriminator fixture, 3.0)";
+}
+
+/** The argument of `setToggle`: `query`, `headers` and `body` as the spec declares them. */
 export type SetToggleArgs = $runtime.OperationArgs<paths["/toggles"]["post"]>;
+/** What `setToggle` resolves to: `{ data }` on 2xx, else `{ error }`, typed by status with `isStatus(result, …)`. */
 export type SetToggleResult = $runtime.OperationResult<paths["/toggles"]["post"]>;
 
-/** `POST /toggles` */
-export function setToggle(client: $runtime.ApiClient<paths>, args: SetToggleArgs, options?: $runtime.CallOptions): Promise<SetToggleResult> {
+/**
+ * `POST /toggles`
+ * @param args - path parameters by name, and `query`, `headers`, `body` as the spec declares them
+ * @param options - `signal` to abort the call and its retries; extra `headers`
+ * @returns `{ data, error, response }`: narrow with `isOk(result)` / `isStatus(result, status)`; a throwing client resolves to `{ data, response }`
+ */
+export function setToggle(client: TogglesV30ApiClient, args: SetToggleArgs, options?: $runtime.CallOptions): Promise<SetToggleResult> {
   return $runtime.callOperation(client, "post", "/toggles", [], args, options);
 }
