@@ -9,6 +9,7 @@ import { loadConfig, stringifyYaml, type Config } from '@redocly/openapi-core';
 import { PipelineError } from './lib/errors.js';
 import { sha256 } from './lib/hash.js';
 import { markdownHeader, tsHeader, yamlHeader, type HeaderInfo } from './lib/header.js';
+import { manifestNames, type RecordedName } from './lib/naming.js';
 import type { JsonObject } from './lib/openapi.js';
 import { toolVersions } from './lib/versions.js';
 import { timer, type Timings } from './lib/timings.js';
@@ -38,6 +39,11 @@ export interface PipelineOptions {
   workers?: boolean | undefined;
   /** A runner to reuse across runs (tests); the pipeline then does not close it. */
   types?: TypesRunner | undefined;
+  /**
+   * The api's manifest.json from the previous generate, if any (the CLI reads
+   * `<out>/<api>/manifest.json`): the wrapper names recorded there are kept.
+   */
+  previousManifest?: ((api: string) => { text: string; where: string } | undefined) | undefined;
 }
 
 export const DEFAULT_RUNTIME_IMPORT = '../../src/index.js';
@@ -136,7 +142,9 @@ export async function runPipeline(options: PipelineOptions): Promise<ApiResult[]
   try {
     const results: ApiResult[] = [];
     for (const api of names) {
-      results.push(await generateApi(api, loaded, display, runtime, types, options.onWarning));
+      const previous = options.previousManifest?.(api);
+      const recorded = previous ? manifestNames(previous.text, previous.where) : new Map<string, RecordedName>();
+      results.push(await generateApi(api, loaded, display, runtime, types, recorded, options.onWarning));
     }
     return results;
   } finally {
@@ -150,6 +158,7 @@ async function generateApi(
   display: (p: string) => string,
   runtime: string,
   types: TypesRunner,
+  recordedNames: ReadonlyMap<string, RecordedName>,
   onWarning?: (api: string, line: string) => void,
 ): Promise<ApiResult> {
   const root = loaded.apis.get(api)!;
@@ -172,7 +181,7 @@ async function generateApi(
   let typesJob: Promise<TypesResult> | undefined;
   let earlyError: unknown;
   const send = (document: JsonObject, json: string) => {
-    const w = time('wrappers', () => generateWrappers(api, document, clientConfig, { runtime, where }));
+    const w = time('wrappers', () => generateWrappers(api, document, clientConfig, { runtime, where, recordedNames }));
     // Only the hand-over is timed (boxed: the timer would wait for a bare promise).
     const { job } = time('types (send)', () => ({
       job: types.run({

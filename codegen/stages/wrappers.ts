@@ -11,7 +11,7 @@
  */
 import { PipelineError } from '../lib/errors.js';
 import { docComment, isSafeIdentifier, jsString, pascalCase, type DocTag } from '../lib/escape.js';
-import { nameOperations, operationKey, type NameClashes, type NamedOperation } from '../lib/naming.js';
+import { nameOperations, operationKey, type NameClashes, type NamedOperation, type RecordedName } from '../lib/naming.js';
 import { deref, isObject, operationsOf, type JsonObject } from '../lib/openapi.js';
 
 /** The api's `x-codegen` entry in redocly.yaml. */
@@ -52,11 +52,13 @@ export interface WrappersContext {
   runtime: string;
   /** The spec file, for error messages. */
   where: string;
+  /** Wrapper names from the previous generate, by `METHOD /path`: kept (see lib/naming.ts). */
+  recordedNames?: ReadonlyMap<string, RecordedName> | undefined;
 }
 
 export function generateWrappers(api: string, document: JsonObject, config: ClientConfig, ctx: WrappersContext): WrappersOutput {
   const { runtime, where } = ctx;
-  const operations = nameOperations(operationsOf(document), config.operationNames ?? {}, where, config.nameClashes);
+  const operations = nameOperations(operationsOf(document), config.operationNames ?? {}, where, config.nameClashes, ctx.recordedNames);
   const clientName = config.clientName ?? pascalCase(api);
   if (!isSafeIdentifier(clientName)) throw new PipelineError(`${where}: x-codegen.clientName ${jsString(clientName)} is not an identifier`);
   const camelClient = clientName.charAt(0).toLowerCase() + clientName.slice(1);
