@@ -77,7 +77,7 @@ function corsFront(target: string, seen: Array<{ url: string; headers: http.Inco
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string' && name !== 'host' && name !== 'connection') headers.set(name, value);
     const body = await readBody(req);
-    const upstream = await fetch(`${target}${req.url}`, { method: req.method, headers, body: body.length ? body : undefined });
+    const upstream = await fetch(`${target}${req.url}`, { method: req.method ?? 'GET', headers, body: body.length ? new Uint8Array(body) : null });
     const out: Record<string, string> = { ...cors, 'x-request-id': 'req-browser' };
     upstream.headers.forEach((value, name) => {
       if (name !== 'content-length' && name !== 'transfer-encoding' && name !== 'connection') out[name] = value;
