@@ -97,7 +97,19 @@ function readClientConfig(raw: unknown, where: string): ClientConfig {
   };
   if (typeof raw !== 'object' || Array.isArray(raw)) fail('must be a mapping');
   const c = raw as Record<string, unknown>;
-  const known = ['clientName', 'apiKeyEnv', 'auth', 'servers', 'operationNames', 'requestIdHeaders', 'sourceUrl', 'nameClashes'];
+  const known = [
+    'clientName',
+    'apiKeyEnv',
+    'baseUrlEnv',
+    'logEnv',
+    'auth',
+    'servers',
+    'operationNames',
+    'requestIdHeaders',
+    'idempotencyHeader',
+    'sourceUrl',
+    'nameClashes',
+  ];
   for (const key of Object.keys(c)) if (!known.includes(key)) fail(`unknown key "${key}" (known: ${known.join(', ')})`);
   const isStringMap = (v: unknown) =>
     typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
@@ -106,8 +118,12 @@ function readClientConfig(raw: unknown, where: string): ClientConfig {
     fail('nameClashes must be "error" or "qualify-by-path"');
   }
   if (c.sourceUrl !== undefined && (typeof c.sourceUrl !== 'string' || !/^https?:\/\//.test(c.sourceUrl))) fail('sourceUrl must be an http(s) URL');
-  if (c.apiKeyEnv !== undefined && (typeof c.apiKeyEnv !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(c.apiKeyEnv))) {
-    fail('apiKeyEnv must be an environment variable name');
+  for (const key of ['apiKeyEnv', 'baseUrlEnv', 'logEnv']) {
+    if (c[key] !== undefined && (typeof c[key] !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(c[key]))) fail(`${key} must be an environment variable name`);
+  }
+  // An HTTP token (RFC 9110 §5.6.2): the name is sent as a header.
+  if (c.idempotencyHeader !== undefined && (typeof c.idempotencyHeader !== 'string' || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(c.idempotencyHeader))) {
+    fail('idempotencyHeader must be a header name');
   }
   if (c.auth !== undefined && c.auth !== false) {
     const a = c.auth as Record<string, unknown>;

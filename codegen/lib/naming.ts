@@ -12,8 +12,9 @@
  * 4. the summary (`Update Application Spec` → `updateApplicationSpec`);
  * 5. method + path (`PATCH /v4/specs/{id}` → `patchV4SpecsById`).
  *
- * A name that is a reserved word, an `Object.prototype` member or one of
- * schema.ts's exports (`paths`, `components`, `operations`, `webhooks`) gets
+ * A name that is a reserved word, an `Object.prototype` member, one of
+ * schema.ts's exports (`paths`, `components`, `operations`, `webhooks`) or a
+ * member the bound client has besides its operations (`client`, `withOptions`) gets
  * the suffix `Operation` (`delete` → `deleteOperation`). Two operations with one
  * name are an error naming both: never a silent suffix.
  *
@@ -35,7 +36,8 @@ import { SCHEMA_EXPORTS, type OperationRef } from './openapi.js';
 
 const CLEAN_OPERATION_ID = /^\p{L}[\p{L}\p{N}]*(?:[-_. ][\p{L}\p{N}]+)*$/u;
 const OBJECT_PROTOTYPE = new Set(Object.getOwnPropertyNames(Object.prototype).concat(['__proto__', 'prototype', 'then']));
-const reserved = (name: string) => OBJECT_PROTOTYPE.has(name) || SCHEMA_EXPORTS.has(name);
+const BOUND_CLIENT_MEMBERS = new Set(['client', 'withOptions']);
+const reserved = (name: string) => OBJECT_PROTOTYPE.has(name) || SCHEMA_EXPORTS.has(name) || BOUND_CLIENT_MEMBERS.has(name);
 const MAX_SUMMARY_WORDS = 10;
 
 export interface NamedOperation extends OperationRef {

@@ -20,6 +20,8 @@ describe('wrapper names', () => {
     ['no operationId and no summary: method + path', op('patch', '/v4/specs/{id}', {}), 'patchV4SpecsById', 'method+path'],
     ['a reserved word', op('delete', '/a', { operationId: 'delete' }), 'deleteOperation', 'operationId'],
     ['an Object.prototype name', op('get', '/a', { operationId: 'constructor' }), 'constructorOperation', 'operationId'],
+    ["the bound client's `client`", op('get', '/a', { operationId: 'client' }), 'clientOperation', 'operationId'],
+    ["the bound client's `withOptions`", op('get', '/a', { summary: 'With options' }), 'withOptionsOperation', 'summary'],
     ['non-ASCII', op('get', '/größe', { operationId: 'größe-lesen' }), 'größeLesen', 'operationId'],
   ])('%s', (_name, given, name, from) => {
     const [named] = nameOperations([given], {}, 'spec.yaml');
