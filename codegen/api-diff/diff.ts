@@ -49,6 +49,7 @@ export const RULES = {
   'operation-added': { what: 'operation added', always: NB },
   'operation-removed': { what: 'operation removed', always: B },
   'operation-id-changed': { what: 'operationId changed (it keys the generated `operations` type and can rename the wrapper)', always: B },
+  'wrapper-renamed': { what: 'wrapper function renamed (manifest.json; e.g. an override changed)', always: B },
   'parameter-added-required': { what: 'required parameter added', request: B },
   'parameter-added-optional': { what: 'optional parameter added', request: NB },
   'parameter-removed': { what: 'parameter removed', request: B },
@@ -138,14 +139,22 @@ export interface ApiDiff {
   changes: Change[];
 }
 
-/** Compares two versions of one api: bundled specs (undefined: absent) and, optionally, exported symbols. */
+/**
+ * Compares two versions of one api: bundled specs (undefined: absent) and,
+ * optionally, exported symbols and wrapper names (`METHOD /path` → name, from manifest.json).
+ */
 export function diffApi(
   api: string,
   base: unknown,
   head: unknown,
   symbols?: { base: ApiSymbol[]; head: ApiSymbol[] },
+  wrappers?: { base: ReadonlyMap<string, string>; head: ReadonlyMap<string, string> },
 ): ApiDiff {
-  const changes = [...diffSpecs(base, head), ...(symbols ? diffSymbols(symbols.base, symbols.head) : [])];
+  const changes = [
+    ...diffSpecs(base, head),
+    ...(symbols ? diffSymbols(symbols.base, symbols.head) : []),
+    ...(wrappers ? diffWrapperNames(wrappers.base, wrappers.head) : []),
+  ];
   sortChanges(changes);
   const baseOps = operationMap(base);
   const headOps = operationMap(head);
@@ -216,7 +225,8 @@ export function diffSymbols(base: ApiSymbol[], head: ApiSymbol[]): Change[] {
  * alias to `components.schemas.<key>`); one whose signature names an export of
  * its file that belongs somewhere belongs there too (the wrapper function);
  * a member belongs to its outermost parent added or removed with it. Only the
- * same direction attaches: removed exports to a removed operation, added to added.
+ * same direction attaches: removed exports to a removed operation, added to added;
+ * a renamed wrapper (`wrapper-renamed`) takes its old exports and its new ones.
  */
 function attachExports(
   changes: Change[],
@@ -231,10 +241,12 @@ function attachExports(
   const byMember = new Map<string, string>(); // `paths["/p"].get` / `operations["id"]` → operation
   const byPathItem = new Map<string, string>(); // `paths["/p"]` → an operation of it (only when that member comes or goes itself)
   for (const c of changes) {
-    if (c.rule !== opRule || !c.operation) continue;
+    // a renamed wrapper: its old exports (removed) and new ones (added) refer to the operation's paths[…] type
+    if ((c.rule !== opRule && c.rule !== 'wrapper-renamed') || !c.operation) continue;
     const [method, ...rest] = c.operation.split(' ');
     const path = memberAccess('paths', rest.join(' '));
     byMember.set(memberAccess(path, method!.toLowerCase()), c.operation);
+    if (c.rule === 'wrapper-renamed') continue;
     byPathItem.set(path, byPathItem.get(path) ?? c.operation); // the path item gone with its operations
     const id = ops.get(c.operation)?.operation.operationId;
     if (typeof id === 'string') byMember.set(memberAccess('operations', id), c.operation);
@@ -308,6 +320,17 @@ function ancestors(name: string): string[] {
     prefix += m[0];
   }
   return out;
+}
+
+/** An operation present on both sides whose wrapper has another name. */
+export function diffWrapperNames(base: ReadonlyMap<string, string>, head: ReadonlyMap<string, string>): Change[] {
+  const out: Change[] = [];
+  for (const [key, before] of base) {
+    const after = head.get(key);
+    if (after === undefined || after === before) continue;
+    out.push({ rule: 'wrapper-renamed', severity: severityOf('wrapper-renamed'), operation: key, location: 'operation', subject: '', message: `wrapper ${codeSpan(before)} → ${codeSpan(after)}` });
+  }
+  return sortChanges(out);
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { breaking: 0, 'non-breaking': 1 };

@@ -54,6 +54,7 @@ export function groupChanges(changes: Change[]): ChangeGroup[] {
   for (const g of list) {
     const c = g.change;
     if (c.rule === 'operation-added' || c.rule === 'operation-removed') owners.set(`${c.rule === 'operation-added' ? '+' : '-'}${c.operation}`, g);
+    else if (c.rule === 'wrapper-renamed') owners.set(`+${c.operation}`, g).set(`-${c.operation}`, g); // the old name's exports go, the new name's come
     // by name: an alias in one file can be part of a member in another (`partOf` names no file)
     else if (c.rule === 'export-added' || c.rule === 'export-removed') owners.set(`${c.rule === 'export-added' ? '+' : '-'}${c.subject}`, g);
   }
@@ -186,10 +187,11 @@ function row({ change: c, places, parts }: ChangeGroup): string {
       : places.map((p) => `${codeSpan(p.operation!)}${p.location === 'operation' ? '' : ` ${p.location}`}`);
   const shownPlaces = where.length > MAX_PLACES ? [...where.slice(0, MAX_PLACES), `and ${where.length - MAX_PLACES} more`] : where;
   let change = `${clip(c.message)} <sub>${c.rule}</sub>`;
-  if (parts.length) {
-    const names = parts.map((p) => codeSpan(p.subject));
+  for (const [rule, label] of [['export-removed', 'exports removed'], ['export-added', 'exports added']] as const) {
+    const names = parts.filter((p) => p.rule === rule).map((p) => codeSpan(p.subject));
+    if (!names.length) continue;
     const shown = names.length > MAX_PARTS ? [...names.slice(0, MAX_PARTS), `and ${names.length - MAX_PARTS} more`] : names;
-    change += `<br>${parts[0]!.rule === 'export-added' ? 'exports added' : 'exports removed'}: ${shown.join(', ')}`;
+    change += `<br>${label}: ${shown.join(', ')}`;
   }
   const subject = c.subject ? codeSpan(clip(c.subject)) : '';
   return `| ${cell(subject)} | ${cell(change)} | ${cell(shownPlaces.join('<br>'))} |`;

@@ -239,7 +239,7 @@ describe('the packed package, installed in a fresh project', () => {
     }
     expect(checked).toBeGreaterThan(20);
     expect(dts('generated/scale-gp/operations.d.ts')).toMatch(/Update Application Spec[\s\S]*?\*\/\nexport declare function updateApplicationSpec\(/);
-    expect(dts('src/client.d.ts')).toContain('/** Any base URL (a proxy, a mock server); overrides `server`. */');
+    expect(dts('src/client.d.ts')).toContain('/** Any base URL (a proxy, a mock server); overrides `server` and the api\'s base URL environment variable. */');
   });
 
   it('compiles a strict consumer under nodenext (ESM + CommonJS) and bundler resolution', async () => {
