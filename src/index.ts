@@ -15,6 +15,7 @@ export {
   type OperationError,
   type OperationErrorGuard,
   type OperationResult,
+  type RequestIdField,
   type Resolved,
   type StatusResponse,
   type SuccessResult,
@@ -25,6 +26,7 @@ export {
   ApiError,
   ApiTimeoutError,
   AuthenticationError,
+  BrowserNotAllowedError,
   BadRequestError,
   ClientError,
   ConflictError,
@@ -38,3 +40,4 @@ export {
 } from './errors.js';
 export type { AuthScheme } from './auth.js';
 export type { RetryInfo } from './transport.js';
+export type { Logger, LogLevel } from './logger.js';

@@ -4,9 +4,11 @@
  * response }` out, or a thrown `ApiError` in throwing mode.
  */
 import { createFinalURL, createQuerySerializer, type RequestBodyOption } from 'openapi-fetch';
-import type { ApiClient } from './client.js';
-import { ApiError } from './errors.js';
+import type { ApiClient, ClientOptions } from './client.js';
+import { ApiError, DEFAULT_REQUEST_ID_HEADERS, readRequestId } from './errors.js';
+import { idempotencyKey } from './idempotency.js';
 import { pathSerializer, validatePathParams } from './path-params.js';
+import { isIdempotent } from './transport.js';
 
 type Parameters<Op> = Op extends { parameters: infer P } ? P : {};
 type Section<Op, K extends string> = K extends keyof Parameters<Op> ? Parameters<Op>[K] : undefined;
@@ -23,6 +25,11 @@ export type OperationArgs<Op> = PathArgs<Op> &
   Field<'query', Section<Op, 'query'>> &
   Field<'headers', Section<Op, 'header'>> &
   (Op extends Record<string | number, any> ? Omit<RequestBodyOption<Op>, never> : {});
+
+/** The response's request id (the api's request id headers), `undefined` when the server sent none. */
+export interface RequestIdField {
+  requestId: string | undefined;
+}
 
 type Responses<Op> = Op extends { responses: infer R } ? R : {};
 
@@ -47,17 +54,17 @@ export type StatusResponse<S> = Response & { readonly status: S extends number ?
  * openapi-fetch's `FetchResponse`, which maps `data` through `Readable<…>`
  * and so shows every schema as an anonymous object in hovers and errors.)
  */
-export type OkResult<Data> = { data: Data; error?: never; response: Response };
+export type OkResult<Data> = { data: Data; error?: never; response: Response } & RequestIdField;
 
 /** The answer of a declared error status `S`: `error` is its declared body. */
-export type ErrorResult<Body, S> = { data?: never; error: Body; response: StatusResponse<S> };
+export type ErrorResult<Body, S> = { data?: never; error: Body; response: StatusResponse<S> } & RequestIdField;
 
 /**
  * Any status the spec does not declare: the body is whatever the server sent
  * (parsed JSON, text, or `undefined` when empty), so `unknown`, or the
  * `default` response's body when the spec declares one.
  */
-export type UndeclaredResult<Body = unknown> = { data?: never; error: Body; response: Response };
+export type UndeclaredResult<Body = unknown> = { data?: never; error: Body; response: Response } & RequestIdField;
 
 type DeclaredErrors<Op, S = ErrorStatusOf<Op>> = S extends keyof Responses<Op> ? ErrorResult<BodyOf<Responses<Op>[S]>, S> : never;
 /** The declared 2xx bodies; `unknown` when the spec declares no success response. */
@@ -65,7 +72,7 @@ type SuccessBody<Op> = [SuccessStatusOf<Op>] extends [never] ? unknown : BodyOf<
 type UndeclaredBody<Op> = 'default' extends keyof Responses<Op> ? BodyOf<Responses<Op>['default']> : unknown;
 
 /**
- * openapi-fetch's `{ data, error, response }`: `data` on 2xx; otherwise `error`,
+ * openapi-fetch's `{ data, error, response }` plus `requestId`: `data` on 2xx; otherwise `error`,
  * typed as a declared body only once the status is known (`isStatus`), since a
  * server may answer with a status the spec does not declare.
  */
@@ -122,8 +129,12 @@ export function operationErrorGuard<Op>(operation: string, declared: ReadonlyArr
 export interface CallOptions {
   /** Aborts the call (and any retries); rejects with `ApiAbortError`. */
   signal?: AbortSignal | undefined;
-  /** Extra headers for this call. */
-  headers?: Record<string, string> | undefined;
+  /** Extra headers for this call; `null` removes a client default (e.g. `User-Agent`). */
+  headers?: Record<string, string | null | undefined> | undefined;
+  /** Per-attempt timeout for this call in ms (default: the client's; 0 disables). */
+  timeoutMs?: number | undefined;
+  /** Retries for this call (default: the client's). */
+  maxRetries?: number | undefined;
 }
 
 type Method = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
@@ -141,25 +152,35 @@ export async function callOperation<R>(
   const pathParams: Record<string, unknown> = {};
   for (const name of pathParamNames) pathParams[name] = rest[name];
   validatePathParams(path, pathParams);
-  const init: Record<string, unknown> = {
-    params: { path: pathParams, query, header: headers },
-    ...(body !== undefined ? { body } : {}),
-    ...(options?.signal ? { signal: options.signal } : {}),
-    ...(options?.headers ? { headers: options.headers } : {}),
-  };
+  const init: Record<string, unknown> = { params: { path: pathParams, query, header: headers } };
+  if (body !== undefined) init.body = body;
+  let callHeaders = options?.headers;
+  // One key per call, so every attempt of a retried POST/PATCH carries the same one; a key given by the caller wins.
+  const idempotencyHeader = client.api.idempotencyHeader;
+  if (idempotencyHeader !== undefined && !isIdempotent(method)) callHeaders = { [idempotencyHeader]: idempotencyKey(), ...callHeaders };
+  if (callHeaders) init.headers = callHeaders;
+  if (options) {
+    if (options.signal) init.signal = options.signal;
+    // Read by the transport's Request (openapi-fetch passes unknown init keys through).
+    if (options.timeoutMs !== undefined) init.timeoutMs = options.timeoutMs;
+    if (options.maxRetries !== undefined) init.maxRetries = options.maxRetries;
+  }
   const result = (await (client.fetchClient.request as (m: string, p: string, i: unknown) => Promise<unknown>)(method, path, init)) as {
     error?: unknown;
     response: Response;
+    requestId?: string | undefined;
   };
+  const requestIdHeaders = client.api.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS;
   if (client.throwOnError && !result.response.ok) {
     // A custom fetch or a test double may give a Response without `url`: then the URL openapi-fetch requested.
     const url =
       result.response.url ||
       createFinalURL(path, { baseUrl: client.baseUrl, params: { path: pathParams, ...(query ? { query: query as Record<string, unknown> } : {}) }, querySerializer: createQuerySerializer(), pathSerializer });
     throw await ApiError.fromParsed(result.response, result.error, { method, url, operation: `${method.toUpperCase()} ${path}` }, {
-      requestIdHeaders: client.api.requestIdHeaders ? [...client.api.requestIdHeaders] : undefined,
+      requestIdHeaders: [...requestIdHeaders],
     });
   }
+  result.requestId = readRequestId(result.response.headers, requestIdHeaders);
   return result as R;
 }
 
@@ -172,18 +193,23 @@ export type BoundOperations<Ops, Throw extends boolean> = {
     : never;
 };
 
-export type BoundClient<Ops, Paths extends {}, Throw extends boolean> = BoundOperations<Ops, Throw> & {
+export type BoundClient<Ops, Paths extends {}, Throw extends boolean, Server extends string = string> = BoundOperations<Ops, Throw> & {
   /** The underlying client, for the free functions and for `fetchClient` (bare openapi-fetch). */
   readonly client: ApiClient<Paths>;
+  /** A new client with these options changed (headers merged; `null` removes one); nothing mutable is shared with this one. */
+  withOptions(options: Omit<ClientOptions<Server>, 'throwOnError'>): BoundClient<Ops, Paths, Throw, Server>;
 };
 
-export function bindOperations<Ops extends Record<string, unknown>, Paths extends {}, Throw extends boolean>(
+export function bindOperations<Ops extends Record<string, unknown>, Paths extends {}, Throw extends boolean, Server extends string = string>(
   client: ApiClient<Paths>,
   operations: Ops,
-): BoundClient<Ops, Paths, Throw> {
-  const bound: Record<string, unknown> = { client };
+): BoundClient<Ops, Paths, Throw, Server> {
+  const bound: Record<string, unknown> = {
+    client,
+    withOptions: (options: ClientOptions) => bindOperations(client.withOptions({ ...options, throwOnError: undefined }), operations),
+  };
   for (const [name, fn] of Object.entries(operations)) {
     if (typeof fn === 'function') bound[name] = (...rest: unknown[]) => (fn as Wrapper)(client, ...rest);
   }
-  return bound as BoundClient<Ops, Paths, Throw>;
+  return bound as BoundClient<Ops, Paths, Throw, Server>;
 }

@@ -18,14 +18,11 @@
  *   as kind `member` without a signature, and `never` members are skipped:
  *   what each schema contains is the spec diff's job (it knows the direction
  *   data flows); this listing says which names exist;
- * - for the same reason, in a file that declares openapi-typescript's
- *   `components` interface (schema.ts), every exported declaration other than
- *   openapi-typescript's own (`paths`, `components`, …) is a schema's
- *   (passes/named-types.ts): listed as `interface Name` / `type Name`, without
- *   members or body.
+ * - for the same reason, a schema's declaration (passes/named-types.ts, which
+ *   writes the line comment `// components["schemas"]["<key>"]` above it) is
+ *   listed without members or body: `interface Name (components["schemas"]["<key>"])`.
  */
 import { ts } from 'ts-morph';
-import { SCHEMA_EXPORTS } from '../lib/openapi.js';
 import { cell, codeSpan } from './markdown.js';
 
 export type SymbolKind =
@@ -99,8 +96,11 @@ function fileSymbols(file: string, source: ReportSource): ApiSymbol[] {
   const add = (name: string, kind: SymbolKind, signature: string, members: ApiSymbol[] = []) =>
     top.push({ symbol: { file, name, kind, signature }, members });
 
-  const isSchemaFile = parts.some((sf) => sf.statements.some((st) => ts.isInterfaceDeclaration(st) && st.name.text === 'components'));
-  const isSchema = (name: string) => isSchemaFile && !SCHEMA_EXPORTS.has(name);
+  // named-types writes `// components["schemas"]["<key>"]` above each schema's declaration: the member it is.
+  const schemaOrigin = (st: ts.Statement, sf: ts.SourceFile): string | undefined =>
+    (ts.getLeadingCommentRanges(sf.text, st.pos) ?? [])
+      .map((r) => /^\/\/ (components\["schemas"\]\["(?:[^"\\]|\\.)*"\])$/.exec(sf.text.slice(r.pos, r.end))?.[1])
+      .find(Boolean);
   for (const sf of parts) {
     const print = (node: ts.Node) => oneLine(printer.printNode(ts.EmitHint.Unspecified, node, sf));
     for (const st of sf.statements) {
@@ -132,9 +132,10 @@ function fileSymbols(file: string, source: ReportSource): ApiSymbol[] {
       if (ts.isFunctionDeclaration(st)) {
         const name = nameOf(st);
         functions.set(name, [...(functions.get(name) ?? []), { decl: st, print }]);
-      } else if ((ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st)) && isSchema(nameOf(st))) {
+      } else if ((ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st)) && schemaOrigin(st, sf)) {
         const name = nameOf(st);
-        add(name, ts.isInterfaceDeclaration(st) ? 'interface' : 'type', `${ts.isInterfaceDeclaration(st) ? 'interface' : 'type'} ${name}`);
+        const kind = ts.isInterfaceDeclaration(st) ? 'interface' : 'type';
+        add(name, kind, `${kind} ${name} (${schemaOrigin(st, sf)!})`);
       } else if (ts.isInterfaceDeclaration(st)) {
         const name = nameOf(st);
         const heritage = st.heritageClauses?.length ? ` ${st.heritageClauses.map(print).join(' ')}` : '';

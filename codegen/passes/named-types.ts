@@ -21,6 +21,7 @@
  * the boolean discriminators' literals are kept exactly.
  */
 import { ts } from 'ts-morph';
+import { jsString } from '../lib/escape.js';
 import type { Pass, TextEdit, TextMove } from './types.js';
 
 /** `components["schemas"]["<key>"]`, the key a JSON string as openapi-typescript writes it. */
@@ -51,12 +52,14 @@ export const namedTypesPass: Pass = ({ sourceFile, schemas, facts }) => {
     if (doc) edits.push({ start: docStart, end: nameStart, text: '' });
     const isObject = ts.isTypeLiteralNode(type);
     const heading = moves.length ? '' : `\n// The schemas under their readable names; components["schemas"] refers to them.\n`;
+    // Which member each declaration is (for reviewers and the API report); a comment, so never in a hover.
+    const origin = `// components["schemas"][${jsString(key)}]\n`;
     moves.push({
       start: type.getStart(sf),
       end: type.getEnd(),
       replacement: name,
       render: (moved) =>
-        `${heading}${doc}${isObject ? `export interface ${name} ` : `export type ${name} = `}${byName(dedent(moved))}${isObject ? '' : ';'}\n`,
+        `${heading}${origin}${doc}${isObject ? `export interface ${name} ` : `export type ${name} = `}${byName(dedent(moved))}${isObject ? '' : ';'}\n`,
     });
   }
   return { edits, moves, warnings: [] };

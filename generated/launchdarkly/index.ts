@@ -12,7 +12,7 @@ import type { paths } from "./schema.js";
 
 export * from "./operations.js";
 export type * from "./schema.js";
-export { ApiError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ClientError, ApiConnectionError, ApiTimeoutError, ApiAbortError, InvalidRequestError, MissingApiKeyError, isOk, isStatus } from "../../src/index.js";
+export { ApiError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ClientError, ApiConnectionError, ApiTimeoutError, ApiAbortError, InvalidRequestError, MissingApiKeyError, BrowserNotAllowedError, isOk, isStatus } from "../../src/index.js";
 
 /** The servers "LaunchDarkly REST API" declares; the first is the default. */
 export const launchDarklyServers = {
@@ -26,6 +26,8 @@ export type LaunchDarklyServer = keyof typeof launchDarklyServers;
 export const launchDarklyApi: $runtime.ApiDescriptor<LaunchDarklyServer> = {
   name: "LaunchDarkly REST API",
   apiKeyEnv: "LAUNCHDARKLY_API_KEY",
+  baseUrlEnv: "LAUNCHDARKLY_BASE_URL",
+  logEnv: "LAUNCHDARKLY_LOG",
   auth: { in: "header", name: "Authorization" },
   servers: launchDarklyServers,
   requestIdHeaders: ["x-request-id"],
@@ -51,6 +53,8 @@ export interface LaunchDarklyClient<Throw extends boolean = false> {
   patchApplication(args: $operations.PatchApplicationArgs, options?: $runtime.CallOptions): Promise<$runtime.Resolved<$operations.PatchApplicationResult, Throw>>;
   /** The client the free functions take; `client.fetchClient` is bare openapi-fetch. */
   readonly client: $operations.LaunchDarklyApiClient;
+  /** A new client with these options changed (headers merged; `null` removes one); nothing mutable is shared with this one. */
+  withOptions(options: Omit<LaunchDarklyClientOptions, "throwOnError">): LaunchDarklyClient<Throw>;
 }
 
 /**
@@ -69,5 +73,5 @@ export function createLaunchDarklyClient(options: LaunchDarklyClientOptions & { 
 export function createLaunchDarklyClient(options?: LaunchDarklyClientOptions & { throwOnError?: false | undefined }): LaunchDarklyClient<false>;
 export function createLaunchDarklyClient(options: LaunchDarklyClientOptions): LaunchDarklyClient<boolean>;
 export function createLaunchDarklyClient(options: LaunchDarklyClientOptions = {}): LaunchDarklyClient<boolean> {
-  return $runtime.bindOperations(createLaunchDarklyApiClient(options), $operations) as unknown as LaunchDarklyClient<boolean>;
+  return $runtime.bindOperations<typeof $operations, paths, boolean, LaunchDarklyServer>(createLaunchDarklyApiClient(options), $operations) as unknown as LaunchDarklyClient<boolean>;
 }

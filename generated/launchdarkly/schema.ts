@@ -140,6 +140,7 @@ export interface operations {
 }
 
 // The schemas under their readable names; components["schemas"] refers to them.
+// components["schemas"]["PatchOperation"]
 /** PatchOperation */
 export interface PatchOperation {
     /**
@@ -152,8 +153,10 @@ export interface PatchOperation {
     /** @description A JSON value used in "add", "replace", and "test" operations */
     value?: unknown;
 }
+// components["schemas"]["JSONPatch"]
 /** JSONPatch */
 export type JSONPatch = PatchOperation[];
+// components["schemas"]["Link"]
 /** Link */
 export interface Link {
     /** @description The URL of the link */
@@ -161,6 +164,7 @@ export interface Link {
     /** @description The type of the link */
     type?: string;
 }
+// components["schemas"]["FlagListingRep"]
 /** FlagListingRep */
 export interface FlagListingRep {
     /** @description The flag name */
@@ -172,6 +176,7 @@ export interface FlagListingRep {
     };
     _site?: Link;
 }
+// components["schemas"]["ApplicationFlagCollectionRep"]
 /** ApplicationFlagCollectionRep */
 export interface ApplicationFlagCollectionRep {
     /** @description A list of the flags that have been evaluated by the application */
@@ -183,16 +188,20 @@ export interface ApplicationFlagCollectionRep {
         [key: string]: Link;
     };
 }
+// components["schemas"]["ActionIdentifier"]
 /** ActionIdentifier */
 export type ActionIdentifier = string;
+// components["schemas"]["ActionSpecifier"]
 /** ActionSpecifier */
 export type ActionSpecifier = string;
+// components["schemas"]["AccessDeniedReasonEffect"]
 /**
  * AccessDeniedReasonEffect
  * @description Whether this statement should allow or deny actions on the resources.
  * @enum {string}
  */
 export type AccessDeniedReasonEffect = "allow" | "deny";
+// components["schemas"]["AccessDeniedReason"]
 /** AccessDeniedReason */
 export interface AccessDeniedReason {
     /** @description Resource specifier strings */
@@ -207,17 +216,20 @@ export interface AccessDeniedReason {
     effect: AccessDeniedReasonEffect;
     role_name?: string;
 }
+// components["schemas"]["AccessDenied"]
 /** AccessDenied */
 export interface AccessDenied {
     action: ActionIdentifier;
     reason: AccessDeniedReason;
 }
+// components["schemas"]["AccessAllowedReasonEffect"]
 /**
  * AccessAllowedReasonEffect
  * @description Whether this statement should allow or deny actions on the resources.
  * @enum {string}
  */
 export type AccessAllowedReasonEffect = "allow" | "deny";
+// components["schemas"]["AccessAllowedReason"]
 /** AccessAllowedReason */
 export interface AccessAllowedReason {
     /** @description Resource specifier strings */
@@ -232,27 +244,32 @@ export interface AccessAllowedReason {
     effect: AccessAllowedReasonEffect;
     role_name?: string;
 }
+// components["schemas"]["AccessAllowedRep"]
 /** AccessAllowedRep */
 export interface AccessAllowedRep {
     action: ActionIdentifier;
     reason: AccessAllowedReason;
 }
+// components["schemas"]["Access"]
 /** Access */
 export interface Access {
     denied: AccessDenied[];
     allowed: AccessAllowedRep[];
 }
+// components["schemas"]["UnixMillis"]
 /**
  * UnixMillis
  * Format: int64
  */
 export type UnixMillis = number;
+// components["schemas"]["ApplicationRepKind"]
 /**
  * ApplicationRepKind
  * @description To distinguish the kind of application
  * @enum {string}
  */
 export type ApplicationRepKind = "browser" | "mobile" | "server";
+// components["schemas"]["MemberSummary"]
 /** MemberSummary */
 export interface MemberSummary {
     /** @description The location and content type of related resources */
@@ -270,6 +287,7 @@ export interface MemberSummary {
     /** @description The member's email address */
     email: string;
 }
+// components["schemas"]["MemberTeamSummaryRep"]
 /** MemberTeamSummaryRep */
 export interface MemberTeamSummaryRep {
     /** @description A list of keys of the custom roles this team has access to */
@@ -282,6 +300,7 @@ export interface MemberTeamSummaryRep {
     /** @description The team name */
     name: string;
 }
+// components["schemas"]["MaintainerRep"]
 /** MaintainerRep */
 export interface MaintainerRep {
     /** @description Details on the member who maintains this resource */
@@ -289,6 +308,7 @@ export interface MaintainerRep {
     /** @description Details on the team that maintains this resource */
     team?: MemberTeamSummaryRep;
 }
+// components["schemas"]["ApplicationRep"]
 /** ApplicationRep */
 export interface ApplicationRep {
     /** @description Details about the flags that have been evaluated by the application */
@@ -316,6 +336,7 @@ export interface ApplicationRep {
     /** @description The name of the application */
     name: string;
 }
+// components["schemas"]["InvalidRequestErrorRep"]
 /** InvalidRequestErrorRep */
 export interface InvalidRequestErrorRep {
     /** @description Specific error code encountered */
@@ -323,6 +344,7 @@ export interface InvalidRequestErrorRep {
     /** @description Description of the error */
     message: string;
 }
+// components["schemas"]["UnauthorizedErrorRep"]
 /** UnauthorizedErrorRep */
 export interface UnauthorizedErrorRep {
     /** @description Specific error code encountered */
@@ -330,6 +352,7 @@ export interface UnauthorizedErrorRep {
     /** @description Description of the error */
     message: string;
 }
+// components["schemas"]["ForbiddenErrorRep"]
 /** ForbiddenErrorRep */
 export interface ForbiddenErrorRep {
     /** @description Specific error code encountered */
@@ -337,6 +360,7 @@ export interface ForbiddenErrorRep {
     /** @description Description of the error */
     message: string;
 }
+// components["schemas"]["NotFoundErrorRep"]
 /** NotFoundErrorRep */
 export interface NotFoundErrorRep {
     /** @description Specific error code encountered */
@@ -344,6 +368,7 @@ export interface NotFoundErrorRep {
     /** @description Description of the error */
     message: string;
 }
+// components["schemas"]["RateLimitedErrorRep"]
 /** RateLimitedErrorRep */
 export interface RateLimitedErrorRep {
     /** @description Specific error code encountered */

@@ -12,7 +12,7 @@ import type { paths } from "./schema.js";
 
 export * from "./operations.js";
 export type * from "./schema.js";
-export { ApiError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ClientError, ApiConnectionError, ApiTimeoutError, ApiAbortError, InvalidRequestError, MissingApiKeyError, isOk, isStatus } from "../../src/index.js";
+export { ApiError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ClientError, ApiConnectionError, ApiTimeoutError, ApiAbortError, InvalidRequestError, MissingApiKeyError, BrowserNotAllowedError, isOk, isStatus } from "../../src/index.js";
 
 /** The servers "EGP API V4" declares; the first is the default. */
 export const scaleGpServers = {
@@ -25,6 +25,8 @@ export type ScaleGpServer = keyof typeof scaleGpServers;
 export const scaleGpApi: $runtime.ApiDescriptor<ScaleGpServer> = {
   name: "EGP API V4",
   apiKeyEnv: "SGP_API_KEY",
+  baseUrlEnv: "SGP_BASE_URL",
+  logEnv: "SGP_LOG",
   auth: { in: "header", name: "x-api-key" },
   servers: scaleGpServers,
   requestIdHeaders: ["x-request-id"],
@@ -56,6 +58,8 @@ export interface ScaleGpClient<Throw extends boolean = false> {
   updateApplicationSpec(args: $operations.UpdateApplicationSpecArgs, options?: $runtime.CallOptions): Promise<$runtime.Resolved<$operations.UpdateApplicationSpecResult, Throw>>;
   /** The client the free functions take; `client.fetchClient` is bare openapi-fetch. */
   readonly client: $operations.ScaleGpApiClient;
+  /** A new client with these options changed (headers merged; `null` removes one); nothing mutable is shared with this one. */
+  withOptions(options: Omit<ScaleGpClientOptions, "throwOnError">): ScaleGpClient<Throw>;
 }
 
 /**
@@ -74,5 +78,5 @@ export function createScaleGpClient(options: ScaleGpClientOptions & { throwOnErr
 export function createScaleGpClient(options?: ScaleGpClientOptions & { throwOnError?: false | undefined }): ScaleGpClient<false>;
 export function createScaleGpClient(options: ScaleGpClientOptions): ScaleGpClient<boolean>;
 export function createScaleGpClient(options: ScaleGpClientOptions = {}): ScaleGpClient<boolean> {
-  return $runtime.bindOperations(createScaleGpApiClient(options), $operations) as unknown as ScaleGpClient<boolean>;
+  return $runtime.bindOperations<typeof $operations, paths, boolean, ScaleGpServer>(createScaleGpApiClient(options), $operations) as unknown as ScaleGpClient<boolean>;
 }

@@ -91,8 +91,10 @@ export interface operations {
 }
 
 // The schemas under their readable names; components["schemas"] refers to them.
+// components["schemas"]["RestorablePartialApplicationSpecRequest"]
 /** RestorablePartialApplicationSpecRequest */
 export type RestorablePartialApplicationSpecRequest = PartialApplicationSpecRequest | RestoreRequest;
+// components["schemas"]["egp_api_backend__server__api__models__application_models_no_gen__ApplicationSpecResponse"]
 /** ApplicationSpecResponse */
 export interface ApplicationSpecResponse {
     /**
@@ -143,11 +145,13 @@ export interface ApplicationSpecResponse {
      */
     archived_at?: string;
 }
+// components["schemas"]["HTTPValidationError"]
 /** HTTPValidationError */
 export interface HTTPValidationError {
     /** Detail */
     detail?: ValidationError[];
 }
+// components["schemas"]["PartialApplicationSpecRequest"]
 /** PartialApplicationSpecRequest */
 export interface PartialApplicationSpecRequest {
     /**
@@ -174,6 +178,7 @@ export interface PartialApplicationSpecRequest {
      */
     restore?: false;
 }
+// components["schemas"]["RestoreRequest"]
 /** RestoreRequest */
 export interface RestoreRequest {
     /**
@@ -182,11 +187,13 @@ export interface RestoreRequest {
      */
     restore: true;
 }
+// components["schemas"]["IdentifierTypeEnum"]
 /**
  * IdentifierTypeEnum
  * @enum {string}
  */
 export type IdentifierTypeEnum = "user" | "service_account";
+// components["schemas"]["ValidationError"]
 /** ValidationError */
 export interface ValidationError {
     /** Location */

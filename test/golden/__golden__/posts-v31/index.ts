@@ -12,7 +12,7 @@ import type { paths } from "./schema.js";
 
 export * from "./operations.js";
 export type * from "./schema.js";
-export { ApiError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ClientError, ApiConnectionError, ApiTimeoutError, ApiAbortError, InvalidRequestError, MissingApiKeyError, isOk, isStatus } from "../../../../src/index.js";
+export { ApiError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ClientError, ApiConnectionError, ApiTimeoutError, ApiAbortError, InvalidRequestError, MissingApiKeyError, BrowserNotAllowedError, isOk, isStatus } from "../../../../src/index.js";
 
 /** The servers "Posts (boolean discriminator fixture, 3.1)" declares; the first is the default. */
 export const postsV31Servers = {
@@ -25,6 +25,8 @@ export type PostsV31Server = keyof typeof postsV31Servers;
 export const postsV31Api: $runtime.ApiDescriptor<PostsV31Server> = {
   name: "Posts (boolean discriminator fixture, 3.1)",
   apiKeyEnv: "POSTS_V31_API_KEY",
+  baseUrlEnv: "POSTS_V31_BASE_URL",
+  logEnv: "POSTS_V31_LOG",
   auth: undefined,
   servers: postsV31Servers,
 };
@@ -45,6 +47,8 @@ export interface PostsV31Client<Throw extends boolean = false> {
   updatePost(args: $operations.UpdatePostArgs, options?: $runtime.CallOptions): Promise<$runtime.Resolved<$operations.UpdatePostResult, Throw>>;
   /** The client the free functions take; `client.fetchClient` is bare openapi-fetch. */
   readonly client: $operations.PostsV31ApiClient;
+  /** A new client with these options changed (headers merged; `null` removes one); nothing mutable is shared with this one. */
+  withOptions(options: Omit<PostsV31ClientOptions, "throwOnError">): PostsV31Client<Throw>;
 }
 
 /**
@@ -63,5 +67,5 @@ export function createPostsV31Client(options: PostsV31ClientOptions & { throwOnE
 export function createPostsV31Client(options?: PostsV31ClientOptions & { throwOnError?: false | undefined }): PostsV31Client<false>;
 export function createPostsV31Client(options: PostsV31ClientOptions): PostsV31Client<boolean>;
 export function createPostsV31Client(options: PostsV31ClientOptions = {}): PostsV31Client<boolean> {
-  return $runtime.bindOperations(createPostsV31ApiClient(options), $operations) as unknown as PostsV31Client<boolean>;
+  return $runtime.bindOperations<typeof $operations, paths, boolean, PostsV31Server>(createPostsV31ApiClient(options), $operations) as unknown as PostsV31Client<boolean>;
 }

@@ -73,7 +73,9 @@ export interface operations {
 }
 
 // The schemas under their readable names; components["schemas"] refers to them.
+// components["schemas"]["PostUpdate"]
 export type PostUpdate = DraftPost | PublishedPost | ArchivedPost;
+// components["schemas"]["DraftPost"]
 export interface DraftPost {
     /**
      * Is draft
@@ -82,14 +84,17 @@ export interface DraftPost {
     isDraft: true;
     body?: string;
 }
+// components["schemas"]["PublishedPost"]
 export interface PublishedPost {
     /** @default false */
     isDraft?: false;
     title?: string;
 }
+// components["schemas"]["PostBase"]
 export interface PostBase {
     isDraft?: boolean;
 }
+// components["schemas"]["ArchivedPost"]
 export type ArchivedPost = PostBase & {
     /** @constant */
     isDraft: false;
@@ -98,7 +103,9 @@ export type ArchivedPost = PostBase & {
 } & {
     isDraft: false;
 };
+// components["schemas"]["Pet"]
 export type Pet = Cat | Dog;
+// components["schemas"]["Cat"]
 export interface Cat {
     /**
      * @description discriminator enum property added by openapi-typescript
@@ -107,6 +114,7 @@ export interface Cat {
     kind: "Cat";
     meows?: boolean;
 }
+// components["schemas"]["Dog"]
 export interface Dog {
     /**
      * @description discriminator enum property added by openapi-typescript

@@ -12,7 +12,7 @@ import type { paths } from "./schema.js";
 
 export * from "./operations.js";
 export type * from "./schema.js";
-export { ApiError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ClientError, ApiConnectionError, ApiTimeoutError, ApiAbortError, InvalidRequestError, MissingApiKeyError, isOk, isStatus } from "../../../../src/index.js";
+export { ApiError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ClientError, ApiConnectionError, ApiTimeoutError, ApiAbortError, InvalidRequestError, MissingApiKeyError, BrowserNotAllowedError, isOk, isStatus } from "../../../../src/index.js";
 
 /** The servers "Toggles (boolean discriminator fixture, 3.0)" declares; the first is the default. */
 export const togglesV30Servers = {
@@ -25,6 +25,8 @@ export type TogglesV30Server = keyof typeof togglesV30Servers;
 export const togglesV30Api: $runtime.ApiDescriptor<TogglesV30Server> = {
   name: "Toggles (boolean discriminator fixture, 3.0)",
   apiKeyEnv: "TOGGLES_V30_API_KEY",
+  baseUrlEnv: "TOGGLES_V30_BASE_URL",
+  logEnv: "TOGGLES_V30_LOG",
   auth: undefined,
   servers: togglesV30Servers,
 };
@@ -45,6 +47,8 @@ export interface TogglesV30Client<Throw extends boolean = false> {
   setToggle(args: $operations.SetToggleArgs, options?: $runtime.CallOptions): Promise<$runtime.Resolved<$operations.SetToggleResult, Throw>>;
   /** The client the free functions take; `client.fetchClient` is bare openapi-fetch. */
   readonly client: $operations.TogglesV30ApiClient;
+  /** A new client with these options changed (headers merged; `null` removes one); nothing mutable is shared with this one. */
+  withOptions(options: Omit<TogglesV30ClientOptions, "throwOnError">): TogglesV30Client<Throw>;
 }
 
 /**
@@ -63,5 +67,5 @@ export function createTogglesV30Client(options: TogglesV30ClientOptions & { thro
 export function createTogglesV30Client(options?: TogglesV30ClientOptions & { throwOnError?: false | undefined }): TogglesV30Client<false>;
 export function createTogglesV30Client(options: TogglesV30ClientOptions): TogglesV30Client<boolean>;
 export function createTogglesV30Client(options: TogglesV30ClientOptions = {}): TogglesV30Client<boolean> {
-  return $runtime.bindOperations(createTogglesV30ApiClient(options), $operations) as unknown as TogglesV30Client<boolean>;
+  return $runtime.bindOperations<typeof $operations, paths, boolean, TogglesV30Server>(createTogglesV30ApiClient(options), $operations) as unknown as TogglesV30Client<boolean>;
 }

@@ -64,11 +64,14 @@ export interface operations {
 }
 
 // The schemas under their readable names; components["schemas"] refers to them.
+// components["schemas"]["Toggle"]
 export type Toggle = On | Off;
+// components["schemas"]["On"]
 export interface On {
     enabled: true;
     level: number | null;
 }
+// components["schemas"]["Off"]
 export interface Off {
     enabled?: false;
 }
