@@ -117,14 +117,14 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
             ]
           : []),
         '',
-        docComment([...docFor(op), ...callTags]) +
+        docComment(docFor(op)) +
           `export function ${op.name}(client: ${apiClient}, args: ${Name}Args${argsOptional ? ' = {}' : ''}, options?: $runtime.CallOptions): Promise<${Name}Result> {\n` +
           `  return $runtime.callOperation(client, ${jsString(op.method)}, ${jsString(op.path)}, [${pathParams.map(jsString).join(', ')}], args, options);\n` +
           `}\n`,
       ].join('\n'),
     );
     methods.push(
-      docComment([...docFor(op), ...callTags], '  ') +
+      docComment(docFor(op), '  ') +
         `  ${op.name}(args${argsOptional ? '?' : ''}: $operations.${Name}Args, options?: $runtime.CallOptions): Promise<$runtime.Resolved<$operations.${Name}Result, Throw>>;\n`,
     );
   }
@@ -256,7 +256,8 @@ const RUNTIME_EXPORTS = [
   'isStatus',
 ];
 
-const callTags: DocTag[] = [
+/** The arguments and result of every wrapper (free function and bound method alike). */
+const CALL_TAGS: DocTag[] = [
   { tag: '@param', text: 'args - path parameters by name, and `query`, `headers`, `body` as the spec declares them' },
   { tag: '@param', text: 'options - `signal` to abort the call and its retries; extra `headers`' },
   {
@@ -287,7 +288,7 @@ function docFor(op: NamedOperation): Array<string | DocTag> {
   const lines: Array<string | DocTag> = [];
   if (summary) lines.push(summary);
   if (description && description !== summary) lines.push(...(lines.length ? [''] : []), description);
-  lines.push(...(lines.length ? [''] : []), `\`${op.method.toUpperCase()} ${op.path}\``);
+  lines.push(...(lines.length ? [''] : []), `\`${op.method.toUpperCase()} ${op.path}\``, ...CALL_TAGS);
   if (op.operation.deprecated === true) lines.push({ tag: '@deprecated' });
   return lines;
 }

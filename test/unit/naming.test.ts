@@ -140,6 +140,7 @@ describe('wrapper doc comments', () => {
       },
     };
     const out = generateWrappers('t', doc, {}, { runtime: '../../src/index.js', where: 'spec.yaml' });
-    expect(out.operationsTs).toContain('/**\n * Old *\\/ thing\n *\n * Use new.\n * Second line\n *\n * `GET /a`\n * @deprecated\n */\nexport function oldThing(');
+    expect(out.operationsTs).toContain('/**\n * Old *\\/ thing\n *\n * Use new.\n * Second line\n *\n * `GET /a`\n * @param args - ');
+    expect(out.operationsTs).toMatch(/ \* @returns [^\n]*\n \* @deprecated\n \*\/\nexport function oldThing\(/);
   });
 });
