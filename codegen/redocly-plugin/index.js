@@ -17,6 +17,9 @@ import { OperationIdUrlSafe } from './operation-id-url-safe.js';
 import { OperationIdUnique } from './operation-id-unique.js';
 import { HeaderParamToSecurity } from './header-param-to-security.js';
 import { JsonPatchOperation } from './json-patch-operation.js';
+import { PathParametersMatch } from './path-parameters-match.js';
+import { HoistDeepRefs } from './hoist-deep-refs.js';
+import { oas3_2Types } from './oas3-2-types.js';
 
 export default function vendorQuirksPlugin() {
   return {
@@ -28,12 +31,17 @@ export default function vendorQuirksPlugin() {
         'operation-id-url-safe': OperationIdUrlSafe,
         'operation-id-unique': OperationIdUnique,
         'header-param-to-security': HeaderParamToSecurity,
+        'path-parameters-match': PathParametersMatch,
+        'hoist-deep-refs': HoistDeepRefs,
       },
     },
     decorators: {
       oas3: {
         'json-patch-operation': JsonPatchOperation,
       },
+    },
+    typeExtension: {
+      oas3: oas3_2Types,
     },
   };
 }
