@@ -20,6 +20,12 @@ import { JsonPatchOperation } from './json-patch-operation.js';
 import { PathParametersMatch } from './path-parameters-match.js';
 import { HoistDeepRefs } from './hoist-deep-refs.js';
 import { oas3_2Types } from './oas3-2-types.js';
+import { InfoDefaults } from './info-defaults.js';
+import { ResponseDescription } from './response-description.js';
+import { PathsDefault } from './paths-default.js';
+import { NullableToTypeNull } from './nullable-to-type-null.js';
+import { UnknownKeysToExtensions } from './unknown-keys-to-extensions.js';
+import { codegenProfile } from './codegen-profile.js';
 
 export default function vendorQuirksPlugin() {
   return {
@@ -33,12 +39,20 @@ export default function vendorQuirksPlugin() {
         'header-param-to-security': HeaderParamToSecurity,
         'path-parameters-match': PathParametersMatch,
         'hoist-deep-refs': HoistDeepRefs,
+        'info-defaults': InfoDefaults,
+        'response-description': ResponseDescription,
+        'paths-default': PathsDefault,
+        'nullable-to-type-null': NullableToTypeNull,
+        'unknown-keys-to-extensions': UnknownKeysToExtensions,
       },
     },
     decorators: {
       oas3: {
         'json-patch-operation': JsonPatchOperation,
       },
+    },
+    configs: {
+      codegen: codegenProfile,
     },
     typeExtension: {
       oas3: oas3_2Types,
