@@ -20,6 +20,7 @@ import { apiSymbols, type ApiSymbol } from './api-report.js';
 import { diffApi, type ApiDiff } from './diff.js';
 import { hasBreaking, renderJson, renderMarkdown, type Report } from './render.js';
 import { processIo, type CliIo } from '../lib/cli-io.js';
+import { manifestNames } from '../lib/naming.js';
 
 const USAGE = `usage: api-diff [api…] [--base <git-ref>] [--json] [--fail-on-breaking] [--generated <dir>]
 
@@ -35,10 +36,11 @@ export type { CliIo };
 
 class DiffError extends Error {}
 
-/** The files of one api: `openapi.yaml` (parsed) and its `.ts` sources. */
+/** The files of one api: `openapi.yaml` (parsed), its `.ts` sources and its wrapper names (manifest.json). */
 interface ApiFiles {
   spec: unknown;
   ts: Map<string, string>;
+  wrappers: Map<string, string>;
 }
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -83,7 +85,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       const base = baseApis.has(api) ? readBase(git, commit, `${dir}/${api}`, baseApis.get(api)!, label) : undefined;
       const head = headApis.has(api) ? readHead(join(io.cwd, dir, api), headApis.get(api)!, `${dir}/${api}`) : undefined;
       const symbols = { base: symbolsOf(base), head: symbolsOf(head) };
-      return diffApi(api, base?.spec, head?.spec, symbols);
+      const wrappers = { base: base?.wrappers ?? new Map<string, string>(), head: head?.wrappers ?? new Map<string, string>() };
+      return diffApi(api, base?.spec, head?.spec, symbols, wrappers);
     });
     const report: Report = { base: label, head: 'working tree', apis };
     io.stdout.write(args.values.json ? renderJson(report) : renderMarkdown(report));
@@ -152,6 +155,7 @@ function readBase(git: (...a: string[]) => string, commit: string, folder: strin
   return {
     spec: parseSpec(show('openapi.yaml'), `${folder}/openapi.yaml at ${label}`),
     ts: new Map(files.filter(isSource).map((f) => [f, show(f)])),
+    wrappers: files.includes('manifest.json') ? wrapperNames(show('manifest.json')) : new Map(),
   };
 }
 
@@ -159,7 +163,17 @@ function readHead(abs: string, files: string[], folder: string): ApiFiles {
   return {
     spec: parseSpec(readFileSync(join(abs, 'openapi.yaml'), 'utf8'), `${folder}/openapi.yaml`),
     ts: new Map(files.filter(isSource).map((f) => [f, readFileSync(join(abs, f), 'utf8')])),
+    wrappers: files.includes('manifest.json') ? wrapperNames(readFileSync(join(abs, 'manifest.json'), 'utf8')) : new Map(),
   };
+}
+
+/** `METHOD /path` → wrapper name from a manifest.json; an unreadable manifest gives none (the spec diff still runs). */
+function wrapperNames(text: string): Map<string, string> {
+  try {
+    return new Map([...manifestNames(text, 'manifest.json')].map(([key, recorded]) => [key, recorded.name]));
+  } catch {
+    return new Map();
+  }
 }
 
 function isSource(file: string): boolean {

@@ -49,6 +49,7 @@ export const RULES = {
   'operation-added': { what: 'operation added', always: NB },
   'operation-removed': { what: 'operation removed', always: B },
   'operation-id-changed': { what: 'operationId changed (it keys the generated `operations` type and can rename the wrapper)', always: B },
+  'wrapper-renamed': { what: 'wrapper function renamed (manifest.json; e.g. an override changed)', always: B },
   'parameter-added-required': { what: 'required parameter added', request: B },
   'parameter-added-optional': { what: 'optional parameter added', request: NB },
   'parameter-removed': { what: 'parameter removed', request: B },
@@ -130,14 +131,22 @@ export interface ApiDiff {
   changes: Change[];
 }
 
-/** Compares two versions of one api: bundled specs (undefined: absent) and, optionally, exported symbols. */
+/**
+ * Compares two versions of one api: bundled specs (undefined: absent) and,
+ * optionally, exported symbols and wrapper names (`METHOD /path` → name, from manifest.json).
+ */
 export function diffApi(
   api: string,
   base: unknown,
   head: unknown,
   symbols?: { base: ApiSymbol[]; head: ApiSymbol[] },
+  wrappers?: { base: ReadonlyMap<string, string>; head: ReadonlyMap<string, string> },
 ): ApiDiff {
-  const changes = [...diffSpecs(base, head), ...(symbols ? diffSymbols(symbols.base, symbols.head) : [])];
+  const changes = [
+    ...diffSpecs(base, head),
+    ...(symbols ? diffSymbols(symbols.base, symbols.head) : []),
+    ...(wrappers ? diffWrapperNames(wrappers.base, wrappers.head) : []),
+  ];
   sortChanges(changes);
   const baseOps = operationMap(base);
   const headOps = operationMap(head);
@@ -189,6 +198,17 @@ export function diffSymbols(base: ApiSymbol[], head: ApiSymbol[]): Change[] {
     if (!b) out.push(make('export-added', s, `${s.kind} added`));
     else if (b.kind !== s.kind) out.push(make('export-changed', s, `${b.kind} → ${s.kind}`));
     else if (b.signature !== s.signature) out.push(make('export-changed', s, `signature changed: ${codeSpan(b.signature)} → ${codeSpan(s.signature)}`));
+  }
+  return sortChanges(out);
+}
+
+/** An operation present on both sides whose wrapper has another name. */
+export function diffWrapperNames(base: ReadonlyMap<string, string>, head: ReadonlyMap<string, string>): Change[] {
+  const out: Change[] = [];
+  for (const [key, before] of base) {
+    const after = head.get(key);
+    if (after === undefined || after === before) continue;
+    out.push({ rule: 'wrapper-renamed', severity: severityOf('wrapper-renamed'), operation: key, location: 'operation', subject: '', message: `wrapper ${codeSpan(before)} → ${codeSpan(after)}` });
   }
   return sortChanges(out);
 }

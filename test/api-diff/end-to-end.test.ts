@@ -5,31 +5,18 @@
  * is added, the project is regenerated, and api-diff runs in-process (and once
  * as a real process, as CI runs it) against several bases.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { main } from '../../codegen/api-diff/cli.js';
+import { gitIn } from '../support/git.js';
 import { copyProject, REPO, runMain, tempDir } from '../support/run-cli.js';
 
 let dir: string;
 
-function git(...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd: dir,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'test',
-      GIT_AUTHOR_EMAIL: 'test@example.invalid',
-      GIT_COMMITTER_NAME: 'test',
-      GIT_COMMITTER_EMAIL: 'test@example.invalid',
-      GIT_CONFIG_GLOBAL: '/dev/null',
-      GIT_CONFIG_NOSYSTEM: '1',
-    },
-  });
-}
+const git = (...args: string[]) => gitIn(dir, ...args);
 
 async function apiDiff(args: string[], cwd = dir) {
   let stdout = '';
