@@ -123,7 +123,8 @@ async function runAll(): Promise<Map<string, Outcome>> {
     const out = join(dir, 'generated');
     const before = snapshot(out);
     if (expectation.worker) delete process.env.CODEGEN_NO_WORKER;
-    const run = await generate(dir, ['--no-cache']).finally(() => (process.env.CODEGEN_NO_WORKER = '1'));
+    // --verbose: every warning on its own line, for the cases' `warning` expectations.
+    const run = await generate(dir, ['--no-cache', '--verbose']).finally(() => (process.env.CODEGEN_NO_WORKER = '1'));
     outcomes.set(name, { run, before, after: snapshot(out), diagnostics: [] });
     if (run.code === 0) outputs.set(name, join(out, name));
   }
