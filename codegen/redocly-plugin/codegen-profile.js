@@ -16,14 +16,16 @@
  *   component names outside Redocly's alphabet, example problems (examples
  *   never reach the types); an operation without `security` (the types and
  *   wrappers are the same; the client sends no credential unless
- *   `x-codegen.auth` names the header);
+ *   `x-codegen.auth` names the header); 3.0's `nullable` beside `allOf`/`$ref`
+ *   without `type` (the nullable-reference idiom: openapi-typescript types it
+ *   `T | null`, as the vendor means);
  * - cosmetic `struct` findings are normalised by preprocessors with a warning:
  *   `info` without title/version or `version: 1`, a response without
  *   `description`, a document without `paths`, 3.0's `nullable` in 3.1,
  *   undefined keys outside schemas (kept as `x-` extensions).
  *
  * Still errors: `struct` (any other shape), unresolved refs, type/enum
- * mismatches, `nullable` without a type (3.0), duplicate parameters,
+ * mismatches, duplicate parameters,
  * identical or malformed paths, query strings in paths, server variables.
  */
 export const codegenProfile = {
@@ -40,6 +42,7 @@ export const codegenProfile = {
     'spec-example-values': 'warn',
     'spec-no-invalid-tag-parents': 'warn',
     'security-defined': 'warn',
+    'nullable-type-sibling': 'warn',
   },
   preprocessors: {
     'vendor-quirks/discriminator-mapping-ref-object': 'on',
