@@ -13,6 +13,8 @@ import type { JsonObject } from './lib/openapi.js';
 import { toolVersions } from './lib/versions.js';
 import { timer, type Timings } from './lib/timings.js';
 import type { FileTree } from './lib/write-tree.js';
+import { readLimits } from './lib/limits.js';
+import { allowedRoots } from './lib/spec-resolver.js';
 import { lintAndBundle } from './stages/lint-bundle.js';
 import { generateWrappers, type ClientConfig, type WrappersOutput } from './stages/wrappers.js';
 import { createTypesRunner, type TypesResult, type TypesRunner } from './worker/client.js';
@@ -91,7 +93,7 @@ function readClientConfig(raw: unknown, where: string): ClientConfig {
   };
   if (typeof raw !== 'object' || Array.isArray(raw)) fail('must be a mapping');
   const c = raw as Record<string, unknown>;
-  const known = ['clientName', 'apiKeyEnv', 'auth', 'servers', 'operationNames', 'requestIdHeaders', 'sourceUrl', 'nameClashes'];
+  const known = ['clientName', 'apiKeyEnv', 'auth', 'servers', 'operationNames', 'requestIdHeaders', 'sourceUrl', 'nameClashes', 'remoteRefs', 'limits'];
   for (const key of Object.keys(c)) if (!known.includes(key)) fail(`unknown key "${key}" (known: ${known.join(', ')})`);
   const isStringMap = (v: unknown) =>
     typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
@@ -114,6 +116,10 @@ function readClientConfig(raw: unknown, where: string): ClientConfig {
   if (c.requestIdHeaders !== undefined && !(Array.isArray(c.requestIdHeaders) && c.requestIdHeaders.every((h) => typeof h === 'string'))) {
     fail('requestIdHeaders must be a list of header names');
   }
+  if (c.remoteRefs !== undefined && !(Array.isArray(c.remoteRefs) && c.remoteRefs.every((h) => typeof h === 'string' && /^[a-z0-9.-]+(:\d+)?$/i.test(h)))) {
+    fail('remoteRefs must be a list of hosts (`host` or `host:port`)');
+  }
+  readLimits(c.limits, where);
   return c as ClientConfig;
 }
 
@@ -212,7 +218,18 @@ async function generateApi(
     }
   };
   const bundled = await lintAndBundle(
-    { api, root, config: loaded.config.forAlias(api), display, timings },
+    {
+      api,
+      root,
+      config: loaded.config.forAlias(api),
+      display,
+      timings,
+      access: {
+        roots: allowedRoots(loaded.configDir, root),
+        remoteHosts: clientConfig.remoteRefs ?? [],
+        limits: readLimits(clientConfig.limits, where),
+      },
+    },
     types.parallel ? startTypes : undefined,
     types.parallel ? onPreprocessed : undefined,
   );

@@ -10,6 +10,7 @@
  * factory name can shadow them.
  */
 import { PipelineError } from '../lib/errors.js';
+import type { Limits } from '../lib/limits.js';
 import { docComment, isSafeIdentifier, jsString, pascalCase, type DocTag } from '../lib/escape.js';
 import { nameOperations, operationKey, type NameClashes, type NamedOperation } from '../lib/naming.js';
 import { deref, isObject, operationsOf, type JsonObject } from '../lib/openapi.js';
@@ -32,6 +33,10 @@ export interface ClientConfig {
   nameClashes?: NameClashes;
   /** Where `npm run specs:pull` fetches the vendor's current spec. */
   sourceUrl?: string;
+  /** Hosts remote `$ref`s may be fetched from (default: none; lib/spec-resolver.ts). */
+  remoteRefs?: string[];
+  /** Changes to the default limits on the work a spec may cause (lib/limits.ts). */
+  limits?: Partial<Limits>;
 }
 
 export interface WrappersOutput {
