@@ -13,6 +13,7 @@ import type { JsonObject } from './lib/openapi.js';
 import { toolVersions } from './lib/versions.js';
 import { timer, type Timings } from './lib/timings.js';
 import type { FileTree } from './lib/write-tree.js';
+import { isHttpToken } from './lib/http.js';
 import { readLimits } from './lib/limits.js';
 import { allowedRoots } from './lib/spec-resolver.js';
 import { lintAndBundle } from './stages/lint-bundle.js';
@@ -113,9 +114,10 @@ function readClientConfig(raw: unknown, where: string): ClientConfig {
   }
   if (c.servers !== undefined && !isStringMap(c.servers)) fail('servers must map server URLs to names');
   if (c.operationNames !== undefined && !isStringMap(c.operationNames)) fail('operationNames must map operationIds or "METHOD /path" to names');
-  if (c.requestIdHeaders !== undefined && !(Array.isArray(c.requestIdHeaders) && c.requestIdHeaders.every((h) => typeof h === 'string'))) {
-    fail('requestIdHeaders must be a list of header names');
+  if (c.requestIdHeaders !== undefined && !(Array.isArray(c.requestIdHeaders) && c.requestIdHeaders.every(isHttpToken))) {
+    fail('requestIdHeaders must be a list of header names (RFC 9110 tokens)');
   }
+  if (c.auth && !isHttpToken((c.auth as { header: string }).header)) fail('auth.header must be a header name (an RFC 9110 token)');
   if (c.remoteRefs !== undefined && !(Array.isArray(c.remoteRefs) && c.remoteRefs.every((h) => typeof h === 'string' && /^[a-z0-9.-]+(:\d+)?$/i.test(h)))) {
     fail('remoteRefs must be a list of hosts (`host` or `host:port`)');
   }
