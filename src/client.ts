@@ -6,6 +6,7 @@
  */
 import createClient, { type Client } from 'openapi-fetch';
 import { authHeaders, resolveApiKey, type AuthScheme } from './auth.js';
+import { InvalidRequestError, redactUrl } from './errors.js';
 import { pathSerializer } from './path-params.js';
 import { createClientTransport, type RetryInfo } from './transport.js';
 
@@ -32,8 +33,10 @@ export interface ClientOptions<Server extends string = string> {
   baseUrl?: string | undefined;
   /** A fetch implementation (default: globalThis.fetch). */
   fetch?: ((input: Request) => Promise<Response>) | undefined;
-  /** Per-attempt timeout in ms (default 60 000; 0 disables). */
+  /** Per-attempt timeout in ms, reading the body included (default 60 000; 0 disables). */
   timeoutMs?: number | undefined;
+  /** Bytes of an error response's body read into `error` / `ApiError.body` (default 1 MiB; the rest is not read). */
+  maxErrorBodyBytes?: number | undefined;
   /** Retries after the first attempt (default 2); see the README for which failures are retried. */
   maxRetries?: number | undefined;
   /** Also retry non-idempotent methods (POST, PATCH) on 5xx and connection failures. */
@@ -71,15 +74,39 @@ export function createApiClient<Paths extends {}, Server extends string = string
       throw new TypeError(`${api.name}: unknown server ${JSON.stringify(options.server)} (known: ${Object.keys(servers).join(', ')})`);
     }
   }
+  refuseUserinfo(baseUrl, api.name);
   const headers: Record<string, string> = { ...options.headers };
   if (api.auth) Object.assign(headers, authHeaders(api.auth, resolveApiKey(options.apiKey, api.apiKeyEnv, api.name)));
   const transport = createClientTransport({
     fetch: options.fetch,
     timeoutMs: options.timeoutMs,
+    maxErrorBodyBytes: options.maxErrorBodyBytes,
+    credentialHeaders: api.auth ? [api.auth.name] : [],
     maxRetries: options.maxRetries,
     retryNonIdempotent: options.retryNonIdempotent,
     onRetry: options.onRetry,
   });
   const fetchClient = createClient<Paths>({ baseUrl, headers, fetch: transport.fetch, Request: transport.Request, pathSerializer });
   return { api, fetchClient, throwOnError: options.throwOnError ?? false, baseUrl };
+}
+
+/**
+ * A base URL with userinfo (`https://user:KEY@host`) would put a secret in
+ * every request URL, and Request refuses it with a TypeError that quotes it
+ * whole: refused here, once, with the URL redacted.
+ */
+function refuseUserinfo(baseUrl: string, apiName: string): void {
+  let userinfo = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(baseUrl);
+  try {
+    const parsed = new URL(baseUrl);
+    userinfo ||= parsed.username !== '' || parsed.password !== '';
+  } catch {
+    // Not an absolute URL: openapi-fetch reports it when a request is made.
+  }
+  if (userinfo) {
+    throw new InvalidRequestError(
+      `${apiName}: baseUrl must not contain credentials (user:password@); give the key as apiKey: ${redactUrl(baseUrl)}`,
+      { parameter: 'baseUrl' },
+    );
+  }
 }

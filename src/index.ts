@@ -21,6 +21,7 @@ export {
   ConflictError,
   InternalServerError,
   InvalidRequestError,
+  isBodyTruncated,
   MissingApiKeyError,
   NotFoundError,
   PermissionDeniedError,
