@@ -9,6 +9,7 @@ import { loadConfig, stringifyYaml, type Config } from '@redocly/openapi-core';
 import { PipelineError } from './lib/errors.js';
 import { sha256 } from './lib/hash.js';
 import { markdownHeader, tsHeader, yamlHeader, type HeaderInfo } from './lib/header.js';
+import { manifestNames, type RecordedName } from './lib/naming.js';
 import type { JsonObject } from './lib/openapi.js';
 import { toolVersions } from './lib/versions.js';
 import { timer, type Timings } from './lib/timings.js';
@@ -41,6 +42,11 @@ export interface PipelineOptions {
   workers?: boolean | undefined;
   /** A runner to reuse across runs (tests); the pipeline then does not close it. */
   types?: TypesRunner | undefined;
+  /**
+   * The api's manifest.json from the previous generate, if any (the CLI reads
+   * `<out>/<api>/manifest.json`): the wrapper names recorded there are kept.
+   */
+  previousManifest?: ((api: string) => { text: string; where: string } | undefined) | undefined;
 }
 
 export const DEFAULT_RUNTIME_IMPORT = '../../src/index.js';
@@ -94,7 +100,21 @@ function readClientConfig(raw: unknown, where: string): ClientConfig {
   };
   if (typeof raw !== 'object' || Array.isArray(raw)) fail('must be a mapping');
   const c = raw as Record<string, unknown>;
-  const known = ['clientName', 'apiKeyEnv', 'auth', 'servers', 'operationNames', 'requestIdHeaders', 'sourceUrl', 'nameClashes', 'remoteRefs', 'limits'];
+  const known = [
+    'clientName',
+    'apiKeyEnv',
+    'baseUrlEnv',
+    'logEnv',
+    'auth',
+    'servers',
+    'operationNames',
+    'requestIdHeaders',
+    'idempotencyHeader',
+    'sourceUrl',
+    'nameClashes',
+    'remoteRefs',
+    'limits',
+  ];
   for (const key of Object.keys(c)) if (!known.includes(key)) fail(`unknown key "${key}" (known: ${known.join(', ')})`);
   const isStringMap = (v: unknown) =>
     typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
@@ -103,9 +123,11 @@ function readClientConfig(raw: unknown, where: string): ClientConfig {
     fail('nameClashes must be "error" or "qualify-by-path"');
   }
   if (c.sourceUrl !== undefined && (typeof c.sourceUrl !== 'string' || !/^https?:\/\//.test(c.sourceUrl))) fail('sourceUrl must be an http(s) URL');
-  if (c.apiKeyEnv !== undefined && (typeof c.apiKeyEnv !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(c.apiKeyEnv))) {
-    fail('apiKeyEnv must be an environment variable name');
+  for (const key of ['apiKeyEnv', 'baseUrlEnv', 'logEnv']) {
+    if (c[key] !== undefined && (typeof c[key] !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(c[key]))) fail(`${key} must be an environment variable name`);
   }
+  // An HTTP token (RFC 9110 §5.6.2): the name is sent as a header.
+  if (c.idempotencyHeader !== undefined && !isHttpToken(c.idempotencyHeader)) fail('idempotencyHeader must be a header name');
   if (c.auth !== undefined && c.auth !== false) {
     const a = c.auth as Record<string, unknown>;
     if (typeof a !== 'object' || a === null || typeof a.header !== 'string' || (a.prefix !== undefined && typeof a.prefix !== 'string')) {
@@ -144,7 +166,9 @@ export async function runPipeline(options: PipelineOptions): Promise<ApiResult[]
   try {
     const results: ApiResult[] = [];
     for (const api of names) {
-      results.push(await generateApi(api, loaded, display, runtime, types, options.onWarning));
+      const previous = options.previousManifest?.(api);
+      const recorded = previous ? manifestNames(previous.text, previous.where) : new Map<string, RecordedName>();
+      results.push(await generateApi(api, loaded, display, runtime, types, recorded, options.onWarning));
     }
     return results;
   } finally {
@@ -158,6 +182,7 @@ async function generateApi(
   display: (p: string) => string,
   runtime: string,
   types: TypesRunner,
+  recordedNames: ReadonlyMap<string, RecordedName>,
   onWarning?: (api: string, line: string) => void,
 ): Promise<ApiResult> {
   const root = loaded.apis.get(api)!;
@@ -180,7 +205,7 @@ async function generateApi(
   let typesJob: Promise<TypesResult> | undefined;
   let earlyError: unknown;
   const send = (document: JsonObject, json: string) => {
-    const w = time('wrappers', () => generateWrappers(api, document, clientConfig, { runtime, where }));
+    const w = time('wrappers', () => generateWrappers(api, document, clientConfig, { runtime, where, recordedNames }));
     // Only the hand-over is timed (boxed: the timer would wait for a bare promise).
     const { job } = time('types (send)', () => ({
       job: types.run({

@@ -292,7 +292,8 @@ function errorClassForStatus(status: number): new (init: ApiErrorInit) => ApiErr
   }
 }
 
-function readRequestId(headers: Headers, names: string[]): string | undefined {
+/** The first non-empty value of `names` (response headers carrying a request id). */
+export function readRequestId(headers: Headers, names: readonly string[]): string | undefined {
   for (const name of names) {
     const value = headers.get(name);
     if (value !== null && value !== '') return value;
@@ -432,4 +433,12 @@ export class InvalidRequestError extends ClientError {
 /** No API key was passed and the environment variable is unset or empty. */
 export class MissingApiKeyError extends ClientError {
   override name = 'MissingApiKeyError';
+}
+
+/**
+ * A client with an API key was created in a browser page without
+ * `dangerouslyAllowBrowser: true`: the key would ship to every visitor.
+ */
+export class BrowserNotAllowedError extends ClientError {
+  override name = 'BrowserNotAllowedError';
 }

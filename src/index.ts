@@ -8,6 +8,7 @@ export {
   type CallOptions,
   type OperationArgs,
   type OperationResult,
+  type RequestIdField,
   type SuccessResult,
 } from './operation.js';
 export {
@@ -16,6 +17,7 @@ export {
   ApiError,
   ApiTimeoutError,
   AuthenticationError,
+  BrowserNotAllowedError,
   BadRequestError,
   ClientError,
   ConflictError,
@@ -30,3 +32,4 @@ export {
 } from './errors.js';
 export type { AuthScheme } from './auth.js';
 export type { RetryInfo } from './transport.js';
+export type { Logger, LogLevel } from './logger.js';

@@ -45,8 +45,10 @@ import {
   isCredentialHeader,
   markBodyTruncated,
   readBounded,
+  readRequestId,
   redactUrl,
 } from './errors.js';
+import { LOG_DEBUG, LOG_INFO, LOG_WARN, type Log } from './logger.js';
 
 export interface RetryInfo {
   /** 1-based number of the attempt that just failed (= the retry number). */
@@ -75,6 +77,19 @@ export interface TransportOptions {
   random?: (() => number) | undefined;
   /** Never receives headers, so it cannot leak the API key into logs. */
   onRetry?: ((info: RetryInfo) => void) | undefined;
+  /** One line per attempt at debug, per retry at info, retries run out at warn (see logger.ts). */
+  log?: Log | undefined;
+  /** Response headers named in the debug line's request id. */
+  requestIdHeaders?: readonly string[] | undefined;
+}
+
+/**
+ * Per-call overrides, read from the init given to the client's Request (see
+ * createClientTransport): openapi-fetch passes unknown init keys through.
+ */
+export interface PerCallTransportOptions {
+  timeoutMs?: number | undefined;
+  maxRetries?: number | undefined;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -151,6 +166,7 @@ function describeCause(error: unknown): string {
   return String(inner).slice(0, 200);
 }
 
+/** Request fate decided per attempt. */
 /** One attempt's abort controller and timer; the timer runs until the body is read. */
 interface Attempt {
   controller: AbortController | undefined;
@@ -175,6 +191,10 @@ interface Prepared {
   controller: AbortController | undefined;
   /** The body as given to the Request: a string, sent again as-is on a retry. */
   body: string | undefined;
+  /** False for other bodies (FormData, streams): the transport reads the body back and builds every attempt. */
+  reuse: boolean;
+  timeoutMs: number;
+  maxRetries: number;
 }
 
 const prepared = new WeakMap<Request, Prepared>();
@@ -194,6 +214,10 @@ function linkedController(callerSignal: AbortSignal | undefined, abortReason: ()
   return controller;
 }
 
+function abortError(method: string, url: string, cause: unknown): ApiAbortError {
+  return new ApiAbortError(`Request aborted by caller: ${method} ${url}`, { cause, method, url });
+}
+
 /** Sends any Request, with the retry and timeout rules above. */
 export function createTransport(options: TransportOptions = {}): (request: Request) => Promise<Response> {
   return createClientTransport(options).fetch;
@@ -210,41 +234,55 @@ export interface ClientTransport {
   Request: typeof Request;
 }
 
-function abortError(method: string, url: string, cause: unknown): ApiAbortError {
-  return new ApiAbortError(`Request aborted by caller: ${method} ${url}`, { cause, method, url });
+function checkTimeout(timeoutMs: number): number {
+  if (!(timeoutMs >= 0)) throw new RangeError(`timeoutMs must be >= 0, got ${timeoutMs}`);
+  return timeoutMs;
 }
 
-export function createClientTransport(options: TransportOptions = {}): ClientTransport {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
-  const maxErrorBodyBytes = options.maxErrorBodyBytes ?? DEFAULT_MAX_ERROR_BODY_BYTES;
-  if (!(timeoutMs >= 0)) throw new RangeError(`timeoutMs must be >= 0, got ${timeoutMs}`);
+function checkMaxRetries(maxRetries: number): number {
   if (!Number.isInteger(maxRetries) || maxRetries < 0) {
     throw new RangeError(`maxRetries must be a non-negative integer, got ${maxRetries}`);
   }
-  if (!Number.isInteger(maxErrorBodyBytes) || maxErrorBodyBytes < 0) {
-    throw new RangeError(`maxErrorBodyBytes must be a non-negative integer, got ${maxErrorBodyBytes}`);
-  }
-  const timeoutEnabled = timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS;
+  return maxRetries;
+}
+
+const timeoutEnabled = (timeoutMs: number) => timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS;
+
+export function createClientTransport(options: TransportOptions = {}): ClientTransport {
+  const defaultTimeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const defaultMaxRetries = checkMaxRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES);
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
   const retryNonIdempotent = options.retryNonIdempotent ?? false;
+  const log = options.log && options.log.level > 0 ? options.log : undefined;
+  const requestIdHeaders = options.requestIdHeaders ?? [];
+  const maxErrorBodyBytes = options.maxErrorBodyBytes ?? DEFAULT_MAX_ERROR_BODY_BYTES;
+  if (!Number.isInteger(maxErrorBodyBytes) || maxErrorBodyBytes < 0) {
+    throw new RangeError(`maxErrorBodyBytes must be a non-negative integer, got ${maxErrorBodyBytes}`);
+  }
   const credentialHeaders = new Set((options.credentialHeaders ?? []).map((h) => h.toLowerCase()));
 
-  function PreparedRequest(input: RequestInfo | URL, init?: RequestInit): Request {
+  function PreparedRequest(input: RequestInfo | URL, init?: RequestInit & PerCallTransportOptions): Request {
+    const timeoutMs = init?.timeoutMs === undefined ? defaultTimeoutMs : checkTimeout(init.timeoutMs);
+    const maxRetries = init?.maxRetries === undefined ? defaultMaxRetries : checkMaxRetries(init.maxRetries);
     const body = init?.body;
+    const callerSignal = init?.signal ?? undefined;
     // Only a string body (what openapi-fetch's JSON and form serializers
     // produce) is kept for retries; anything else (FormData, streams from a
     // custom bodySerializer) takes the general path in transport().
-    if (body !== undefined && body !== null && typeof body !== 'string') return new Request(input, init);
-    const callerSignal = init?.signal ?? undefined;
+    if (body !== undefined && body !== null && typeof body !== 'string') {
+      const request = new Request(input, init);
+      prepared.set(request, { callerSignal, controller: undefined, body: undefined, reuse: false, timeoutMs, maxRetries });
+      return request;
+    }
     let controller: AbortController | undefined;
-    if (timeoutEnabled || callerSignal) {
+    if (timeoutEnabled(timeoutMs) || callerSignal) {
       const method = (init?.method ?? 'GET').toUpperCase();
       controller = linkedController(callerSignal, () => abortError(method, redactUrl(String(input)), callerSignal?.reason));
     }
+    // Redirects are followed by the transport (follow, below), which drops credentials across origins.
     const request = new Request(input, { ...init, signal: controller ? controller.signal : null, redirect: 'manual' });
-    prepared.set(request, { callerSignal, controller, body: body ?? undefined });
+    prepared.set(request, { callerSignal, controller, body: body ?? undefined, reuse: true, timeoutMs, maxRetries });
     return request;
   }
   // openapi-fetch checks a middleware's replacement with `instanceof` its Request option.
@@ -266,16 +304,22 @@ export function createClientTransport(options: TransportOptions = {}): ClientTra
     // Taken out of the map, so sending the same Request again takes the general path.
     const prep = prepared.get(request);
     if (prep) prepared.delete(request);
+    const reuse = prep !== undefined && prep.reuse;
     const callerSignal = prep ? prep.callerSignal : request.signal;
+    const timeoutMs = prep ? prep.timeoutMs : defaultTimeoutMs;
+    const maxRetries = prep ? prep.maxRetries : defaultMaxRetries;
+    const withTimeout = timeoutEnabled(timeoutMs);
 
     if (callerSignal?.aborted) throw aborted();
     // General path: a Request body is a one-shot stream: read it once, and give
     // every attempt a new Request with those bytes (cheaper than cloning, which
     // tees the stream).
-    const body: string | ArrayBuffer | null | undefined = prep ? prep.body : request.body === null ? null : await request.arrayBuffer();
+    const body: string | ArrayBuffer | null | undefined = reuse ? prep.body : request.body === null ? null : await request.arrayBuffer();
 
     for (let attempt = 1; ; attempt++) {
+      const started = log && log.level >= LOG_DEBUG ? performance.now() : 0;
       const outcome = await attemptOnce(attempt);
+      if (started) logAttempt(attempt, outcome, performance.now() - started);
       if (callerSignal?.aborted) {
         if (outcome.response) release(outcome.response, outcome.attempt);
         throw aborted();
@@ -299,6 +343,9 @@ export function createClientTransport(options: TransportOptions = {}): ClientTra
       }
 
       if (!retry || attempt > maxRetries) {
+        if (retry && maxRetries > 0 && log && log.level >= LOG_WARN) {
+          log.logger.warn(`${log.prefix} ${method} ${url()} failed after ${attempt} attempts: ${reason}`);
+        }
         if (outcome.response) return finish(outcome.response, outcome.attempt);
         throw outcome.error;
       }
@@ -307,6 +354,9 @@ export function createClientTransport(options: TransportOptions = {}): ClientTra
       // The retried response will never be read: release its connection.
       if (outcome.response) release(outcome.response, outcome.attempt);
       options.onRetry?.({ attempt, delayMs, reason, method, url: url() });
+      if (log && log.level >= LOG_INFO) {
+        log.logger.info(`${log.prefix} retrying ${method} ${url()} in ${Math.round(delayMs)} ms (attempt ${attempt} of ${maxRetries + 1}: ${reason})`);
+      }
       try {
         await sleep(delayMs, callerSignal);
       } catch (error) {
@@ -316,9 +366,15 @@ export function createClientTransport(options: TransportOptions = {}): ClientTra
       if (callerSignal?.aborted) throw aborted();
     }
 
+    function logAttempt(attempt: number, outcome: Outcome, ms: number): void {
+      const id = outcome.response ? readRequestId(outcome.response.headers, requestIdHeaders) : undefined;
+      const result = outcome.response ? `${outcome.response.status}` : outcome.error.name;
+      log!.logger.debug(`${log!.prefix} ${method} ${url()} -> ${result} in ${Math.round(ms)} ms (attempt ${attempt}${id ? `, request id ${id}` : ''})`);
+    }
+
     async function attemptOnce(n: number): Promise<Outcome> {
-      const first = n === 1 && prep !== undefined;
-      const controller = first ? prep.controller : timeoutEnabled || callerSignal ? linkedController(callerSignal, aborted) : undefined;
+      const first = n === 1 && reuse;
+      const controller = first ? prep!.controller : withTimeout || callerSignal ? linkedController(callerSignal, aborted) : undefined;
       let input = request;
       if (!first) {
         const init: RequestInit = body === null || body === undefined ? {} : { body };
@@ -327,7 +383,7 @@ export function createClientTransport(options: TransportOptions = {}): ClientTra
         input = new Request(request, init);
       }
       const state: Attempt = { controller, timer: undefined, timedOut: false };
-      if (controller && timeoutEnabled) {
+      if (controller && withTimeout) {
         state.timer = setTimeout(() => {
           state.timedOut = true;
           controller.abort(timeoutError());

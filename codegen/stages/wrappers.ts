@@ -13,7 +13,7 @@ import { PipelineError } from '../lib/errors.js';
 import { isHttpToken } from '../lib/http.js';
 import type { Limits } from '../lib/limits.js';
 import { docComment, isSafeIdentifier, jsString, pascalCase, type DocTag } from '../lib/escape.js';
-import { nameOperations, operationKey, type NameClashes, type NamedOperation } from '../lib/naming.js';
+import { nameOperations, operationKey, type NameClashes, type NamedOperation, type RecordedName } from '../lib/naming.js';
 import { deref, isObject, operationsOf, type JsonObject } from '../lib/openapi.js';
 
 /** The api's `x-codegen` entry in redocly.yaml. */
@@ -30,6 +30,12 @@ export interface ClientConfig {
   operationNames?: Record<string, string>;
   /** Response headers carrying a request id. */
   requestIdHeaders?: string[];
+  /** Environment variable for the base URL (default: apiKeyEnv with `_API_KEY` replaced by `_BASE_URL`). */
+  baseUrlEnv?: string;
+  /** Environment variable for the log level (default: apiKeyEnv with `_API_KEY` replaced by `_LOG`). */
+  logEnv?: string;
+  /** Request header for idempotency keys, when the api honours one (e.g. `Idempotency-Key`); default none. */
+  idempotencyHeader?: string;
   /** What to do when two operations derive one wrapper name (see lib/naming.ts). Default `error`. */
   nameClashes?: NameClashes;
   /** Where `npm run specs:pull` fetches the vendor's current spec. */
@@ -58,11 +64,13 @@ export interface WrappersContext {
   runtime: string;
   /** The spec file, for error messages. */
   where: string;
+  /** Wrapper names from the previous generate, by `METHOD /path`: kept (see lib/naming.ts). */
+  recordedNames?: ReadonlyMap<string, RecordedName> | undefined;
 }
 
 export function generateWrappers(api: string, document: JsonObject, config: ClientConfig, ctx: WrappersContext): WrappersOutput {
   const { runtime, where } = ctx;
-  const operations = nameOperations(operationsOf(document), config.operationNames ?? {}, where, config.nameClashes);
+  const operations = nameOperations(operationsOf(document), config.operationNames ?? {}, where, config.nameClashes, ctx.recordedNames);
   const clientName = config.clientName ?? pascalCase(api);
   if (!isSafeIdentifier(clientName)) throw new PipelineError(`${where}: x-codegen.clientName ${jsString(clientName)} is not an identifier`);
   const camelClient = clientName.charAt(0).toLowerCase() + clientName.slice(1);
@@ -117,6 +125,10 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
   const auth: Auth | undefined =
     config.auth === false ? undefined : config.auth ? { name: config.auth.header, prefix: config.auth.prefix } : authFromSpec(document, where);
   const apiKeyEnv = config.apiKeyEnv ?? `${api.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}_API_KEY`;
+  // SGP_API_KEY → SGP_BASE_URL, SGP_LOG: the variables sit next to the key's.
+  const envPrefix = apiKeyEnv.replace(/_?API_KEY$/, '') || api.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
+  const baseUrlEnv = config.baseUrlEnv ?? `${envPrefix}_BASE_URL`;
+  const logEnv = config.logEnv ?? `${envPrefix}_LOG`;
   const title = isObject(document.info) && typeof document.info.title === 'string' ? document.info.title : api;
   const names = {
     descriptor: `${camelClient}Api`,
@@ -135,9 +147,12 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
   const descriptorLines = [
     `  name: ${jsString(title)},`,
     `  apiKeyEnv: ${jsString(apiKeyEnv)},`,
+    `  baseUrlEnv: ${jsString(baseUrlEnv)},`,
+    `  logEnv: ${jsString(logEnv)},`,
     `  auth: ${auth ? `{ in: "header", name: ${jsString(auth.name)}${auth.prefix ? `, prefix: ${jsString(auth.prefix)}` : ''} }` : 'undefined'},`,
     `  servers: ${names.servers},`,
     ...(config.requestIdHeaders ? [`  requestIdHeaders: [${config.requestIdHeaders.map(jsString).join(', ')}],`] : []),
+    ...(config.idempotencyHeader ? [`  idempotencyHeader: ${jsString(config.idempotencyHeader)},`] : []),
   ];
   const indexTs =
     `import * as $runtime from ${jsString(runtime)};\n` +
@@ -154,7 +169,7 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     `export const ${names.descriptor}: $runtime.ApiDescriptor<${names.server}> = {\n${descriptorLines.join('\n')}\n};\n\n` +
     `export type ${names.options} = $runtime.ClientOptions<${names.server}>;\n\n` +
     `/** A client with every operation bound; \`Throw\` is true when created with \`throwOnError: true\`. */\n` +
-    `export type ${names.client}<Throw extends boolean = false> = $runtime.BoundClient<typeof $operations, paths, Throw>;\n\n` +
+    `export type ${names.client}<Throw extends boolean = false> = $runtime.BoundClient<typeof $operations, paths, Throw, ${names.server}>;\n\n` +
     docComment([
       `The client the free functions take: \`${operations[0] ? `${operations[0].name}(client, …)` : 'fn(client, …)'}\`.`,
       'Import only the functions you call and a bundler drops the rest.',
@@ -168,7 +183,7 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     `export function ${names.create}(options: ${names.options} & { throwOnError: true }): ${names.client}<true>;\n` +
     `export function ${names.create}(options?: ${names.options} & { throwOnError?: false }): ${names.client}<false>;\n` +
     `export function ${names.create}(options: ${names.options} = {}): ${names.client}<boolean> {\n` +
-    `  return $runtime.bindOperations(${names.createApi}(options), $operations);\n}\n`;
+    `  return $runtime.bindOperations<typeof $operations, paths, boolean, ${names.server}>(${names.createApi}(options), $operations);\n}\n`;
 
   return {
     operationsTs,
@@ -176,7 +191,15 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     operations,
     exportedNames: [...operations.map((op) => op.name), ...typeNames.keys()],
     facts: {
-      client: { factory: names.create, apiKeyEnv, auth: auth ?? null, servers: Object.fromEntries(servers) },
+      client: {
+        factory: names.create,
+        apiKeyEnv,
+        baseUrlEnv,
+        logEnv,
+        auth: auth ?? null,
+        servers: Object.fromEntries(servers),
+        idempotencyHeader: config.idempotencyHeader ?? null,
+      },
     },
   };
 }
