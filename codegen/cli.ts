@@ -4,7 +4,8 @@
  * The only module that touches argv, the file system's output folder and the
  * exit code. Errors are printed as one line per problem, never a stack trace.
  */
-import { relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { PipelineError } from './lib/errors.js';
@@ -97,6 +98,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       runtimeImport: args.values['runtime-import'],
       // --verbose: every warning as it is found; otherwise a summary per rule once the run succeeded.
       onWarning: verbose ? (api, line) => log(`[${api}] ${line}`) : undefined,
+      // Wrapper names once generated are kept: the previous manifest records them (lib/naming.ts).
+      previousManifest: (api) => {
+        const file = join(outDir, api, 'manifest.json');
+        return existsSync(file) ? { text: readFileSync(file, 'utf8'), where: relative(io.cwd, file) || file } : undefined;
+      },
     });
     const summary = () => (verbose ? [] : results.flatMap((r) => summariseWarnings(r.api, r.warnings))).forEach(log);
     const files: FileTree = new Map(results.flatMap((r) => [...r.files]));

@@ -23,6 +23,7 @@ export {
   ConflictError,
   InternalServerError,
   InvalidRequestError,
+  isBodyTruncated,
   MissingApiKeyError,
   NotFoundError,
   PermissionDeniedError,

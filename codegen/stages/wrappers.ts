@@ -10,8 +10,10 @@
  * factory name can shadow them.
  */
 import { PipelineError } from '../lib/errors.js';
+import { isHttpToken } from '../lib/http.js';
+import type { Limits } from '../lib/limits.js';
 import { docComment, isSafeIdentifier, jsString, pascalCase, type DocTag } from '../lib/escape.js';
-import { nameOperations, operationKey, type NameClashes, type NamedOperation } from '../lib/naming.js';
+import { nameOperations, operationKey, type NameClashes, type NamedOperation, type RecordedName } from '../lib/naming.js';
 import { deref, isObject, operationsOf, type JsonObject } from '../lib/openapi.js';
 
 /** The api's `x-codegen` entry in redocly.yaml. */
@@ -38,6 +40,10 @@ export interface ClientConfig {
   nameClashes?: NameClashes;
   /** Where `npm run specs:pull` fetches the vendor's current spec. */
   sourceUrl?: string;
+  /** Hosts remote `$ref`s may be fetched from (default: none; lib/spec-resolver.ts). */
+  remoteRefs?: string[];
+  /** Changes to the default limits on the work a spec may cause (lib/limits.ts). */
+  limits?: Partial<Limits>;
 }
 
 export interface WrappersOutput {
@@ -58,11 +64,13 @@ export interface WrappersContext {
   runtime: string;
   /** The spec file, for error messages. */
   where: string;
+  /** Wrapper names from the previous generate, by `METHOD /path`: kept (see lib/naming.ts). */
+  recordedNames?: ReadonlyMap<string, RecordedName> | undefined;
 }
 
 export function generateWrappers(api: string, document: JsonObject, config: ClientConfig, ctx: WrappersContext): WrappersOutput {
   const { runtime, where } = ctx;
-  const operations = nameOperations(operationsOf(document), config.operationNames ?? {}, where, config.nameClashes);
+  const operations = nameOperations(operationsOf(document), config.operationNames ?? {}, where, config.nameClashes, ctx.recordedNames);
   const clientName = config.clientName ?? pascalCase(api);
   if (!isSafeIdentifier(clientName)) throw new PipelineError(`${where}: x-codegen.clientName ${jsString(clientName)} is not an identifier`);
   const camelClient = clientName.charAt(0).toLowerCase() + clientName.slice(1);
@@ -80,6 +88,9 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     claim(`${Name}Args`, operationKey(op));
     claim(`${Name}Result`, operationKey(op));
     for (const param of [...asArray(op.pathItem.parameters), ...asArray(op.operation.parameters)].map((p) => deref(document, p))) {
+      if (param?.in === 'header' && !isHttpToken(param.name)) {
+        throw new PipelineError(`${where}: ${operationKey(op)}: header parameter name ${jsString(String(param.name))} is not an HTTP header name (an RFC 9110 token)`);
+      }
       if (param?.in === 'path' && typeof param.name === 'string' && /[{}]/.test(param.name)) {
         throw new PipelineError(
           `${where}: ${operationKey(op)}: path parameter name ${jsString(param.name)} contains a brace, which a path template cannot express (RFC 6570)`,
@@ -112,7 +123,7 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
 
   const servers = serverNames(document, config.servers ?? {}, where);
   const auth: Auth | undefined =
-    config.auth === false ? undefined : config.auth ? { name: config.auth.header, prefix: config.auth.prefix } : authFromSpec(document);
+    config.auth === false ? undefined : config.auth ? { name: config.auth.header, prefix: config.auth.prefix } : authFromSpec(document, where);
   const apiKeyEnv = config.apiKeyEnv ?? `${api.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}_API_KEY`;
   // SGP_API_KEY → SGP_BASE_URL, SGP_LOG: the variables sit next to the key's.
   const envPrefix = apiKeyEnv.replace(/_?API_KEY$/, '') || api.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
@@ -237,14 +248,21 @@ interface Auth {
   prefix?: string | undefined;
 }
 
-function authFromSpec(doc: JsonObject): Auth | undefined {
+function authFromSpec(doc: JsonObject, where: string): Auth | undefined {
   const schemes = isObject(doc.components) && isObject(doc.components.securitySchemes) ? doc.components.securitySchemes : {};
   const requirements = [...asArray(doc.security), ...operationsOf(doc).flatMap((op) => asArray(op.operation.security))];
   for (const req of requirements) {
     if (!isObject(req)) continue;
     for (const name of Object.keys(req)) {
       const scheme = deref(doc, schemes[name]);
-      if (scheme?.type === 'apiKey' && scheme.in === 'header' && typeof scheme.name === 'string') return { name: scheme.name };
+      if (scheme?.type === 'apiKey' && scheme.in === 'header' && typeof scheme.name === 'string') {
+        if (!isHttpToken(scheme.name)) {
+          throw new PipelineError(
+            `${where}: security scheme ${jsString(name)} names header ${jsString(scheme.name)}, which is not an HTTP header name (an RFC 9110 token) (at #/components/securitySchemes/${name.replace(/~/g, '~0').replace(/\//g, '~1')}/name)`,
+          );
+        }
+        return { name: scheme.name };
+      }
       if (scheme?.type === 'http' && typeof scheme.scheme === 'string' && scheme.scheme.toLowerCase() === 'bearer') {
         return { name: 'Authorization', prefix: 'Bearer' };
       }
