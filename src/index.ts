@@ -27,5 +27,15 @@ export {
   RateLimitError,
   UnprocessableEntityError,
 } from './errors.js';
+export type {
+  BinaryBody,
+  BodyChoice,
+  BodyKind,
+  OperationMedia,
+  PartEncoding,
+  RequestMedia,
+  WithBodyChoice,
+  WithData,
+} from './body.js';
 export type { AuthScheme } from './auth.js';
 export type { RetryInfo } from './transport.js';

@@ -4,6 +4,7 @@
  * response }` out, or a thrown `ApiError` in throwing mode.
  */
 import type { FetchResponse, RequestBodyOption } from 'openapi-fetch';
+import { applyMedia, type OperationMedia } from './body.js';
 import type { ApiClient } from './client.js';
 import { ApiError } from './errors.js';
 import { validatePathParams } from './path-params.js';
@@ -47,6 +48,7 @@ export async function callOperation<R>(
   pathParamNames: readonly string[],
   args: object | undefined,
   options: CallOptions | undefined,
+  media?: OperationMedia,
 ): Promise<R> {
   const { query, headers, body, ...rest } = (args ?? {}) as Record<string, unknown>;
   const pathParams: Record<string, unknown> = {};
@@ -58,6 +60,8 @@ export async function callOperation<R>(
     ...(options?.signal ? { signal: options.signal } : {}),
     ...(options?.headers ? { headers: options.headers } : {}),
   };
+  // Bodies and responses other than JSON (src/body.ts); absent for JSON-only operations.
+  if (media) applyMedia(init, media, rest.contentType, body);
   const result = (await (client.fetchClient.request as (m: string, p: string, i: unknown) => Promise<unknown>)(method, path, init)) as {
     error?: unknown;
     response: Response;
