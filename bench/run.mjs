@@ -11,6 +11,7 @@ import os from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { corpusConfig, CORPUS_SPECS } from './corpus-config.mjs';
 import { preparePkg, sourcesConfig, writeConsumerFiles } from './consumer.mjs';
 import { failureMessage, measure, median, rssMethod } from './measure.mjs';
 import { plotSvg } from './plot.mjs';
@@ -90,10 +91,12 @@ const [oursBin, oursArgs] = oursCommand();
 const oursDisplay = `node ${oursArgs.join(' ')}`;
 
 const corpus = (f) => join(corpusDir, f);
+// The full specs run through the project's own redocly.yaml, only the roots swapped.
+const fullConfig = corpusConfig(mkdtempSync(join(os.tmpdir(), 'bench-corpus-config-')), corpusDir);
 const allInputs = [
   { id: 'seed', label: 'seed specs (both apis)', kind: 'seed', config: 'redocly.yaml', apis: ['scale-gp', 'launchdarkly'], specs: ['specs/scale-gp.yaml', 'specs/launchdarkly.yaml'].map((f) => join(root, f)) },
-  { id: 'scale-gp-full', label: 'full Scale GP', kind: 'full', config: 'bench/corpus.redocly.yaml', apis: ['scale-gp-full'], specs: [corpus('scale-gp.full.openapi.json')] },
-  { id: 'launchdarkly-full', label: 'full LaunchDarkly', kind: 'full', config: 'bench/corpus.redocly.yaml', apis: ['launchdarkly-full'], specs: [corpus('launchdarkly.full.openapi.json')] },
+  { id: 'scale-gp-full', label: 'full Scale GP', kind: 'full', config: fullConfig, apis: ['scale-gp'], specs: [corpus(CORPUS_SPECS['scale-gp'])] },
+  { id: 'launchdarkly-full', label: 'full LaunchDarkly', kind: 'full', config: fullConfig, apis: ['launchdarkly'], specs: [corpus(CORPUS_SPECS.launchdarkly)] },
   { id: 'github', label: 'GitHub', kind: 'stress', config: 'bench/stress.redocly.yaml', apis: ['github'], specs: [corpus('github.openapi.json')] },
   { id: 'stripe', label: 'Stripe', kind: 'stress', config: 'bench/stress.redocly.yaml', apis: ['stripe'], specs: [corpus('stripe.openapi.yaml')] },
 ];
@@ -429,7 +432,7 @@ md.push('| operation | wrapper ops/s | bare ops/s | wrapper / bare | wrapper, no
 for (const t of throughput ?? []) md.push(`| ${t.name} | ${Math.round(t.opsPerSec.wrapper)} | ${Math.round(t.opsPerSec.bare)} | ${fmtRatio(t.ratio)} | ${fmtRatio(t.ratioNoTimeout)} |`);
 md.push('');
 md.push('## Commands', '');
-md.push(`- ours: \`${oursDisplay} <api…> --config <cfg> --out <tmp>/pkg/generated --timings --quiet\`; seed: \`--config redocly.yaml\` (both apis in one run), full specs: \`--config bench/corpus.redocly.yaml\`, GitHub/Stripe: \`--config bench/stress.redocly.yaml\` (lint profile \`minimal\`, documented in that file).`);
+md.push(`- ours: \`${oursDisplay} <api…> --config <cfg> --out <tmp>/pkg/generated --timings --quiet\`; seed: \`--config redocly.yaml\` (both apis in one run), full specs: \`--config <redocly.yaml with the roots pointed at ../shared/corpus>\` (\`node bench/corpus-config.mjs\`), GitHub/Stripe: \`--config bench/stress.redocly.yaml\` (lint profile \`minimal\`, documented in that file).`);
 md.push('- spawned tools: `node bench/baseline.mjs <cfg> <api,…> <tmp>`: `redocly lint <api…> --config <cfg>`, then per api `redocly bundle <api> --config <cfg> -o <tmp>/<api>.yaml` and `openapi-typescript <tmp>/<api>.yaml -o <tmp>/<api>.ts` (repo\'s node_modules/.bin), one process tree.');
 md.push('- orval: `orval --input <spec> --output <tmp>/orval/<name>.ts --client fetch`; hey-api: `openapi-ts -i <spec> -o <tmp>/hey/<name>` (bench/node_modules). Peers get the vendor spec as published (no normalisation); for the seed input, one run per spec, chained with `&&` in one `sh -c`.');
 md.push('');

@@ -4,7 +4,8 @@
  * The only module that touches argv, the file system's output folder and the
  * exit code. Errors are printed as one line per problem, never a stack trace.
  */
-import { relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { PipelineError } from './lib/errors.js';
@@ -12,14 +13,16 @@ import { oneLine } from './lib/escape.js';
 import { diffTree, writeTree, type FileTree } from './lib/write-tree.js';
 import * as cache from './lib/cache.js';
 import { processIo, type CliIo } from './lib/cli-io.js';
+import { summariseWarnings, warningCount } from './lib/warning-summary.js';
 
-const USAGE = `usage: generate [api…] [--config <redocly.yaml>] [--out <dir>] [--check]
+const USAGE = `usage: generate [api…] [--config <redocly.yaml>] [--out <dir>] [--check] [--verbose]
 
   api…        apis from the config to generate (default: all)
   --config    Redocly config with one "apis:" entry per vendor (default: redocly.yaml)
   --out       output folder (default: generated)
   --check     generate in memory and exit 1 listing files that differ from --out
   --quiet     print errors only
+  --verbose   print every warning (default: a count per rule with one example)
   --timings   print stage timings (ms) as JSON on stdout
   --no-cache  regenerate even when nothing changed since the last run
   --runtime-import <specifier>
@@ -38,6 +41,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         out: { type: 'string', default: 'generated' },
         check: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
+        verbose: { type: 'boolean', short: 'v', default: false },
         'runtime-import': { type: 'string' },
         timings: { type: 'boolean', default: false },
         // Node 20's parseArgs has no --no-<flag> negation, so the flag is spelled out.
@@ -53,7 +57,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const { config, out, check, quiet } = args.values;
+  const { config, out, check, quiet, verbose } = args.values;
   const outDir = resolve(io.cwd, out);
   // Every printed problem is one line: spec text in it (paths, keys) may hold line breaks or control characters.
   const log = (line: string) => {
@@ -65,8 +69,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   if (!check && !args.values['no-cache']) {
     const hit = cache.lookup(cacheKey, args.positionals);
     if (hit) {
-      for (const api of hit.apis) for (const w of hit.warnings[api] ?? []) log(`[${api}] ${w}`);
-      for (const api of hit.apis) log(`${api}: unchanged (inputs, config and generator as in the last run)`);
+      // One line: a no-op run has nothing new to say (the warnings are the last run's).
+      const warnings = hit.apis.flatMap((api) => (hit.warnings[api] ?? []).map((w) => `[${api}] ${w}`));
+      if (verbose) warnings.forEach(log);
+      const more = warnings.length && !verbose ? ', --verbose prints them' : '';
+      log(`${hit.apis.join(', ')}: unchanged (inputs, config and generator as in the last run); ${warningCount(warnings.length)}${more}`);
       if (args.values.timings) io.stdout.write(`${JSON.stringify({ cache: 'hit', total: performance.now() })}\n`);
       return 0;
     }
@@ -89,8 +96,15 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       apis: args.positionals,
       display: (p) => relative(io.cwd, p) || '.',
       runtimeImport: args.values['runtime-import'],
-      onWarning: (api, line) => log(`[${api}] ${line}`),
+      // --verbose: every warning as it is found; otherwise a summary per rule once the run succeeded.
+      onWarning: verbose ? (api, line) => log(`[${api}] ${line}`) : undefined,
+      // Wrapper names once generated are kept: the previous manifest records them (lib/naming.ts).
+      previousManifest: (api) => {
+        const file = join(outDir, api, 'manifest.json');
+        return existsSync(file) ? { text: readFileSync(file, 'utf8'), where: relative(io.cwd, file) || file } : undefined;
+      },
     });
+    const summary = () => (verbose ? [] : results.flatMap((r) => summariseWarnings(r.api, r.warnings))).forEach(log);
     const files: FileTree = new Map(results.flatMap((r) => [...r.files]));
     const owned = results.map((r) => r.api);
     if (check) {
@@ -105,6 +119,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         return 1;
       }
       log(`${out}/ is up to date (${files.size} files, apis: ${owned.join(', ')})`);
+      summary();
       return 0;
     }
     const writeStart = performance.now();
@@ -124,6 +139,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       log(`${r.api}: ${r.files.size} files, ${changed ? `${changed} written` : 'unchanged'}`);
     }
     if (removed.length) log(`removed: ${removed.map((f) => `${out}/${f}`).join(', ')}`);
+    summary();
     return 0;
   } catch (error) {
     if (error instanceof PipelineError) {

@@ -3,6 +3,7 @@
  * key lives only in the headers openapi-fetch builds, never on errors or in
  * retry callbacks.
  */
+import { readEnv } from './environment.js';
 import { InvalidRequestError, MissingApiKeyError } from './errors.js';
 
 export interface AuthScheme {
@@ -13,12 +14,15 @@ export interface AuthScheme {
   prefix?: string;
 }
 
-/** `apiKey`, else the environment variable (when `process` exists, i.e. not in browsers), trimmed. */
-export function resolveApiKey(apiKey: string | undefined, envVar: string, apiName: string): string {
-  // Through globalThis so the package type-checks without Node's types and runs in browsers.
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[envVar];
-  const key = (apiKey ?? env ?? '').trim();
-  if (key === '') throw new MissingApiKeyError(`${apiName}: no API key: pass { apiKey } or set ${envVar}`);
+/**
+ * `apiKey`, else the environment variable, trimmed. `envVar` is `undefined` in
+ * a browser, which has no environment: the message then asks for the option only.
+ */
+export function resolveApiKey(apiKey: string | undefined, envVar: string | undefined, apiName: string): string {
+  const key = (apiKey ?? (envVar === undefined ? undefined : readEnv(envVar)) ?? '').trim();
+  if (key === '') {
+    throw new MissingApiKeyError(`${apiName}: no API key: ${envVar === undefined ? 'pass { apiKey }' : `pass { apiKey } or set ${envVar}`}`);
+  }
   return key;
 }
 

@@ -8,6 +8,7 @@ export {
   type CallOptions,
   type OperationArgs,
   type OperationResult,
+  type RequestIdField,
   type SuccessResult,
 } from './operation.js';
 export {
@@ -16,11 +17,13 @@ export {
   ApiError,
   ApiTimeoutError,
   AuthenticationError,
+  BrowserNotAllowedError,
   BadRequestError,
   ClientError,
   ConflictError,
   InternalServerError,
   InvalidRequestError,
+  isBodyTruncated,
   MissingApiKeyError,
   NotFoundError,
   PermissionDeniedError,
@@ -39,3 +42,4 @@ export type {
 } from './body.js';
 export type { AuthScheme } from './auth.js';
 export type { RetryInfo } from './transport.js';
+export type { Logger, LogLevel } from './logger.js';

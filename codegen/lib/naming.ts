@@ -3,23 +3,32 @@
  *
  * 1. an override from the api's `x-codegen.operationNames` in redocly.yaml,
  *    keyed by the vendor's operationId or by `METHOD /path`;
- * 2. the vendor's operationId, when it converts cleanly to camelCase
+ * 2. the name recorded for the operation (`METHOD /path`) by the previous
+ *    generate in generated/<api>/manifest.json: once generated, a name
+ *    survives regeneration, whatever the vendor changes around it;
+ * 3. the vendor's operationId, when it converts cleanly to camelCase
  *    (letters and digits separated by `-`, `_`, `.` or spaces: `patch-application`
  *    → `patchApplication`);
- * 3. the summary (`Update Application Spec` → `updateApplicationSpec`);
- * 4. method + path (`PATCH /v4/specs/{id}` → `patchV4SpecsById`).
+ * 4. the summary (`Update Application Spec` → `updateApplicationSpec`);
+ * 5. method + path (`PATCH /v4/specs/{id}` → `patchV4SpecsById`).
  *
- * A name that is a reserved word, an `Object.prototype` member or one of
- * schema.ts's exports (`paths`, `components`, `operations`, `webhooks`) gets
+ * A name that is a reserved word, an `Object.prototype` member, one of
+ * schema.ts's exports (`paths`, `components`, `operations`, `webhooks`) or a
+ * member the bound client has besides its operations (`client`, `withOptions`) gets
  * the suffix `Operation` (`delete` → `deleteOperation`). Two operations with one
  * name are an error naming both: never a silent suffix.
  *
  * Opt-in per api (`x-codegen.nameClashes: qualify-by-path`), for specs that
  * repeat an endpoint under several versions (`/v1/…`, `/v4/…` with one
- * summary): every operation of a clashing group is qualified by the path
- * segments that differ within the group (`listModels` → `listModelsV1`,
- * `listModelsV4`), computed from the group alone so the result does not depend
- * on document order. What still clashes after that is an error.
+ * summary): the operations deriving one name form a group, and every member
+ * without an override or a recorded name is qualified by the path segments
+ * that differ within the group (`listModels` → `listModelsV1`, `listModelsV4`);
+ * members that still share a qualifier are qualified by those segments joined
+ * with `_` (`/db-reset` → `DbReset`, `/db/reset` → `Db_Reset`), then by the
+ * method (`Get`, `Post`). Computed from the group alone, so the result does not
+ * depend on document order; a recorded name is never requalified, so a clash
+ * the vendor introduces later only qualifies the new operations. What still
+ * clashes after that is an error.
  */
 import { PipelineError } from './errors.js';
 import { camelCase, isSafeIdentifier, jsString, words } from './escape.js';
@@ -27,15 +36,56 @@ import { SCHEMA_EXPORTS, type OperationRef } from './openapi.js';
 
 const CLEAN_OPERATION_ID = /^\p{L}[\p{L}\p{N}]*(?:[-_. ][\p{L}\p{N}]+)*$/u;
 const OBJECT_PROTOTYPE = new Set(Object.getOwnPropertyNames(Object.prototype).concat(['__proto__', 'prototype', 'then']));
-const reserved = (name: string) => OBJECT_PROTOTYPE.has(name) || SCHEMA_EXPORTS.has(name);
+const BOUND_CLIENT_MEMBERS = new Set(['client', 'withOptions']);
+const reserved = (name: string) => OBJECT_PROTOTYPE.has(name) || SCHEMA_EXPORTS.has(name) || BOUND_CLIENT_MEMBERS.has(name);
 const MAX_SUMMARY_WORDS = 10;
 
 export interface NamedOperation extends OperationRef {
   name: string;
   /** How the name was derived: shown in manifest.json for reviewers. */
-  nameFrom: 'override' | 'operationId' | 'summary' | 'method+path' | `${'operationId' | 'summary' | 'method+path'}+path-qualifier`;
+  nameFrom: NameSource;
   /** The vendor's operationId (before any normalisation), if any. */
   vendorOperationId: string | undefined;
+}
+
+export type NameSource = 'override' | 'operationId' | 'summary' | 'method+path' | `${'operationId' | 'summary' | 'method+path'}+path-qualifier`;
+
+const NAME_SOURCES = new Set<string>(
+  ['override', 'operationId', 'summary', 'method+path'].flatMap((s) => (s === 'override' ? [s] : [s, `${s}+path-qualifier`])),
+);
+
+/** A name from the previous generate, by `METHOD /path` (see manifestNames). */
+export interface RecordedName {
+  name: string;
+  nameFrom: NameSource;
+}
+
+/**
+ * The names recorded in a previous manifest.json (`operations[].wrapper`),
+ * keyed by `METHOD /path`. The file is committed and may have been edited by
+ * hand: an entry whose name is not a usable identifier is ignored (that
+ * operation is named afresh); anything else malformed is an error.
+ */
+export function manifestNames(text: string, where: string): Map<string, RecordedName> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new PipelineError(`${where}: not valid JSON (${(error as Error).message}); restore it from git, or delete it to name every operation afresh`);
+  }
+  const operations = (parsed as { operations?: unknown } | null)?.operations;
+  if (!Array.isArray(operations)) throw new PipelineError(`${where}: no "operations" list; restore it from git, or delete it to name every operation afresh`);
+  const names = new Map<string, RecordedName>();
+  for (const entry of operations as Array<Record<string, unknown>>) {
+    const { wrapper, method, path, nameFrom } = entry ?? {};
+    if (typeof wrapper !== 'string' || typeof method !== 'string' || typeof path !== 'string') continue;
+    if (!isSafeIdentifier(wrapper) || reserved(wrapper)) continue;
+    names.set(`${method.toUpperCase()} ${path}`, {
+      name: wrapper,
+      nameFrom: typeof nameFrom === 'string' && NAME_SOURCES.has(nameFrom) ? (nameFrom as NameSource) : 'summary',
+    });
+  }
+  return names;
 }
 
 export function vendorOperationId(op: OperationRef): string | undefined {
@@ -55,26 +105,69 @@ export function nameOperations(
   overrides: Record<string, string>,
   where: string,
   clashes: NameClashes = 'error',
+  recorded: ReadonlyMap<string, RecordedName> = new Map(),
 ): NamedOperation[] {
-  let named = ops.map((op) => nameOne(op, overrides, where));
-  if (clashes === 'qualify-by-path') named = qualifyClashes(named);
-  return assertUnique(named, where);
+  const derived = ops.map((op) => nameOne(op, overrides, where));
+  // A recorded name wins over derivation (not over an override: that is a person's decision).
+  const kept = (op: NamedOperation) => (op.nameFrom === 'override' ? undefined : recorded.get(operationKey(op)));
+  if (clashes === 'qualify-by-path') return assertUnique(qualifyClashes(derived, kept), where);
+  return assertUnique(
+    derived.map((op) => {
+      const record = kept(op);
+      return record ? { ...op, name: record.name, nameFrom: record.nameFrom } : op;
+    }),
+    where,
+  );
 }
 
-function qualifyClashes(named: NamedOperation[]): NamedOperation[] {
+/**
+ * Groups operations by derived name; in a group of two or more, members with an
+ * override or a recorded name keep it and the others are qualified by path.
+ */
+function qualifyClashes(derived: NamedOperation[], kept: (op: NamedOperation) => RecordedName | undefined): NamedOperation[] {
   const groups = new Map<string, NamedOperation[]>();
-  for (const op of named) groups.set(op.name, [...(groups.get(op.name) ?? []), op]);
-  return named.map((op) => {
-    const group = groups.get(op.name)!;
-    if (group.length < 2 || op.nameFrom === 'override') return op;
-    const qualifier = differingSegments(op.path, group.map((o) => o.path));
-    if (!qualifier) return op;
-    return { ...op, name: safe(`${op.name}${qualifier}`), nameFrom: `${op.nameFrom as 'summary'}+path-qualifier` };
-  });
+  for (const op of derived) groups.set(op.name, [...(groups.get(op.name) ?? []), op]);
+  const final = new Map<NamedOperation, NamedOperation>();
+  for (const group of groups.values()) {
+    const fresh: NamedOperation[] = [];
+    const fixed = new Set<string>();
+    for (const op of group) {
+      const record = kept(op);
+      if (record) final.set(op, { ...op, name: record.name, nameFrom: record.nameFrom });
+      else if (op.nameFrom === 'override' || group.length < 2) final.set(op, op);
+      else fresh.push(op);
+      if (final.has(op)) fixed.add(final.get(op)!.name);
+    }
+    const paths = group.map((o) => o.path);
+    // Each step qualifies only the members whose name is still empty-qualified or shared.
+    const steps: Array<(op: NamedOperation) => string> = [
+      (op) => differingSegments(op.path, paths, ''),
+      (op) => differingSegments(op.path, paths, '_'),
+      (op) => differingSegments(op.path, paths, '_') + pascal(op.method),
+    ];
+    let qualifiers = new Map(fresh.map((op) => [op, steps[0]!(op)]));
+    for (const step of steps.slice(1)) {
+      const count = new Map<string, number>();
+      for (const q of qualifiers.values()) count.set(q, (count.get(q) ?? 0) + 1);
+      const ambiguous = (op: NamedOperation) => {
+        const q = qualifiers.get(op)!;
+        return q === '' || count.get(q)! > 1 || fixed.has(safe(`${op.name}${q}`));
+      };
+      qualifiers = new Map(fresh.map((op) => [op, ambiguous(op) ? step(op) : qualifiers.get(op)!]));
+    }
+    for (const op of fresh) {
+      const qualifier = qualifiers.get(op)!;
+      final.set(op, qualifier ? { ...op, name: safe(`${op.name}${qualifier}`), nameFrom: `${op.nameFrom as 'summary'}+path-qualifier` } : op);
+    }
+  }
+  return derived.map((op) => final.get(op)!);
 }
 
-/** PascalCase of the segments of `path` that are not the same across `paths` (position by position). */
-function differingSegments(path: string, paths: string[]): string {
+/**
+ * PascalCase of the segments of `path` that are not the same across `paths`
+ * (position by position), joined by `joiner`.
+ */
+function differingSegments(path: string, paths: string[], joiner: string): string {
   const split = (p: string) => p.split('/').filter(Boolean);
   const all = paths.map(split);
   const mine = split(path);
@@ -82,11 +175,14 @@ function differingSegments(path: string, paths: string[]): string {
   return parts
     .map((segment) => {
       const param = /^\{(.+)\}$/.exec(segment);
-      const text = param ? `by ${param[1]}` : segment;
-      const camel = camelCase(text);
-      return camel.charAt(0).toUpperCase() + camel.slice(1);
+      return pascal(param ? `by ${param[1]}` : segment);
     })
-    .join('');
+    .join(joiner);
+}
+
+function pascal(text: string): string {
+  const camel = camelCase(text);
+  return camel.charAt(0).toUpperCase() + camel.slice(1);
 }
 
 function assertUnique(named: NamedOperation[], where: string): NamedOperation[] {

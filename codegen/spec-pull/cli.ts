@@ -17,7 +17,8 @@ const USAGE = `usage: specs:pull [api…] [--config <redocly.yaml>] [--timeout-m
   --timeout-ms  per-request timeout (default: ${DEFAULT_TIMEOUT_MS})
 
 A spec is replaced (atomically) only when its bytes changed, and only when every
-requested api was fetched and checked: a failed run changes nothing.`;
+requested api was fetched and checked: a failed run changes nothing. Without api
+names, an api that has no sourceUrl is skipped with a note; named, it is an error.`;
 
 export type { CliIo };
 
@@ -55,7 +56,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     if (unknown.length) {
       throw new PullError(`${display(configPath)}: unknown api "${unknown[0]}" (known: ${all.map((s) => s.api).join(', ')})`);
     }
-    const sources = wanted.length ? all.filter((s) => wanted.includes(s.api)) : all;
+    // A vendor whose spec is kept by hand (no published URL) must not stop the others' pull.
+    const skipped = wanted.length ? [] : all.filter((s) => !s.sourceUrl);
+    const sources = wanted.length ? all.filter((s) => wanted.includes(s.api)) : all.filter((s) => s.sourceUrl);
+    for (const s of skipped) {
+      io.stdout.write(`${s.api}: skipped, no sourceUrl (set apis.${s.api}.x-codegen.sourceUrl in ${display(configPath)} to pull it)\n`);
+    }
     const plan = await planPull(sources, { timeoutMs });
     if (plan.failures.length) {
       for (const f of plan.failures) io.stderr.write(`error: ${describeFailure(f)}\n`);

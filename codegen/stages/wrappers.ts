@@ -10,9 +10,11 @@
  * factory name can shadow them.
  */
 import { PipelineError } from '../lib/errors.js';
+import { isHttpToken } from '../lib/http.js';
+import type { Limits } from '../lib/limits.js';
 import { docComment, isSafeIdentifier, jsString, pascalCase, type DocTag } from '../lib/escape.js';
 import { essence, mediaKind, type MediaKind } from '../lib/media.js';
-import { nameOperations, operationKey, type NameClashes, type NamedOperation } from '../lib/naming.js';
+import { nameOperations, operationKey, type NameClashes, type NamedOperation, type RecordedName } from '../lib/naming.js';
 import { deref, isObject, operationsOf, type JsonObject } from '../lib/openapi.js';
 
 /** The api's `x-codegen` entry in redocly.yaml. */
@@ -29,10 +31,20 @@ export interface ClientConfig {
   operationNames?: Record<string, string>;
   /** Response headers carrying a request id. */
   requestIdHeaders?: string[];
+  /** Environment variable for the base URL (default: apiKeyEnv with `_API_KEY` replaced by `_BASE_URL`). */
+  baseUrlEnv?: string;
+  /** Environment variable for the log level (default: apiKeyEnv with `_API_KEY` replaced by `_LOG`). */
+  logEnv?: string;
+  /** Request header for idempotency keys, when the api honours one (e.g. `Idempotency-Key`); default none. */
+  idempotencyHeader?: string;
   /** What to do when two operations derive one wrapper name (see lib/naming.ts). Default `error`. */
   nameClashes?: NameClashes;
   /** Where `npm run specs:pull` fetches the vendor's current spec. */
   sourceUrl?: string;
+  /** Hosts remote `$ref`s may be fetched from (default: none; lib/spec-resolver.ts). */
+  remoteRefs?: string[];
+  /** Changes to the default limits on the work a spec may cause (lib/limits.ts). */
+  limits?: Partial<Limits>;
 }
 
 export interface WrappersOutput {
@@ -53,11 +65,13 @@ export interface WrappersContext {
   runtime: string;
   /** The spec file, for error messages. */
   where: string;
+  /** Wrapper names from the previous generate, by `METHOD /path`: kept (see lib/naming.ts). */
+  recordedNames?: ReadonlyMap<string, RecordedName> | undefined;
 }
 
 export function generateWrappers(api: string, document: JsonObject, config: ClientConfig, ctx: WrappersContext): WrappersOutput {
   const { runtime, where } = ctx;
-  const operations = nameOperations(operationsOf(document), config.operationNames ?? {}, where, config.nameClashes);
+  const operations = nameOperations(operationsOf(document), config.operationNames ?? {}, where, config.nameClashes, ctx.recordedNames);
   const clientName = config.clientName ?? pascalCase(api);
   if (!isSafeIdentifier(clientName)) throw new PipelineError(`${where}: x-codegen.clientName ${jsString(clientName)} is not an identifier`);
   const camelClient = clientName.charAt(0).toLowerCase() + clientName.slice(1);
@@ -75,6 +89,9 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     claim(`${Name}Args`, operationKey(op));
     claim(`${Name}Result`, operationKey(op));
     for (const param of [...asArray(op.pathItem.parameters), ...asArray(op.operation.parameters)].map((p) => deref(document, p))) {
+      if (param?.in === 'header' && !isHttpToken(param.name)) {
+        throw new PipelineError(`${where}: ${operationKey(op)}: header parameter name ${jsString(String(param.name))} is not an HTTP header name (an RFC 9110 token)`);
+      }
       if (param?.in === 'path' && typeof param.name === 'string' && /[{}]/.test(param.name)) {
         throw new PipelineError(
           `${where}: ${operationKey(op)}: path parameter name ${jsString(param.name)} contains a brace, which a path template cannot express (RFC 6570)`,
@@ -114,8 +131,12 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
 
   const servers = serverNames(document, config.servers ?? {}, where);
   const auth: Auth | undefined =
-    config.auth === false ? undefined : config.auth ? { name: config.auth.header, prefix: config.auth.prefix } : authFromSpec(document);
+    config.auth === false ? undefined : config.auth ? { name: config.auth.header, prefix: config.auth.prefix } : authFromSpec(document, where);
   const apiKeyEnv = config.apiKeyEnv ?? `${api.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}_API_KEY`;
+  // SGP_API_KEY → SGP_BASE_URL, SGP_LOG: the variables sit next to the key's.
+  const envPrefix = apiKeyEnv.replace(/_?API_KEY$/, '') || api.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
+  const baseUrlEnv = config.baseUrlEnv ?? `${envPrefix}_BASE_URL`;
+  const logEnv = config.logEnv ?? `${envPrefix}_LOG`;
   const title = isObject(document.info) && typeof document.info.title === 'string' ? document.info.title : api;
   const names = {
     descriptor: `${camelClient}Api`,
@@ -134,9 +155,12 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
   const descriptorLines = [
     `  name: ${jsString(title)},`,
     `  apiKeyEnv: ${jsString(apiKeyEnv)},`,
+    `  baseUrlEnv: ${jsString(baseUrlEnv)},`,
+    `  logEnv: ${jsString(logEnv)},`,
     `  auth: ${auth ? `{ in: "header", name: ${jsString(auth.name)}${auth.prefix ? `, prefix: ${jsString(auth.prefix)}` : ''} }` : 'undefined'},`,
     `  servers: ${names.servers},`,
     ...(config.requestIdHeaders ? [`  requestIdHeaders: [${config.requestIdHeaders.map(jsString).join(', ')}],`] : []),
+    ...(config.idempotencyHeader ? [`  idempotencyHeader: ${jsString(config.idempotencyHeader)},`] : []),
   ];
   const indexTs =
     `import * as $runtime from ${jsString(runtime)};\n` +
@@ -153,7 +177,7 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     `export const ${names.descriptor}: $runtime.ApiDescriptor<${names.server}> = {\n${descriptorLines.join('\n')}\n};\n\n` +
     `export type ${names.options} = $runtime.ClientOptions<${names.server}>;\n\n` +
     `/** A client with every operation bound; \`Throw\` is true when created with \`throwOnError: true\`. */\n` +
-    `export type ${names.client}<Throw extends boolean = false> = $runtime.BoundClient<typeof $operations, paths, Throw>;\n\n` +
+    `export type ${names.client}<Throw extends boolean = false> = $runtime.BoundClient<typeof $operations, paths, Throw, ${names.server}>;\n\n` +
     docComment([
       `The client the free functions take: \`${operations[0] ? `${operations[0].name}(client, …)` : 'fn(client, …)'}\`.`,
       'Import only the functions you call and a bundler drops the rest.',
@@ -167,7 +191,7 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     `export function ${names.create}(options: ${names.options} & { throwOnError: true }): ${names.client}<true>;\n` +
     `export function ${names.create}(options?: ${names.options} & { throwOnError?: false }): ${names.client}<false>;\n` +
     `export function ${names.create}(options: ${names.options} = {}): ${names.client}<boolean> {\n` +
-    `  return $runtime.bindOperations(${names.createApi}(options), $operations);\n}\n`;
+    `  return $runtime.bindOperations<typeof $operations, paths, boolean, ${names.server}>(${names.createApi}(options), $operations);\n}\n`;
 
   return {
     operationsTs,
@@ -175,7 +199,15 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     operations,
     exportedNames: [...operations.map((op) => op.name), ...typeNames.keys()],
     facts: {
-      client: { factory: names.create, apiKeyEnv, auth: auth ?? null, servers: Object.fromEntries(servers) },
+      client: {
+        factory: names.create,
+        apiKeyEnv,
+        baseUrlEnv,
+        logEnv,
+        auth: auth ?? null,
+        servers: Object.fromEntries(servers),
+        idempotencyHeader: config.idempotencyHeader ?? null,
+      },
     },
   };
 }
@@ -282,14 +314,21 @@ interface Auth {
   prefix?: string | undefined;
 }
 
-function authFromSpec(doc: JsonObject): Auth | undefined {
+function authFromSpec(doc: JsonObject, where: string): Auth | undefined {
   const schemes = isObject(doc.components) && isObject(doc.components.securitySchemes) ? doc.components.securitySchemes : {};
   const requirements = [...asArray(doc.security), ...operationsOf(doc).flatMap((op) => asArray(op.operation.security))];
   for (const req of requirements) {
     if (!isObject(req)) continue;
     for (const name of Object.keys(req)) {
       const scheme = deref(doc, schemes[name]);
-      if (scheme?.type === 'apiKey' && scheme.in === 'header' && typeof scheme.name === 'string') return { name: scheme.name };
+      if (scheme?.type === 'apiKey' && scheme.in === 'header' && typeof scheme.name === 'string') {
+        if (!isHttpToken(scheme.name)) {
+          throw new PipelineError(
+            `${where}: security scheme ${jsString(name)} names header ${jsString(scheme.name)}, which is not an HTTP header name (an RFC 9110 token) (at #/components/securitySchemes/${name.replace(/~/g, '~0').replace(/\//g, '~1')}/name)`,
+          );
+        }
+        return { name: scheme.name };
+      }
       if (scheme?.type === 'http' && typeof scheme.scheme === 'string' && scheme.scheme.toLowerCase() === 'bearer') {
         return { name: 'Authorization', prefix: 'Bearer' };
       }

@@ -25,6 +25,8 @@ export type LaunchDarklyServer = keyof typeof launchDarklyServers;
 export const launchDarklyApi: $runtime.ApiDescriptor<LaunchDarklyServer> = {
   name: "LaunchDarkly REST API",
   apiKeyEnv: "LAUNCHDARKLY_API_KEY",
+  baseUrlEnv: "LAUNCHDARKLY_BASE_URL",
+  logEnv: "LAUNCHDARKLY_LOG",
   auth: { in: "header", name: "Authorization" },
   servers: launchDarklyServers,
   requestIdHeaders: ["x-request-id"],
@@ -33,7 +35,7 @@ export const launchDarklyApi: $runtime.ApiDescriptor<LaunchDarklyServer> = {
 export type LaunchDarklyClientOptions = $runtime.ClientOptions<LaunchDarklyServer>;
 
 /** A client with every operation bound; `Throw` is true when created with `throwOnError: true`. */
-export type LaunchDarklyClient<Throw extends boolean = false> = $runtime.BoundClient<typeof $operations, paths, Throw>;
+export type LaunchDarklyClient<Throw extends boolean = false> = $runtime.BoundClient<typeof $operations, paths, Throw, LaunchDarklyServer>;
 
 /**
  * The client the free functions take: `patchApplication(client, …)`.
@@ -50,5 +52,5 @@ export function createLaunchDarklyApiClient(options: LaunchDarklyClientOptions =
 export function createLaunchDarklyClient(options: LaunchDarklyClientOptions & { throwOnError: true }): LaunchDarklyClient<true>;
 export function createLaunchDarklyClient(options?: LaunchDarklyClientOptions & { throwOnError?: false }): LaunchDarklyClient<false>;
 export function createLaunchDarklyClient(options: LaunchDarklyClientOptions = {}): LaunchDarklyClient<boolean> {
-  return $runtime.bindOperations(createLaunchDarklyApiClient(options), $operations);
+  return $runtime.bindOperations<typeof $operations, paths, boolean, LaunchDarklyServer>(createLaunchDarklyApiClient(options), $operations);
 }

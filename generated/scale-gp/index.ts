@@ -24,6 +24,8 @@ export type ScaleGpServer = keyof typeof scaleGpServers;
 export const scaleGpApi: $runtime.ApiDescriptor<ScaleGpServer> = {
   name: "EGP API V4",
   apiKeyEnv: "SGP_API_KEY",
+  baseUrlEnv: "SGP_BASE_URL",
+  logEnv: "SGP_LOG",
   auth: { in: "header", name: "x-api-key" },
   servers: scaleGpServers,
   requestIdHeaders: ["x-request-id"],
@@ -32,7 +34,7 @@ export const scaleGpApi: $runtime.ApiDescriptor<ScaleGpServer> = {
 export type ScaleGpClientOptions = $runtime.ClientOptions<ScaleGpServer>;
 
 /** A client with every operation bound; `Throw` is true when created with `throwOnError: true`. */
-export type ScaleGpClient<Throw extends boolean = false> = $runtime.BoundClient<typeof $operations, paths, Throw>;
+export type ScaleGpClient<Throw extends boolean = false> = $runtime.BoundClient<typeof $operations, paths, Throw, ScaleGpServer>;
 
 /**
  * The client the free functions take: `updateApplicationSpec(client, …)`.
@@ -49,5 +51,5 @@ export function createScaleGpApiClient(options: ScaleGpClientOptions = {}): $run
 export function createScaleGpClient(options: ScaleGpClientOptions & { throwOnError: true }): ScaleGpClient<true>;
 export function createScaleGpClient(options?: ScaleGpClientOptions & { throwOnError?: false }): ScaleGpClient<false>;
 export function createScaleGpClient(options: ScaleGpClientOptions = {}): ScaleGpClient<boolean> {
-  return $runtime.bindOperations(createScaleGpApiClient(options), $operations);
+  return $runtime.bindOperations<typeof $operations, paths, boolean, ScaleGpServer>(createScaleGpApiClient(options), $operations);
 }

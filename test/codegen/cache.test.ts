@@ -33,12 +33,19 @@ function multiFileProject(): string {
 }
 
 describe('no-op regenerate', () => {
-  it('skips the pipeline when nothing changed, and reprints the warnings', async () => {
+  it('skips the pipeline when nothing changed: one line with the warning count; --verbose reprints them', async () => {
     const dir = copyProject();
-    await generated(dir);
+    const first = await generated(dir);
+    const count = first.stderr.match(/^\s+\d+ /gm)!.reduce((n, m) => n + Number(m), 0);
+    expect(count).toBeGreaterThan(0);
     const again = await generated(dir);
-    expect(again.stderr).toMatch(HIT);
-    expect(again.stderr).toContain('warning info-license');
+    expect(again.stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(new RegExp(`^scale-gp, launchdarkly: ${HIT.source}; ${count} warnings, --verbose prints them$`)),
+    ]);
+    const verbose = await runMain(['--verbose'], dir);
+    expect(verbose.stderr).toMatch(HIT);
+    expect(verbose.stderr).toMatch(/^\[scale-gp\] specs\/scale-gp\.yaml:\d+:\d+: warning info-license: /m);
+    expect(verbose.stderr.split('\n').filter(Boolean)).toHaveLength(count + 1);
   });
 
   // [what changes, how] — each must be a miss whose output reflects the change (or repairs the tree)

@@ -52,6 +52,24 @@ describe('generate', () => {
     expect((await runMain(['--check'], dir)).code).toBe(0);
   });
 
+  it('prints warnings as a count per rule with one example; --verbose prints every one, --check the same summary', async () => {
+    const summary = await runMain(['--no-cache'], dir);
+    expect(summary.code, summary.stderr).toBe(0);
+    const lines = summary.stderr.split('\n').filter(Boolean);
+    expect(lines.slice(0, 2)).toEqual(['scale-gp: 6 files, unchanged', 'launchdarkly: 6 files, unchanged']);
+    expect(lines).toContainEqual(expect.stringMatching(/^scale-gp: \d+ warnings? of \d+ rules? \(--verbose prints every one\):$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^ {2}1 info-license, e\.g\. specs\/scale-gp\.yaml:\d+:\d+: warning info-license: /));
+    const ruleLines = lines.filter((l) => l.startsWith('  '));
+    const verbose = await runMain(['--no-cache', '--verbose'], dir);
+    const every = verbose.stderr.split('\n').filter((l) => l.startsWith('['));
+    // the counts add up to every warning, and each rule's example is one of them
+    expect(ruleLines.reduce((n, l) => n + Number(/^ +(\d+) /.exec(l)![1]), 0)).toBe(every.length);
+    for (const l of ruleLines) expect(every.some((w) => w.endsWith(l.split(', e.g. ')[1]!))).toBe(true);
+    expect(verbose.stderr).not.toContain('--verbose prints');
+    const check = await runMain(['--check'], dir);
+    expect(check.stderr.split('\n').filter((l) => l.startsWith('  '))).toEqual(ruleLines);
+  });
+
   it('generates one api when named, and any config with --config/--out', async () => {
     const other = copyProject();
     cpSync(join(other, 'redocly.yaml'), join(other, 'custom.yaml'));

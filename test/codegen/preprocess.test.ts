@@ -4,29 +4,32 @@
  * and bundle give when each runs the preprocessors itself.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { BaseResolver, bundle, lintDocument, loadConfig, type Document, type NormalizedProblem } from '@redocly/openapi-core';
 import { describe, expect, it } from 'vitest';
 import { runPreprocessors, withoutPreprocessors } from '../../codegen/stages/preprocess.js';
-import { REPO } from '../support/run-cli.js';
+import { corpusConfig, CORPUS, CORPUS_SPECS } from '../../bench/corpus-config.mjs';
+import { REPO, tempDir } from '../support/run-cli.js';
 
 const cases: Array<[string, string]> = [
   ['redocly.yaml', 'scale-gp'],
   ['redocly.yaml', 'launchdarkly'],
   ['test/fixtures/boolean-discriminator/redocly.yaml', 'posts-v31'],
 ];
-if (existsSync(join(REPO, '../shared/corpus/scale-gp.full.openapi.json'))) {
-  cases.push(['bench/corpus.redocly.yaml', 'scale-gp-full'], ['bench/corpus.redocly.yaml', 'launchdarkly-full']);
+if (existsSync(join(CORPUS, CORPUS_SPECS['scale-gp'])) && existsSync(join(CORPUS, CORPUS_SPECS.launchdarkly))) {
+  // The full specs through the project's own config (bench/corpus-config.mjs).
+  const full = corpusConfig(tempDir('preprocess-corpus-'));
+  cases.push([full, 'scale-gp'], [full, 'launchdarkly']);
 }
 
 const summary = (problems: NormalizedProblem[]) =>
   problems.map((p) => `${p.severity} ${p.ruleId} ${p.location[0]?.pointer ?? ''} ${p.message}`);
 
 async function load(configFile: string, api: string) {
-  const config = await loadConfig({ configPath: join(REPO, configFile) });
+  const config = await loadConfig({ configPath: resolve(REPO, configFile) });
   const root = (config.resolvedConfig.apis as Record<string, { root: string }>)[api]!.root;
   const resolver = new BaseResolver();
-  const document = (await resolver.resolveDocument(null, join(REPO, configFile, '..', root), true)) as Document;
+  const document = (await resolver.resolveDocument(null, resolve(REPO, configFile, '..', root), true)) as Document;
   return { config: config.forAlias(api), document, resolver };
 }
 

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measureBundles } from '../../bench/bundle-size.mjs';
+import { clientFactory, configApis } from '../support/config-apis.js';
 import { startMockServer, type MockServer } from '../support/mock-server.js';
 import { buildAndPack, formatRun, npm, npmEnvOutsideRepo, repoRoot, run, type PackedPackage } from './pack.js';
 
@@ -238,7 +239,7 @@ describe('the packed package, installed in a fresh project', () => {
     }
     expect(checked).toBeGreaterThan(20);
     expect(dts('generated/scale-gp/operations.d.ts')).toMatch(/Update Application Spec[\s\S]*?\*\/\nexport declare function updateApplicationSpec\(/);
-    expect(dts('src/client.d.ts')).toContain('/** Any base URL (a proxy, a mock server); overrides `server`. */');
+    expect(dts('src/client.d.ts')).toContain('/** Any base URL (a proxy, a mock server); overrides `server` and the api\'s base URL environment variable. */');
   });
 
   it('compiles a strict consumer under nodenext (ESM + CommonJS) and bundler resolution', async () => {
@@ -292,6 +293,15 @@ describe('the packed package, installed in a fresh project', () => {
     );
     const sent = mock.requests().find(r => r.path.endsWith('/spec_1'));
     expect(sent?.headers['x-api-key']).toBe('REDACTED'); // present, and redacted by the mock
+  }, 60_000);
+
+  // Adding a vendor (README "Add a vendor") is complete when its client imports from the package.
+  it.each(configApis())('every api of redocly.yaml imports from the installed package: %s', async (api) => {
+    const factory = clientFactory(api);
+    const probe = `const m = await import('${pkgName}/${api}'); console.log(typeof m.${factory});`;
+    const out = await run(process.execPath, ['--input-type=module', '-e', probe], { cwd: consumerDir, timeoutMs: 30_000 });
+    expect(out.code, formatRun(out)).toBe(0);
+    expect(out.stdout.trim(), `${pkgName}/${api} exports ${factory}`).toBe('function');
   }, 60_000);
 
   it('works from CommonJS through require() of the ESM build', async () => {

@@ -1,6 +1,6 @@
 /**
- * Builds the package (`npm run build` from an empty dist/) and packs it (`npm pack`) once per Vitest
- * run, for every test file under test/package/.
+ * Packs the package (`npm pack`, whose `prepack` hook runs `npm run build`, from an empty dist/) once
+ * per Vitest run, for every test file under test/package/.
  *
  * Vitest runs test files in separate workers and vitest.config.ts is not ours to give a globalSetup,
  * so the result is cached on disk under os.tmpdir(), keyed by this checkout and by the Vitest run
@@ -102,10 +102,8 @@ async function buildAndPackOnce(): Promise<PackedPackage> {
     const started = performance.now();
 
     // From an empty dist/, so nothing a previous build left behind (a removed vendor) gets packed.
+    // `npm pack` builds it: the package's `prepack` hook runs `npm run build` (so this also tests the hook).
     await rm(join(repoRoot, 'dist'), { recursive: true, force: true });
-    const build = await run(npm, ['run', 'build'], { cwd: repoRoot });
-    if (build.code !== 0) throw new Error(`npm run build failed\n${formatRun(build)}`);
-
     const staging = `${resultDir}.tmp-${process.pid}`;
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging, { recursive: true });

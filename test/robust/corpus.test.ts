@@ -3,8 +3,8 @@
  * passes tsc --strict, or fails with a clean one-line error naming the file and
  * the cause. One summary line per spec is printed (`[corpus] …`).
  *
- * Configs: bench/corpus.redocly.yaml for the full Scale GP and LaunchDarkly
- * specs; test/fixtures/robust/corpus/redocly.yaml for GitHub and Stripe.
+ * Configs: the project's redocly.yaml pointed at the full Scale GP and
+ * LaunchDarkly specs (bench/corpus-config.mjs); test/fixtures/robust/corpus/redocly.yaml for GitHub and Stripe.
  * The CLI runs in this process with its types worker, one api per run.
  *
  * GitHub's output is large (about 20 MB); its strict compile runs only with
@@ -13,6 +13,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { corpusConfig, CORPUS_SPECS } from '../../bench/corpus-config.mjs';
 import { runMain, tempDir } from '../support/run-cli.js';
 import {
   failureProblems,
@@ -38,11 +39,11 @@ interface Entry {
   tsc: boolean;
 }
 
-const BENCH = join(REPO, 'bench/corpus.redocly.yaml');
+const FULL = present ? corpusConfig(tempDir('robust-corpus-config-')) : '';
 const OURS = join(REPO, 'test/fixtures/robust/corpus/redocly.yaml');
 const ENTRIES: Entry[] = [
-  { file: 'scale-gp.full.openapi.json', api: 'scale-gp-full', config: BENCH, tsc: true },
-  { file: 'launchdarkly.full.openapi.json', api: 'launchdarkly-full', config: BENCH, tsc: true },
+  { file: CORPUS_SPECS['scale-gp'], api: 'scale-gp', config: FULL, tsc: true },
+  { file: CORPUS_SPECS.launchdarkly, api: 'launchdarkly', config: FULL, tsc: true },
   { file: 'stripe.openapi.yaml', api: 'stripe', config: OURS, tsc: true },
   { file: 'github.openapi.json', api: 'github', config: OURS, tsc: process.env.CORPUS_TSC === 'all' },
 ];

@@ -178,13 +178,25 @@ describe('specs:pull', () => {
     expect(specsState(dir)).toEqual(before);
   });
 
-  it('an api without sourceUrl is an error naming it (and where to set it)', async () => {
+  it('an api without sourceUrl, named, is an error naming it (and where to set it)', async () => {
     const dir = project({ 'scale-gp': undefined });
     const before = specsState(dir);
     const r = await pull(dir, ['scale-gp']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('error: scale-gp: no sourceUrl (set apis.scale-gp.x-codegen.sourceUrl in the config)\nnothing written (1 of 1 apis failed)\n');
     expect(specsState(dir)).toEqual(before);
+  });
+
+  it('an api without sourceUrl, not named, is skipped with a note and the others are pulled', async () => {
+    const changed = Buffer.from(`${launchDarklySpec.toString('utf8')}# changed\n`);
+    const dir = project({ 'scale-gp': undefined, launchdarkly: serve(unique('ld.yaml'), changed) });
+    const before = specsState(dir);
+    const r = await pull(dir, []);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^scale-gp: skipped, no sourceUrl \(set apis\.scale-gp\.x-codegen\.sourceUrl in redocly\.yaml to pull it\)\nlaunchdarkly: updated specs\/launchdarkly\.yaml /);
+    expect(readFileSync(join(dir, 'specs/launchdarkly.yaml')).equals(changed)).toBe(true);
+    expect(specsState(dir)['scale-gp.yaml']).toEqual(before['scale-gp.yaml']);
   });
 
   it('is all or nothing: one failing api means the other, changed one, is not written either', async () => {

@@ -108,3 +108,37 @@ describe('LaunchDarkly patchApplication', () => {
     }
   });
 });
+
+describe('client options (per call, withOptions, requestId)', () => {
+  it('every wrapper takes { signal, headers, timeoutMs, maxRetries } last; a header may be null', () => {
+    const options = { signal: AbortSignal.timeout(1), headers: { 'x-a': 'b', 'User-Agent': null }, timeoutMs: 5_000, maxRetries: 0 };
+    void sgp.updateApplicationSpec({ application_spec_id, body: { name: 'x' } }, options);
+    void updateApplicationSpec(createScaleGpApiClient({ apiKey: 'k' }), { application_spec_id, body: { name: 'x' } }, options);
+    void ld.patchApplication({ applicationKey: 'app', body: [] }, options);
+    // @ts-expect-error timeoutMs is a number
+    void sgp.updateApplicationSpec({ application_spec_id, body: { name: 'x' } }, { timeoutMs: '5s' });
+    // @ts-expect-error not a per-call option
+    void sgp.updateApplicationSpec({ application_spec_id, body: { name: 'x' } }, { apiKey: 'k' });
+  });
+
+  it('withOptions keeps the client type (and its throwing mode), typed server names', () => {
+    const throwing = createScaleGpClient({ apiKey: 'k', throwOnError: true });
+    expectTypeOf(throwing.withOptions({ timeoutMs: 1, logLevel: 'debug' })).toEqualTypeOf(throwing);
+    expectTypeOf(ld.withOptions({ server: 'commercial' })).toEqualTypeOf(ld);
+    // @ts-expect-error LaunchDarkly has no such server
+    void ld.withOptions({ server: 'eu' });
+    // @ts-expect-error the throwing mode is fixed at creation (it decides the result type)
+    void throwing.withOptions({ throwOnError: false });
+    // @ts-expect-error not a log level
+    void sgp.withOptions({ logLevel: 'verbose' });
+    expectTypeOf(createScaleGpApiClient().withOptions({ headers: { a: null } })).toEqualTypeOf(createScaleGpApiClient());
+  });
+
+  it('results carry requestId next to response, in both modes', async () => {
+    expectTypeOf((await sgp.updateApplicationSpec({ application_spec_id, body: { name: 'x' } })).requestId).toEqualTypeOf<string | undefined>();
+    const throwing = createScaleGpClient({ apiKey: 'k', throwOnError: true });
+    const { data, requestId } = await throwing.updateApplicationSpec({ application_spec_id, body: { name: 'x' } });
+    expectTypeOf(data).toEqualTypeOf<ApplicationSpecResponse>();
+    expectTypeOf(requestId).toEqualTypeOf<string | undefined>();
+  });
+});

@@ -24,6 +24,8 @@ export type MediaKindsServer = keyof typeof mediaKindsServers;
 export const mediaKindsApi: $runtime.ApiDescriptor<MediaKindsServer> = {
   name: "Media kinds",
   apiKeyEnv: "MEDIA_KINDS_API_KEY",
+  baseUrlEnv: "MEDIA_KINDS_BASE_URL",
+  logEnv: "MEDIA_KINDS_LOG",
   auth: undefined,
   servers: mediaKindsServers,
 };
@@ -31,7 +33,7 @@ export const mediaKindsApi: $runtime.ApiDescriptor<MediaKindsServer> = {
 export type MediaKindsClientOptions = $runtime.ClientOptions<MediaKindsServer>;
 
 /** A client with every operation bound; `Throw` is true when created with `throwOnError: true`. */
-export type MediaKindsClient<Throw extends boolean = false> = $runtime.BoundClient<typeof $operations, paths, Throw>;
+export type MediaKindsClient<Throw extends boolean = false> = $runtime.BoundClient<typeof $operations, paths, Throw, MediaKindsServer>;
 
 /**
  * The client the free functions take: `upload(client, …)`.
@@ -48,5 +50,5 @@ export function createMediaKindsApiClient(options: MediaKindsClientOptions = {})
 export function createMediaKindsClient(options: MediaKindsClientOptions & { throwOnError: true }): MediaKindsClient<true>;
 export function createMediaKindsClient(options?: MediaKindsClientOptions & { throwOnError?: false }): MediaKindsClient<false>;
 export function createMediaKindsClient(options: MediaKindsClientOptions = {}): MediaKindsClient<boolean> {
-  return $runtime.bindOperations(createMediaKindsApiClient(options), $operations);
+  return $runtime.bindOperations<typeof $operations, paths, boolean, MediaKindsServer>(createMediaKindsApiClient(options), $operations);
 }
