@@ -21,7 +21,7 @@
  * (lib/json-document.ts).
  */
 import { constants, promises as fsp, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { BaseResolver, isAbsoluteUrl, Source, type Document } from '@redocly/openapi-core';
 import { PipelineError } from './errors.js';
 import { parseJsonDocument } from './json-document.js';
@@ -39,8 +39,12 @@ export interface SpecAccess {
   remoteTimeoutMs?: number;
 }
 
-/** The allowed folders for an api: the config's folder and its root's, by real path. */
+/**
+ * The allowed folders for an api: the config's folder and its root's, as
+ * named and by real path (a `$ref` is checked as written, then by real path).
+ */
 export function allowedRoots(configDir: string, rootFile: string): string[] {
+  const folders = [resolve(configDir), resolve(dirname(rootFile))];
   const real = (p: string) => {
     try {
       return realpathSync(p);
@@ -48,7 +52,7 @@ export function allowedRoots(configDir: string, rootFile: string): string[] {
       return p;
     }
   };
-  return [...new Set([real(configDir), real(dirname(rootFile))])];
+  return [...new Set([...folders, ...folders.map(real)])];
 }
 
 type ResolveConfig = ConstructorParameters<typeof BaseResolver>[0];
