@@ -1,18 +1,19 @@
 /**
- * `npm run api-diff -- [api…] [--base <git-ref>] [--json] [--fail-on-breaking] [--generated <dir>]`
+ * `npm run api-diff -- [api…] [--base <git-ref>] [--json] [--output <file>]… [--fail-on-breaking] [--generated <dir>]`
  *
  * Compares what is generated at a base commit (`git show <ref>:generated/<api>/…`)
  * with the working tree: the bundled specs (`openapi.yaml`, see diff.ts) and
  * the exported symbols of the `.ts` files (see api-report.ts). Prints Markdown
- * (or JSON with --json) on stdout.
+ * that fits a PR comment (or JSON with --json) on stdout; --output writes the
+ * full report to a file (JSON for a `.json` file, else Markdown without the cap).
  *
  * Base: --base, else `git merge-base HEAD main`, else HEAD.
  * Exit codes: 0 report printed; 1 --fail-on-breaking and a breaking change;
  * 2 bad arguments, not a git repository, unknown ref, unreadable spec.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseYaml } from '@redocly/openapi-core';
@@ -22,11 +23,12 @@ import { hasBreaking, renderJson, renderMarkdown, type Report } from './render.j
 import { processIo, type CliIo } from '../lib/cli-io.js';
 import { manifestNames } from '../lib/naming.js';
 
-const USAGE = `usage: api-diff [api…] [--base <git-ref>] [--json] [--fail-on-breaking] [--generated <dir>]
+const USAGE = `usage: api-diff [api…] [--base <git-ref>] [--json] [--output <file>]… [--fail-on-breaking] [--generated <dir>]
 
   api…                apis to compare (default: every folder under --generated, at base or now)
   --base              git ref to compare the working tree with (default: git merge-base HEAD main, else HEAD)
-  --json              print the report as JSON instead of Markdown
+  --json              print the report as JSON instead of Markdown (the Markdown fits a PR comment: 65,536 characters)
+  --output            also write the full report to <file>: JSON for a .json file, else Markdown (repeatable)
   --fail-on-breaking  exit 1 when any change is breaking
   --generated         the generated folder (default: generated)
 
@@ -52,6 +54,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       options: {
         base: { type: 'string' },
         json: { type: 'boolean', default: false },
+        output: { type: 'string', multiple: true, default: [] },
         'fail-on-breaking': { type: 'boolean', default: false },
         generated: { type: 'string', default: 'generated' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -89,6 +92,14 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       return diffApi(api, base?.spec, head?.spec, symbols, wrappers);
     });
     const report: Report = { base: label, head: 'working tree', apis };
+    for (const file of args.values.output) {
+      const full = file.toLowerCase().endsWith('.json') ? renderJson(report) : renderMarkdown(report, { maxChars: Infinity });
+      try {
+        writeFileSync(resolve(io.cwd, file), full);
+      } catch (error) {
+        throw new DiffError(`--output ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+    }
     io.stdout.write(args.values.json ? renderJson(report) : renderMarkdown(report));
     return args.values['fail-on-breaking'] && hasBreaking(report) ? 1 : 0;
   } catch (error) {

@@ -116,6 +116,14 @@ export interface Change {
   /** Schema path: the component schema last entered, then `.property`, `[]` (items), `{}` (map values), `/oneOf/1`; '' for the location itself. */
   subject: string;
   message: string;
+  /**
+   * Set on an export added or removed as part of another change, which counts
+   * instead of it: `METHOD /path` of the operation added or removed with it
+   * (its wrapper, `Args`/`Result` types, `paths[…]` and `operations[…]`
+   * members), or the name of the exported symbol added or removed with its
+   * members. Absent: the change counts by itself.
+   */
+  partOf?: string;
 }
 
 export interface OperationSummary {
@@ -150,6 +158,10 @@ export function diffApi(
   sortChanges(changes);
   const baseOps = operationMap(base);
   const headOps = operationMap(head);
+  if (symbols) {
+    attachExports(changes, 'operation-removed', 'export-removed', baseOps, symbols.base);
+    attachExports(changes, 'operation-added', 'export-added', headOps, symbols.head);
+  }
   const touched = new Set(changes.map((c) => c.operation));
   const summary = (key: string, op: JsonObject): OperationSummary => ({
     key,
@@ -200,6 +212,114 @@ export function diffSymbols(base: ApiSymbol[], head: ApiSymbol[]): Change[] {
     else if (b.signature !== s.signature) out.push(make('export-changed', s, `signature changed: ${codeSpan(b.signature)} → ${codeSpan(s.signature)}`));
   }
   return sortChanges(out);
+}
+
+/**
+ * Marks the exports that come and go with an operation or another export
+ * (`partOf`), so one removed operation is one breaking change with its exports
+ * listed under it, not one per export. An export belongs to operation
+ * `METHOD /path` when it is that operation's `paths["/path"].method` or
+ * `operations["<operationId>"]` member, or when its signature refers to one
+ * (the wrapper's `Args`/`Result` types); an export whose signature refers to a
+ * member added or removed with it belongs to that member (a schema's readable
+ * alias to `components.schemas.<key>`); one whose signature names an export of
+ * its file that belongs somewhere belongs there too (the wrapper function);
+ * a member belongs to its outermost parent added or removed with it. Only the
+ * same direction attaches: removed exports to a removed operation, added to added;
+ * a renamed wrapper (`wrapper-renamed`) takes its old exports and its new ones.
+ */
+function attachExports(
+  changes: Change[],
+  opRule: 'operation-removed' | 'operation-added',
+  exportRule: 'export-removed' | 'export-added',
+  ops: Map<string, { operation: JsonObject }>,
+  symbols: ApiSymbol[],
+): void {
+  const exports = changes.filter((c) => c.rule === exportRule);
+  if (!exports.length) return;
+  const signature = new Map(symbols.map((s) => [`${s.file}\u0000${s.name}`, s.signature]));
+  const byMember = new Map<string, string>(); // `paths["/p"].get` / `operations["id"]` → operation
+  const byPathItem = new Map<string, string>(); // `paths["/p"]` → an operation of it (only when that member comes or goes itself)
+  for (const c of changes) {
+    // a renamed wrapper: its old exports (removed) and new ones (added) refer to the operation's paths[…] type
+    if ((c.rule !== opRule && c.rule !== 'wrapper-renamed') || !c.operation) continue;
+    const [method, ...rest] = c.operation.split(' ');
+    const path = memberAccess('paths', rest.join(' '));
+    byMember.set(memberAccess(path, method!.toLowerCase()), c.operation);
+    if (c.rule === 'wrapper-renamed') continue;
+    byPathItem.set(path, byPathItem.get(path) ?? c.operation); // the path item gone with its operations
+    const id = ops.get(c.operation)?.operation.operationId;
+    if (typeof id === 'string') byMember.set(memberAccess('operations', id), c.operation);
+  }
+  const members = new Map(exports.filter((c) => c.message === 'member added' || c.message === 'member removed').map((c) => [c.subject, c]));
+  const owner = new Map<Change, string>();
+  const sig = (c: Change) => signature.get(`${c.location}\u0000${c.subject}`) ?? '';
+  // 1. operations' members, and exports whose signature refers to one; aliases of a member that comes or goes
+  for (const c of exports) {
+    const refs = [c.subject, ...typeReferences(sig(c))];
+    const op = byPathItem.get(c.subject) ?? refs.map((r) => byMember.get(r)).find(Boolean);
+    const member = op ? undefined : refs.slice(1).find((r) => members.has(r) && members.get(r) !== c);
+    if (op ?? member) owner.set(c, (op ?? member)!);
+  }
+  // 2. exports whose signature names an export of the same file that belongs somewhere (the wrapper → its Args)
+  const named = new Map([...owner].map(([c, o]) => [`${c.location}\u0000${c.subject}`, o]));
+  for (const c of exports) {
+    if (owner.has(c)) continue;
+    const o = [...sig(c).matchAll(/[A-Za-z_$][\w$]*/g)].map((m) => named.get(`${c.location}\u0000${m[0]}`)).find(Boolean);
+    if (o) owner.set(c, o);
+  }
+  // 3. members: the outermost ancestor that comes or goes too, or what that one belongs to
+  const changed = new Map(exports.map((c) => [`${c.location}\u0000${c.subject}`, c]));
+  for (const c of exports) {
+    if (owner.has(c)) continue;
+    for (const ancestor of ancestors(c.subject)) {
+      const parent = changed.get(`${c.location}\u0000${ancestor}`);
+      if (parent) {
+        owner.set(c, owner.get(parent) ?? ancestor);
+        break;
+      }
+    }
+  }
+  // what an owner itself belongs to (an alias → its member → the interface added with it)
+  const ownerOf = new Map([...owner].map(([c, o]) => [c.subject, o]));
+  for (const [c, o] of owner) {
+    let top = o;
+    for (let hops = 0; ownerOf.has(top) && hops < 8; hops++) top = ownerOf.get(top)!;
+    c.partOf = top;
+  }
+}
+
+/** api-report.ts's member names: `.name` for an identifier, `["…"]` otherwise. */
+function memberAccess(parent: string, key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `${parent}.${key}` : `${parent}[${JSON.stringify(key)}]`;
+}
+
+/** Indexed-access chains in a signature (`components["schemas"]["Pet"]`), as member names (`components.schemas.Pet`). */
+function typeReferences(signature: string): string[] {
+  const out: string[] = [];
+  for (const m of signature.matchAll(/([A-Za-z_$][\w$]*)((?:\["(?:[^"\\]|\\.)*"\])+)/g)) {
+    let name = m[1]!;
+    for (const k of m[2]!.matchAll(/\[("(?:[^"\\]|\\.)*")\]/g)) {
+      name = memberAccess(name, JSON.parse(k[1]!) as string);
+      out.push(name);
+    }
+  }
+  return out;
+}
+
+/** `a.b["c"].d` → `a`, `a.b`, `a.b["c"]` (outermost first). */
+function ancestors(name: string): string[] {
+  const out: string[] = [];
+  const re = /\.[A-Za-z_$][\w$]*|\["(?:[^"\\]|\\.)*"\]/g;
+  const first = /^[A-Za-z_$][\w$]*/.exec(name);
+  if (!first) return out;
+  let prefix = first[0];
+  re.lastIndex = prefix.length;
+  for (let m = re.exec(name); m && m.index === prefix.length; m = re.exec(name)) {
+    out.push(prefix);
+    prefix += m[0];
+  }
+  return out;
 }
 
 /** An operation present on both sides whose wrapper has another name. */

@@ -6,7 +6,7 @@
  * as a real process, as CI runs it) against several bases.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -87,14 +87,15 @@ describe('api-diff in a git repository', () => {
     expect(md).toMatch(/^## API changes: `HEAD \([0-9a-f]{12}\)` → working tree\n/);
     expect(md).toContain('**1 breaking change**');
     expect(md).toContain('(unchanged: scale-gp)');
+    expect(md).toContain('| launchdarkly | 1 | 1 | 1 added, 0 removed, 1 changed |');
     expect(md).toContain(
-      '| **breaking** | `PatchOperation.value` | optional → required <sub>property-became-required</sub> | `PATCH /api/v2/applications/{applicationKey}` request body |',
+      '### Breaking changes\n\n#### launchdarkly\n\n| schema or symbol | change | where |\n|---|---|---|\n| `PatchOperation.value` | optional → required <sub>property-became-required</sub> | `PATCH /api/v2/applications/{applicationKey}` request body |\n',
     );
-    expect(md).toContain('- added: `GET /api/v2/applications/{applicationKey}` (`get-application`)');
-    expect(md).toContain('| non-breaking |  | operation added (`get-application`) <sub>operation-added</sub> | `GET /api/v2/applications/{applicationKey}` |');
-    // the exported symbols, from generated/launchdarkly/*.ts at HEAD and now
-    expect(md).toContain('| non-breaking | `getApplication` | function added <sub>export-added</sub> | `operations.ts` |');
-    expect(md).toContain('| non-breaking | `paths["/api/v2/applications/{applicationKey}"].get` | member added <sub>export-added</sub> | `schema.ts` |');
+    // the new operation is one change, with the exports (generated/launchdarkly/*.ts at HEAD and now) it adds
+    expect(md).toContain(
+      '### Other changes\n\n#### launchdarkly\n\n| schema or symbol | change | where |\n|---|---|---|\n|  | operation added (`get-application`) <sub>operation-added</sub><br>exports added: `GetApplicationArgs`, `GetApplicationResult`, `getApplication`, ',
+    );
+    expect(md).toContain('`paths["/api/v2/applications/{applicationKey}"].get` | `GET /api/v2/applications/{applicationKey}` |\n');
   });
 
   it('--fail-on-breaking exits 1 (and still prints the report); --json gives the same as data', async () => {
@@ -152,22 +153,28 @@ describe('api-diff in a git repository', () => {
       'npm ci', // .ci/run's install
       'npm run generate -- --check',
       'npm test', // .ci/run's tests (this suite)
-      'npm run -s api-diff -- --base "origin/$BASE_REF" > api-diff.md',
+      'npm run -s api-diff -- --base "origin/$BASE_REF" --output api-diff-full.md --output api-diff.json > api-diff.md',
       'cat api-diff.md >> "$GITHUB_STEP_SUMMARY"',
     ]);
     expect(steps.find((s) => s.uses?.startsWith('actions/checkout'))?.with?.['fetch-depth']).toBe(0);
     expect(steps.find((s) => s.run?.includes('api-diff'))?.env).toEqual({ BASE_REF: '${{ github.base_ref }}' });
     expect(steps.find((s) => s.uses?.startsWith('marocchino/sticky-pull-request-comment'))?.with).toEqual({ header: 'api-review', path: 'api-diff.md' });
+    expect(steps.find((s) => s.uses?.startsWith('actions/upload-artifact'))?.with).toEqual({ name: 'api-diff', path: 'api-diff-full.md\napi-diff.json\n' });
 
     // `generate -- --check` on this repository's (regenerated) tree
     const check = await runMain(['--check', '--quiet'], dir);
     expect(check.code, check.stderr).toBe(0);
     // `api-diff -- --base "origin/$BASE_REF"` with BASE_REF=main, the branch the PR targets
     const args = commands[3]!.replace(/^npm run -s api-diff -- /, '').replace(/ > api-diff\.md$/, '').replace('"origin/$BASE_REF"', 'origin/main').split(' ');
-    expect(args).toEqual(['--base', 'origin/main']);
+    expect(args).toEqual(['--base', 'origin/main', '--output', 'api-diff-full.md', '--output', 'api-diff.json']);
     const report = await apiDiff(args);
     expect(report.code, report.stderr).toBe(0);
-    expect(report.stdout).toContain('| **breaking** | `PatchOperation.value` |');
+    expect(report.stdout).toContain('| `PatchOperation.value` | optional → required');
+    // the files the artifact uploads: the full Markdown (here as short as the comment) and the JSON
+    expect(readFileSync(join(dir, 'api-diff-full.md'), 'utf8')).toBe(report.stdout);
+    expect(JSON.parse(readFileSync(join(dir, 'api-diff.json'), 'utf8'))).toEqual(JSON.parse((await apiDiff(['--base', 'origin/main', '--json'])).stdout));
+    rmSync(join(dir, 'api-diff-full.md'));
+    rmSync(join(dir, 'api-diff.json'));
   });
 
   it('errors are one line with exit code 2: unknown ref, unknown api, not a repository, bad flag', async () => {
@@ -180,6 +187,8 @@ describe('api-diff in a git repository', () => {
     expect(notRepo.code).toBe(2);
     expect(notRepo.stderr).toMatch(/^error: not a git repository: /);
     expect((await apiDiff(['--bogus'])).code).toBe(2);
+    const badOutput = await apiDiff(['--base', 'HEAD', '--output', 'no-such-dir/report.md']);
+    expect([badOutput.code, badOutput.stderr]).toEqual([2, 'error: --output no-such-dir/report.md: ENOENT\n']);
   });
 
   it('once the change is committed, HEAD has nothing new and main still shows it', async () => {

@@ -13,7 +13,7 @@ import { parseYaml } from '@redocly/openapi-core';
 import { describe, expect, it } from 'vitest';
 import { apiReport, apiSymbols } from '../../codegen/api-diff/api-report.js';
 import { diffApi, diffSpecs, type ApiDiff } from '../../codegen/api-diff/diff.js';
-import { renderJson, renderMarkdown, type Report } from '../../codegen/api-diff/render.js';
+import { groupChanges, renderJson, renderMarkdown, summarize, type Report } from '../../codegen/api-diff/render.js';
 import { REPO } from '../support/run-cli.js';
 
 const FIXTURES = join(REPO, 'test/fixtures/api-diff');
@@ -33,9 +33,9 @@ function diffCase(name: string): ApiDiff {
   return diffApi(name, spec(dir, 'base'), spec(dir, 'head'), symbols);
 }
 
-/** `severity rule subject @ operation location`, one per change, in report order. */
+/** `severity rule subject @ operation location [< part of]`, one per change, in report order. */
 function classes(diff: ApiDiff): string[] {
-  return diff.changes.map((c) => `${c.severity} ${c.rule} ${c.subject || '-'} @ ${c.operation ?? '-'} ${c.location}`);
+  return diff.changes.map((c) => `${c.severity} ${c.rule} ${c.subject || '-'} @ ${c.operation ?? '-'} ${c.location}${c.partOf ? ` < ${c.partOf}` : ''}`);
 }
 
 const EXPECTED: Record<string, string[]> = {
@@ -65,8 +65,30 @@ const EXPECTED: Record<string, string[]> = {
     'breaking enum-widened PetKind @ POST /pets response 201',
     'non-breaking enum-widened PetKind @ POST /pets request body',
   ],
+  // with the generated sources (base/, head/): each operation's exports are part of it
   'operations-added-removed': [
+    'breaking export-removed GetPetArgs @ - operations.ts < GET /pets/{petId}',
+    'breaking export-removed GetPetResult @ - operations.ts < GET /pets/{petId}',
+    'breaking export-removed getPet @ - operations.ts < GET /pets/{petId}',
+    'breaking export-removed operations["get-pet"] @ - schema.ts < GET /pets/{petId}',
+    'breaking export-removed operations["get-pet"].parameters @ - schema.ts < GET /pets/{petId}',
+    'breaking export-removed operations["get-pet"].responses @ - schema.ts < GET /pets/{petId}',
+    'breaking export-removed paths["/pets/{petId}"].get @ - schema.ts < GET /pets/{petId}',
     'breaking operation-removed - @ GET /pets/{petId} operation',
+    'non-breaking export-added DeletePetArgs @ - operations.ts < DELETE /pets/{petId}',
+    'non-breaking export-added DeletePetResult @ - operations.ts < DELETE /pets/{petId}',
+    'non-breaking export-added ListPetsArgs @ - operations.ts < GET /pets',
+    'non-breaking export-added ListPetsResult @ - operations.ts < GET /pets',
+    'non-breaking export-added deletePet @ - operations.ts < DELETE /pets/{petId}',
+    'non-breaking export-added listPets @ - operations.ts < GET /pets',
+    'non-breaking export-added operations["delete-pet"] @ - schema.ts < DELETE /pets/{petId}',
+    'non-breaking export-added operations["delete-pet"].parameters @ - schema.ts < DELETE /pets/{petId}',
+    'non-breaking export-added operations["delete-pet"].responses @ - schema.ts < DELETE /pets/{petId}',
+    'non-breaking export-added operations["list-pets"] @ - schema.ts < GET /pets',
+    'non-breaking export-added operations["list-pets"].parameters @ - schema.ts < GET /pets',
+    'non-breaking export-added operations["list-pets"].responses @ - schema.ts < GET /pets',
+    'non-breaking export-added paths["/pets"].get @ - schema.ts < GET /pets',
+    'non-breaking export-added paths["/pets/{petId}"].delete @ - schema.ts < DELETE /pets/{petId}',
     'non-breaking operation-added - @ DELETE /pets/{petId} operation',
     'non-breaking operation-added - @ GET /pets operation',
   ],
@@ -130,17 +152,18 @@ const EXPECTED: Record<string, string[]> = {
     'non-breaking property-added-optional TreeNode.weight @ POST /trees request body',
     'non-breaking property-added-optional TreeNode.weight @ POST /trees response 200',
   ],
+  // without specs: the wrapper's exports are part of the `paths` member their signatures refer to, an alias of its schema member
   exports: [
     'breaking export-changed petsServers @ - index.ts',
-    'breaking export-removed GetPetArgs @ - operations.ts',
-    'breaking export-removed getPet @ - operations.ts',
-    'breaking export-removed Legacy @ - schema.ts',
+    'breaking export-removed GetPetArgs @ - operations.ts < paths["/pets/{petId}"].get',
+    'breaking export-removed getPet @ - operations.ts < paths["/pets/{petId}"].get',
+    'breaking export-removed Legacy @ - schema.ts < components.schemas.Legacy',
     'breaking export-removed components.schemas.Legacy @ - schema.ts',
     'breaking export-removed operations["get-pet"] @ - schema.ts',
     'breaking export-removed paths["/pets/{petId}"].get @ - schema.ts',
     'non-breaking export-added default @ - index.ts',
-    'non-breaking export-added DeletePetArgs @ - operations.ts',
-    'non-breaking export-added deletePet @ - operations.ts',
+    'non-breaking export-added DeletePetArgs @ - operations.ts < paths["/pets/{petId}"].delete',
+    'non-breaking export-added deletePet @ - operations.ts < paths["/pets/{petId}"].delete',
     'non-breaking export-added NewPet @ - schema.ts',
     'non-breaking export-added operations["delete-pet"] @ - schema.ts',
     'non-breaking export-added paths["/pets/{petId}"].delete @ - schema.ts',
@@ -180,10 +203,55 @@ describe('api-diff golden reports', () => {
     expect(renderMarkdown({ ...report, apis: [diffCase('unchanged')] })).toBe('## API changes: `origin/main (0123456789ab)` → working tree\n\nNo changes to the generated apis (unchanged).\n');
   });
 
-  it('cuts long tables (a PR comment holds 65,536 characters) and says how to see everything', () => {
-    const md = renderMarkdown({ base: 'b', head: 'h', apis: [diffCase('types-and-formats')] }, { maxRows: 3 });
-    expect(md).toContain('| … | 9 more rows: run `npm run api-diff -- --json` for all | | |');
-    expect(md.split('\n').filter((l) => l.startsWith('| **breaking**') || l.startsWith('| non-breaking'))).toHaveLength(3);
+  it('one removed operation is one breaking change, with the exports it removes listed under it', () => {
+    const diff = diffCase('operations-added-removed');
+    const report: Report = { base: 'b', head: 'h', apis: [diff] };
+    expect(summarize(report)).toEqual({ breaking: 1, nonBreaking: 2, apis: 1, changedApis: 1 });
+    const removed = groupChanges(diff.changes).find((g) => g.change.rule === 'operation-removed')!;
+    expect(removed.parts.map((p) => p.subject).sort()).toEqual([
+      'GetPetArgs',
+      'GetPetResult',
+      'getPet',
+      'operations["get-pet"]',
+      'operations["get-pet"].parameters',
+      'operations["get-pet"].responses',
+      'paths["/pets/{petId}"].get',
+    ]);
+    expect(renderMarkdown(report)).toContain(
+      '|  | operation removed (`get-pet`) <sub>operation-removed</sub><br>exports removed: `GetPetArgs`, `GetPetResult`, `getPet`, `operations["get-pet"]`, ',
+    );
+  });
+
+  it('fits a PR comment whatever the change: summary, every breaking change, then the rest with "N more"', () => {
+    // 3,000 operations added and 300 removed (each with its exports), in two apis
+    const big = (prefix: string, added: number, removed: number): ApiDiff => {
+      const paths = (n: number, from: number) =>
+        Object.fromEntries(Array.from({ length: n }, (_, i) => [`/${prefix}/things-${from + i}/{id}`, { get: { operationId: `get-thing-${from + i}`, responses: { 200: { description: 'ok' } } } }]));
+      const doc = (p: Record<string, unknown>) => ({ openapi: '3.1.0', info: { title: prefix, version: '1' }, paths: p });
+      const symbols = (from: number, n: number) =>
+        Array.from({ length: n }, (_, i) => [
+          { file: 'operations.ts', name: `getThing${from + i}`, kind: 'function' as const, signature: `function getThing${from + i}(args: GetThing${from + i}Args)` },
+          { file: 'operations.ts', name: `GetThing${from + i}Args`, kind: 'type' as const, signature: `type GetThing${from + i}Args = X<paths["/${prefix}/things-${from + i}/{id}"]["get"]>` },
+        ]).flat();
+      return diffApi(prefix, doc(paths(removed, 0)), doc(paths(added, removed)), { base: symbols(0, removed), head: symbols(removed, added) });
+    };
+    const report: Report = { base: 'b', head: 'h', apis: [big('alpha', 2000, 200), big('beta', 1000, 100)] };
+    expect(summarize(report)).toEqual({ breaking: 300, nonBreaking: 3000, apis: 2, changedApis: 2 });
+    const md = renderMarkdown(report);
+    expect(md.length).toBeLessThanOrEqual(65_536);
+    expect(md.length).toBeGreaterThan(60_000); // the space is used
+    const rows = md.split('\n').filter((l) => /^\| +\| operation (added|removed)/.test(l));
+    // every breaking change is there, in full; the rest is cut, and the cut is counted per api
+    expect(rows.filter((l) => l.includes('operation removed'))).toHaveLength(300);
+    expect(md).toContain('exports removed: `GetThing0Args`, `getThing0` | `GET /alpha/things-0/{id}` |');
+    const more = [...md.matchAll(/^\| … \| (\d+) more non-breaking changes: /gm)].map((m) => Number(m[1]));
+    expect(more).toHaveLength(2);
+    expect(rows.filter((l) => l.includes('operation added')).length + more[0]! + more[1]!).toBe(3000);
+    expect(md.indexOf('| api | breaking | non-breaking | operations |')).toBeLessThan(md.indexOf('### Breaking changes'));
+    // the full report has every row
+    const full = renderMarkdown(report, { maxChars: Infinity });
+    expect(full.split('\n').filter((l) => /^\| +\| operation (added|removed)/.test(l))).toHaveLength(3300);
+    expect(full).not.toContain('more non-breaking changes');
   });
 
   it('an identical spec diffs to nothing, and a diff is a pure function of its inputs', () => {
