@@ -6,8 +6,10 @@
  * `generate` with the project's own redocly.yaml, a strict compile of the
  * output and of the README's example (stable names keep it compiling), the
  * contract test on a sample of operations against the Prism mock, and
- * `api-diff` within a PR comment's size. Skipped, visibly, when the corpus is
- * absent. Each step's time is printed (`[flow] …`).
+ * `api-diff` within a PR comment's size. Facts about the full specs are
+ * checked on the same output (names, the five boolean restore unions, the
+ * API report). Skipped, visibly, when the corpus is absent. Each step's time
+ * is printed (`[flow] …`).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseDocument } from 'yaml';
 import { CORPUS, CORPUS_SPECS } from '../../bench/corpus-config.mjs';
+import { apiReport } from '../../codegen/api-diff/api-report.js';
 import { main as apiDiff } from '../../codegen/api-diff/cli.js';
 import { COMMENT_LIMIT } from '../../codegen/api-diff/render.js';
 import { main as specsPull } from '../../codegen/spec-pull/cli.js';
@@ -25,7 +28,6 @@ import { startMockServer } from '../support/mock-server.js';
 import { readmeExampleDiagnostics } from '../support/readme-example.js';
 import { REPO, runMain, tempDir, type CliRun } from '../support/run-cli.js';
 import { sampleCalls, type ManifestOperation } from '../support/sample-calls.js';
-import { strictDiagnostics } from '../support/tsc.js';
 
 const present = Object.values(CORPUS_SPECS).every((file) => existsSync(join(CORPUS, file)));
 if (!present) console.warn(`[flow] skipped: the vendors' full specs are not in ${CORPUS}`);
@@ -34,7 +36,15 @@ if (!present) console.warn(`[flow] skipped: the vendors' full specs are not in $
 const SAMPLE = 6;
 const APIS = Object.keys(CORPUS_SPECS);
 
+interface Manifest {
+  operationCount: number;
+  operations: Array<ManifestOperation & { nameFrom: string; vendorOperationId?: string }>;
+  booleanDiscriminators: string[];
+  client: { factory: string };
+}
+
 let dir: string;
+const manifest = (api: string, root = dir) => JSON.parse(readFileSync(join(root, 'generated', api, 'manifest.json'), 'utf8')) as Manifest;
 let server: Server;
 const started = performance.now();
 const step = (what: string, since: number) => console.log(`[flow] ${what}: ${((performance.now() - since) / 1000).toFixed(1)} s`);
@@ -96,19 +106,72 @@ describe.skipIf(!present)("the vendors' full specs: pull, generate, compile, cal
     expect(run.code, run.stderr).toBe(0);
     step(`generate (${run.stderr.trim().split('\n').length} stderr lines)`, t);
     for (const api of APIS) {
-      const wrappers = (root: string) =>
-        new Map((JSON.parse(readFileSync(join(root, 'generated', api, 'manifest.json'), 'utf8')) as { operations: ManifestOperation[] }).operations.map((o) => [`${o.method} ${o.path}`, o.wrapper]));
+      const wrappers = (root: string) => new Map(manifest(api, root).operations.map((o) => [`${o.method} ${o.path}`, o.wrapper]));
       const after = wrappers(dir);
       expect(after.size).toBeGreaterThan(100);
       for (const [key, name] of wrappers(REPO)) if (after.has(key)) expect(after.get(key), key).toBe(name);
     }
   }, 300_000);
 
-  it('the output and the README example compile under --strict', () => {
+  it('wraps every operation with a unique, readable name', () => {
+    for (const [api, count] of [['scale-gp', 695], ['launchdarkly', 351]] as const) {
+      const m = manifest(api);
+      expect(m.operationCount).toBe(count);
+      const names = m.operations.map((o) => o.wrapper);
+      expect(new Set(names).size).toBe(names.length);
+      for (const name of names) expect(name).toMatch(/^[a-z][A-Za-z0-9_]*$/);
+    }
+  });
+
+  it("gives Scale GP's duplicate operationId (POST-V4-/accounts) two distinct names by the documented rule", () => {
+    const dupes = manifest('scale-gp').operations.filter((o) => o.vendorOperationId === 'POST-V4-/accounts');
+    expect(dupes.map((o) => [o.method, o.path, o.wrapper, o.nameFrom])).toEqual([
+      ['POST', '/accounts', 'createAccount', 'summary'],
+      ['POST', '/v4/accounts', 'createAnAccountV4', 'summary+path-qualifier'],
+    ]);
+  });
+
+  it('converts all five boolean restore discriminators', () => {
+    const converted = manifest('scale-gp').booleanDiscriminators;
+    expect(converted.filter((c) => c.endsWith('restore: false (optional)'))).toHaveLength(5);
+    expect(converted).toContain('RestoreRequest.restore: true');
+  });
+
+  // The pipeline lists schema.ts from its ts-morph parse (stages/postprocess.ts
+  // reportParts) rather than parsing the file again: the listing must be the
+  // one a fresh parse of the written files gives.
+  it('writes the API report a fresh parse of the generated files gives', () => {
+    for (const api of APIS) {
+      const out = join(dir, 'generated', api);
+      const files = new Map(['schema.ts', 'operations.ts', 'index.ts'].map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+      const written = readFileSync(join(out, 'api-report.md'), 'utf8');
+      expect(written.endsWith(apiReport(files, { title: `Public API: ${api}` })), api).toBe(true);
+    }
+  });
+
+  it('the output, the README example and the full restore union compile under --strict (one program)', () => {
     const t = performance.now();
-    expect(strictDiagnostics(APIS.map((api) => join(dir, 'generated', api, 'index.ts'))).slice(0, 10)).toEqual([]);
-    const readme = readmeExampleDiagnostics(dir);
-    expect(readme.diagnostics).toEqual([]);
+    const typeTest = join(dir, 'test/.tmp/restore.type-test.ts');
+    mkdirSync(dirname(typeTest), { recursive: true });
+    writeFileSync(
+      typeTest,
+      `import type { components } from '../../generated/scale-gp/schema.js';
+type Body = components['schemas']['RestorablePartialApplicationSpecRequest'];
+const accept = (body: Body) => body;
+accept({ name: 'x' });
+accept({ restore: false, description: 'd' });
+accept({ restore: true });
+// @ts-expect-error restore requests carry nothing else
+accept({ restore: true, name: 'x' });
+// @ts-expect-error a boolean, not the mapping key
+accept({ restore: 'True' });
+// @ts-expect-error unknown property
+accept({ nme: 'x' });
+export {};
+`,
+    );
+    const { diagnostics } = readmeExampleDiagnostics(dir, [typeTest, ...APIS.map((api) => join(dir, 'generated', api, 'index.ts'))]);
+    expect(diagnostics.slice(0, 10)).toEqual([]);
     step('tsc', t);
   }, 300_000);
 
@@ -116,13 +179,13 @@ describe.skipIf(!present)("the vendors' full specs: pull, generate, compile, cal
     const t = performance.now();
     for (const api of APIS) {
       const out = join(dir, 'generated', api);
-      const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { operations: ManifestOperation[]; client: { factory: string } };
-      const calls = sampleCalls(parse(readFileSync(join(out, 'openapi.yaml'), 'utf8')), manifest.operations, SAMPLE);
+      const m = manifest(api);
+      const calls = sampleCalls(parse(readFileSync(join(out, 'openapi.yaml'), 'utf8')), m.operations, SAMPLE);
       expect(calls).toHaveLength(SAMPLE);
       const mock = await startMockServer(join(out, 'openapi.yaml'));
       try {
         const module = (await import(join(out, 'index.ts'))) as Record<string, (o: object) => Record<string, (args: unknown) => Promise<{ response: Response; error?: unknown }>>>;
-        const client = module[manifest.client.factory]!({ apiKey: 'flow-key', baseUrl: mock.url });
+        const client = module[m.client.factory]!({ apiKey: 'flow-key', baseUrl: mock.url });
         for (const call of calls) {
           mock.reset();
           const result = await client[call.wrapper]!(call.args);

@@ -6,9 +6,10 @@ import { REPO } from './run-cli.js';
 /**
  * Type-checks the README's ```ts example blocks under --strict against the
  * package's subpaths in `root` (a checkout: its generated/ and src/), as a
- * consumer imports them. Returns the blocks found and the diagnostics.
+ * consumer imports them, together with `extraFiles` (more type tests on the
+ * same program: one compile). Returns the blocks found and the diagnostics.
  */
-export function readmeExampleDiagnostics(root = REPO): { blocks: number; diagnostics: string[] } {
+export function readmeExampleDiagnostics(root = REPO, extraFiles: string[] = []): { blocks: number; diagnostics: string[] } {
   const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
   const blocks = [...readme.matchAll(/```ts example\n([\s\S]*?)```/g)].map((m) => m[1]!);
   const dir = join(root, 'test/.tmp');
@@ -18,7 +19,7 @@ export function readmeExampleDiagnostics(root = REPO): { blocks: number; diagnos
     writeFileSync(file, `${code}\nexport {};\n`);
     return file;
   });
-  const program = ts.createProgram(files, {
+  const program = ts.createProgram([...files, ...extraFiles], {
     strict: true,
     exactOptionalPropertyTypes: true,
     noEmit: true,
