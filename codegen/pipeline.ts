@@ -14,6 +14,10 @@ import type { JsonObject } from './lib/openapi.js';
 import { toolVersions } from './lib/versions.js';
 import { timer, type Timings } from './lib/timings.js';
 import type { FileTree } from './lib/write-tree.js';
+import { isHttpToken } from './lib/http.js';
+import { readLimits } from './lib/limits.js';
+import { allowedRoots } from './lib/spec-resolver.js';
+import { guarantee } from './stages/guarantee.js';
 import { lintAndBundle } from './stages/lint-bundle.js';
 import { generateWrappers, type ClientConfig, type WrappersOutput } from './stages/wrappers.js';
 import { createTypesRunner, type TypesResult, type TypesRunner } from './worker/client.js';
@@ -109,6 +113,8 @@ function readClientConfig(raw: unknown, where: string): ClientConfig {
     'idempotencyHeader',
     'sourceUrl',
     'nameClashes',
+    'remoteRefs',
+    'limits',
   ];
   for (const key of Object.keys(c)) if (!known.includes(key)) fail(`unknown key "${key}" (known: ${known.join(', ')})`);
   const isStringMap = (v: unknown) =>
@@ -122,9 +128,7 @@ function readClientConfig(raw: unknown, where: string): ClientConfig {
     if (c[key] !== undefined && (typeof c[key] !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(c[key]))) fail(`${key} must be an environment variable name`);
   }
   // An HTTP token (RFC 9110 §5.6.2): the name is sent as a header.
-  if (c.idempotencyHeader !== undefined && (typeof c.idempotencyHeader !== 'string' || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(c.idempotencyHeader))) {
-    fail('idempotencyHeader must be a header name');
-  }
+  if (c.idempotencyHeader !== undefined && !isHttpToken(c.idempotencyHeader)) fail('idempotencyHeader must be a header name');
   if (c.auth !== undefined && c.auth !== false) {
     const a = c.auth as Record<string, unknown>;
     if (typeof a !== 'object' || a === null || typeof a.header !== 'string' || (a.prefix !== undefined && typeof a.prefix !== 'string')) {
@@ -133,9 +137,14 @@ function readClientConfig(raw: unknown, where: string): ClientConfig {
   }
   if (c.servers !== undefined && !isStringMap(c.servers)) fail('servers must map server URLs to names');
   if (c.operationNames !== undefined && !isStringMap(c.operationNames)) fail('operationNames must map operationIds or "METHOD /path" to names');
-  if (c.requestIdHeaders !== undefined && !(Array.isArray(c.requestIdHeaders) && c.requestIdHeaders.every((h) => typeof h === 'string'))) {
-    fail('requestIdHeaders must be a list of header names');
+  if (c.requestIdHeaders !== undefined && !(Array.isArray(c.requestIdHeaders) && c.requestIdHeaders.every(isHttpToken))) {
+    fail('requestIdHeaders must be a list of header names (RFC 9110 tokens)');
   }
+  if (c.auth && !isHttpToken((c.auth as { header: string }).header)) fail('auth.header must be a header name (an RFC 9110 token)');
+  if (c.remoteRefs !== undefined && !(Array.isArray(c.remoteRefs) && c.remoteRefs.every((h) => typeof h === 'string' && /^[a-z0-9.-]+(:\d+)?$/i.test(h)))) {
+    fail('remoteRefs must be a list of hosts (`host` or `host:port`)');
+  }
+  readLimits(c.limits, where);
   return c as ClientConfig;
 }
 
@@ -227,9 +236,14 @@ async function generateApi(
       // e.g. a name clash: the same error comes again from the bundled document
     }
   };
+  let guaranteed: string[] = [];
   const startTypes = (spec: { document: Record<string, unknown> }) => {
     try {
-      const json = time('types (send)', () => JSON.stringify(spec.document));
+      let json = time('types (send)', () => JSON.stringify(spec.document));
+      // The bundle is a fresh copy: normalised in place, so openapi.yaml shows what the types were made from.
+      const g = time('guarantee', () => guarantee(spec.document as JsonObject, where, json));
+      guaranteed = g.warnings;
+      if (g.changed) json = time('types (send)', () => JSON.stringify(spec.document));
       ({ wrappers, job: typesJob } = speculative?.json === json ? speculative : send(spec.document as JsonObject, json));
       timings.speculative = speculative?.json === json ? 1 : 0;
     } catch (error) {
@@ -237,12 +251,24 @@ async function generateApi(
     }
   };
   const bundled = await lintAndBundle(
-    { api, root, config: loaded.config.forAlias(api), display, timings },
+    {
+      api,
+      root,
+      config: loaded.config.forAlias(api),
+      display,
+      timings,
+      access: {
+        roots: allowedRoots(loaded.configDir, root),
+        remoteHosts: clientConfig.remoteRefs ?? [],
+        limits: readLimits(clientConfig.limits, where),
+      },
+    },
     types.parallel ? startTypes : undefined,
     types.parallel ? onPreprocessed : undefined,
   );
   if (!types.parallel) startTypes(bundled);
   bundled.warnings.forEach(warn);
+  guaranteed.forEach(warn);
   if (earlyError !== undefined) throw earlyError;
   const document = bundled.document as JsonObject;
 

@@ -8,10 +8,10 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { authHeaders, resolveApiKey, type AuthScheme } from './auth.js';
 import { isBrowser, readEnv, userAgent } from './environment.js';
-import { BrowserNotAllowedError } from './errors.js';
+import { BrowserNotAllowedError, InvalidRequestError, redactUrl } from './errors.js';
 import { createLog, type Logger, type LogLevel } from './logger.js';
 import { pathSerializer } from './path-params.js';
-import { createClientTransport, type RetryInfo } from './transport.js';
+import { createClientTransport, type FetchFunction, type RetryInfo } from './transport.js';
 
 /** What a generated client knows about its vendor (emitted into `generated/<api>/index.ts`). */
 export interface ApiDescriptor<Server extends string = string> {
@@ -40,10 +40,12 @@ export interface ClientOptions<Server extends string = string> {
   server?: Server | undefined;
   /** Any base URL (a proxy, a mock server); overrides `server` and the api's base URL environment variable. */
   baseUrl?: string | undefined;
-  /** A fetch implementation (default: globalThis.fetch). */
-  fetch?: ((input: Request) => Promise<Response>) | undefined;
-  /** Per-attempt timeout in ms (default 60 000; 0 disables). */
+  /** A fetch implementation (default: globalThis.fetch); called as `fetch(request, { signal })`, and must honour the signal (timeouts, cancellation) as fetch does. */
+  fetch?: FetchFunction | undefined;
+  /** Per-attempt timeout in ms, reading the body included (default 60 000; 0 disables). */
   timeoutMs?: number | undefined;
+  /** Bytes of an error response's body read into `error` / `ApiError.body` (default 1 MiB; the rest is not read). */
+  maxErrorBodyBytes?: number | undefined;
   /** Retries after the first attempt (default 2); see the README for which failures are retried. */
   maxRetries?: number | undefined;
   /** Also retry non-idempotent methods (POST, PATCH) on 5xx and connection failures. */
@@ -123,6 +125,7 @@ export function createApiClient<Paths extends {}, Server extends string = string
   // A private copy: later changes to the caller's object (or its headers) do not reach this client.
   const own: ClientOptions<Server> = { ...options, headers: { ...options.headers } };
   const baseUrl = resolveBaseUrl(api, own);
+  refuseUserinfo(baseUrl, api.name);
   const headers = defaultHeaders(own);
   if (api.auth) {
     const browser = isBrowser();
@@ -137,6 +140,8 @@ export function createApiClient<Paths extends {}, Server extends string = string
   const transport = createClientTransport({
     fetch: own.fetch,
     timeoutMs: own.timeoutMs,
+    maxErrorBodyBytes: own.maxErrorBodyBytes,
+    credentialHeaders: api.auth ? [api.auth.name] : [],
     maxRetries: own.maxRetries,
     retryNonIdempotent: own.retryNonIdempotent,
     onRetry: own.onRetry,
@@ -151,4 +156,26 @@ export function createApiClient<Paths extends {}, Server extends string = string
     baseUrl,
     withOptions: (overrides: ClientOptions) => createApiClient<Paths, Server>(api, mergeClientOptions(own, overrides as ClientOptions<Server>)),
   };
+}
+
+/**
+ * A base URL with userinfo (`https://user:KEY@host`, also from the base URL
+ * environment variable) would put a secret in every request URL, and Request
+ * refuses it with a TypeError that quotes it whole: refused here, once, with
+ * the URL redacted.
+ */
+function refuseUserinfo(baseUrl: string, apiName: string): void {
+  let userinfo = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(baseUrl);
+  try {
+    const parsed = new URL(baseUrl);
+    userinfo ||= parsed.username !== '' || parsed.password !== '';
+  } catch {
+    // Not an absolute URL: openapi-fetch reports it when a request is made.
+  }
+  if (userinfo) {
+    throw new InvalidRequestError(
+      `${apiName}: baseUrl must not contain credentials (user:password@); give the key as apiKey: ${redactUrl(baseUrl)}`,
+      { parameter: 'baseUrl' },
+    );
+  }
 }

@@ -17,16 +17,37 @@ export const REDACTED = 'REDACTED';
 // X-Amz-Signature, X-Amz-Credential, ...). Over-redacting a harmless value is
 // cheap; leaking a key is not.
 const SECRET_PARAM_RE = /key|token|secret|auth|password|signature|credential/i;
-const SECRET_HEADER_RE = /key|token|secret|auth/i;
-const SECRET_HEADERS = new Set(['authorization', 'x-api-key', 'cookie', 'set-cookie', 'proxy-authorization']);
+const SECRET_HEADER_RE = /key|token|secret|auth|password|signature|credential|session|cookie/i;
+
+/**
+ * Whether a header name looks like it carries a credential (Authorization,
+ * Proxy-Authorization, Cookie, x-api-key, X-Auth-Token, …): its value is
+ * redacted in errors, and it is not sent on to another origin on a redirect.
+ */
+export function isCredentialHeader(name: string): boolean {
+  return SECRET_HEADER_RE.test(name);
+}
 
 /** Plain-object copy of `headers` with credential-looking values replaced by `REDACTED`. */
 export function redactHeaders(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
-    out[name] = SECRET_HEADERS.has(name) || SECRET_HEADER_RE.test(name) ? REDACTED : value;
+    out[name] = isCredentialHeader(name) ? REDACTED : value;
   });
   return out;
+}
+
+/** Error responses whose body the transport cut at its bound (see transport.ts). */
+const truncatedBodies = new WeakSet<Response>();
+
+/** Marks a Response whose body holds only the start of what the server sent. */
+export function markBodyTruncated(response: Response): void {
+  truncatedBodies.add(response);
+}
+
+/** Whether the body of this (error) response was cut at the transport's bound (`maxErrorBodyBytes`). */
+export function isBodyTruncated(response: Response): boolean {
+  return truncatedBodies.has(response);
 }
 
 function redactParams(params: string): string {
@@ -118,6 +139,8 @@ export const DEFAULT_REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-amzn
 export interface ApiErrorInit {
   status: number;
   body: unknown;
+  /** The body is only the start of what the server sent (cut at the transport's bound). */
+  bodyTruncated?: boolean | undefined;
   headers: Headers;
   requestId?: string | undefined;
   method: string;
@@ -141,6 +164,8 @@ export class ApiError extends Error {
   readonly status: number;
   /** Parsed JSON when the body was JSON, the text when not, undefined when empty. */
   readonly body: unknown;
+  /** True when `body` is only the start of the server's (the transport reads at most `maxErrorBodyBytes`). */
+  readonly bodyTruncated: boolean;
   // Non-enumerable (set in the constructor) so util.inspect / console.log do not
   // dump e.g. set-cookie; use toJSON() for a redacted copy.
   declare readonly headers: Headers;
@@ -156,11 +181,13 @@ export class ApiError extends Error {
     if (message === undefined) {
       const reason = STATUS_TEXT[init.status] ?? (init.status >= 500 ? 'Server Error' : 'Error');
       const summary = summarizeBody(init.body);
-      message = `${init.status} ${reason}: ${method} ${url}${summary ? ` — ${summary}` : ''}`;
+      const cut = init.bodyTruncated ? ' (body cut short)' : '';
+      message = `${init.status} ${reason}: ${method} ${url}${summary ? ` — ${summary}` : ''}${cut}`;
     }
     super(message);
     this.status = init.status;
     this.body = init.body;
+    this.bodyTruncated = init.bodyTruncated ?? false;
     Object.defineProperty(this, 'headers', { value: init.headers, enumerable: false, writable: false });
     this.requestId = init.requestId;
     this.method = method;
@@ -191,6 +218,7 @@ export class ApiError extends Error {
     return new Ctor({
       status: response.status,
       body: body === '' ? undefined : body,
+      bodyTruncated: isBodyTruncated(response),
       headers: response.headers,
       requestId: readRequestId(response.headers, options?.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS),
       method: request.method,
@@ -204,6 +232,7 @@ export class ApiError extends Error {
       message: this.message,
       status: this.status,
       body: this.body,
+      bodyTruncated: this.bodyTruncated,
       requestId: this.requestId,
       method: this.method,
       url: this.url,
@@ -272,6 +301,42 @@ export function readRequestId(headers: Headers, names: readonly string[]): strin
   return undefined;
 }
 
+/** Default bound on an error body read into memory: the start is kept, the rest is not read. */
+export const DEFAULT_MAX_ERROR_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Reads at most `max` bytes of a body, then cancels the rest (which also
+ * releases the connection). A hostile server's 500 MB error page costs 1 MiB.
+ */
+export async function readBounded(body: ReadableStream<Uint8Array>, max: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  let truncated = false;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (length + value.byteLength > max) {
+      chunks.push(value.subarray(0, max - length));
+      length = max;
+      truncated = true;
+      await reader.cancel().catch(() => {});
+      break;
+    }
+    chunks.push(value);
+    length += value.byteLength;
+  }
+  const bytes = chunks.length === 1 ? chunks[0]! : new Uint8Array(length);
+  if (chunks.length !== 1) {
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+  }
+  return { bytes, truncated };
+}
+
 async function readBody(response: Response): Promise<unknown> {
   if (response.bodyUsed || response.body === null) return undefined;
   let source = response;
@@ -282,7 +347,8 @@ async function readBody(response: Response): Promise<unknown> {
   }
   let text: string;
   try {
-    text = await source.text();
+    const { bytes } = await readBounded(source.body!, DEFAULT_MAX_ERROR_BODY_BYTES);
+    text = new TextDecoder().decode(bytes);
   } catch {
     return undefined;
   }
@@ -343,7 +409,7 @@ export class ApiConnectionError extends RequestFailedError {
   override name = 'ApiConnectionError';
 }
 
-/** One attempt got no response headers within `timeoutMs`. */
+/** One attempt (response headers, redirects and body) did not finish within `timeoutMs`. */
 export class ApiTimeoutError extends ApiConnectionError {
   override name = 'ApiTimeoutError';
 }

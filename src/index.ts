@@ -23,12 +23,23 @@ export {
   ConflictError,
   InternalServerError,
   InvalidRequestError,
+  isBodyTruncated,
   MissingApiKeyError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
   UnprocessableEntityError,
 } from './errors.js';
+export type {
+  BinaryBody,
+  BodyChoice,
+  BodyKind,
+  OperationMedia,
+  PartEncoding,
+  RequestMedia,
+  WithBodyChoice,
+  WithData,
+} from './body.js';
 export type { AuthScheme } from './auth.js';
 export type { RetryInfo } from './transport.js';
 export type { Logger, LogLevel } from './logger.js';

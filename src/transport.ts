@@ -20,8 +20,34 @@
  *   `Retry-After` (delta-seconds or HTTP-date, RFC 9110 §10.2.3) when that is
  *   within 0–60 s; otherwise min(8000, 500 · 2^(n-1)) ms times a random
  *   jitter factor in [0.75, 1].
+ *
+ * A server is untrusted (README, "Threat model"):
+ * - `timeoutMs` bounds the whole attempt: headers, redirects and the body,
+ *   however the caller reads it. An abort or timeout at any point, the body
+ *   included, rejects with ApiAbortError / ApiTimeoutError (the attempt's
+ *   controller is aborted with that error as its reason, which fetch passes
+ *   on to body reads).
+ * - Redirects are followed here, not by fetch (`redirect: 'manual'`), so that
+ *   on a hop to another origin the credentials are dropped: the api's key
+ *   header, and every header whose name looks like a credential
+ *   (isCredentialHeader: Authorization, Cookie, x-api-key, X-Auth-Token, …).
+ *   Node's fetch drops only Authorization and would send `x-api-key` on.
+ * - An error response's body is read here up to `maxErrorBodyBytes`
+ *   (default 1 MiB): the start is kept, the rest is not downloaded, and the
+ *   response is marked (isBodyTruncated; ApiError.bodyTruncated).
  */
-import { ApiAbortError, ApiConnectionError, ApiTimeoutError, readRequestId, redactUrl } from './errors.js';
+import {
+  ApiAbortError,
+  ApiConnectionError,
+  ApiTimeoutError,
+  ClientError,
+  DEFAULT_MAX_ERROR_BODY_BYTES,
+  isCredentialHeader,
+  markBodyTruncated,
+  readBounded,
+  readRequestId,
+  redactUrl,
+} from './errors.js';
 import { LOG_DEBUG, LOG_INFO, LOG_WARN, type Log } from './logger.js';
 
 export interface RetryInfo {
@@ -34,10 +60,22 @@ export interface RetryInfo {
   url: string;
 }
 
+/**
+ * What the transport calls: `fetch(request)`, or `fetch(request, { signal })`
+ * when the attempt has its own signal (a timeout or the caller's), which the
+ * function must honour as WHATWG fetch does (passing both arguments on to a
+ * fetch is enough).
+ */
+export type FetchFunction = (input: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
+
 export interface TransportOptions {
-  fetch?: ((input: Request) => Promise<Response>) | undefined;
-  /** Per attempt, until response headers arrive. Default 60_000; 0 or Infinity disables. */
+  fetch?: FetchFunction | undefined;
+  /** Per attempt, including redirects and reading the body. Default 60_000; 0 or Infinity disables. */
   timeoutMs?: number | undefined;
+  /** Header names that carry the api's credentials: never sent on to another origin on a redirect. */
+  credentialHeaders?: readonly string[] | undefined;
+  /** Bytes of an error response's body kept (default 1 MiB); the rest is not read. */
+  maxErrorBodyBytes?: number | undefined;
   /** Default 2 (so up to 3 attempts). */
   maxRetries?: number | undefined;
   retryNonIdempotent?: boolean | undefined;
@@ -70,6 +108,10 @@ const MAX_BACKOFF_MS = 8_000;
 // setTimeout fires immediately for delays above 2^31-1 ms; treat such
 // timeouts as "no timeout" instead.
 const MAX_TIMER_MS = 2 ** 31 - 1;
+
+const MAX_REDIRECTS = 20; // as fetch (WHATWG Fetch §4.4)
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const BODY_METHODS = ['arrayBuffer', 'blob', 'bytes', 'formData', 'json', 'text'] as const;
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
 const RETRYABLE_IF_IDEMPOTENT = new Set([408, 500, 502, 503, 504]);
@@ -133,7 +175,15 @@ function describeCause(error: unknown): string {
 }
 
 /** Request fate decided per attempt. */
-type Outcome = { response: Response; error?: undefined } | { response?: undefined; error: ApiConnectionError };
+/** One attempt's abort controller and timer; the timer runs until the body is read. */
+interface Attempt {
+  controller: AbortController | undefined;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  timedOut: boolean;
+}
+
+/** Request fate decided per attempt. */
+type Outcome = { response: Response; attempt: Attempt; error?: undefined } | { response?: undefined; error: ApiConnectionError };
 
 /**
  * What the client's Request constructor (see createClientTransport) records
@@ -145,7 +195,7 @@ type Outcome = { response: Response; error?: undefined } | { response?: undefine
 interface Prepared {
   /** The caller's signal (openapi-fetch passes the call's `signal` in the init). */
   callerSignal: AbortSignal | undefined;
-  /** The first attempt's controller; only when timeouts are on. */
+  /** The first attempt's controller; when timeouts are on or the caller gave a signal. */
   controller: AbortController | undefined;
   /** The body as given to the Request: a string, sent again as-is on a retry. */
   body: string | undefined;
@@ -157,15 +207,42 @@ interface Prepared {
 
 const prepared = new WeakMap<Request, Prepared>();
 
-/** A controller for one attempt that the caller's signal also aborts. */
-function linkedController(callerSignal: AbortSignal | undefined): AbortController {
+/**
+ * The init given to fetch with an attempt's signal. The signal goes to fetch
+ * (`fetch(request, { signal })`), not into the Request: a Request that
+ * follows a signal costs undici a listener, a WeakRef and a finalizer, and
+ * fetch builds its own Request from ours anyway. The signal is made when
+ * fetch reads it: Node builds an AbortSignal lazily, at a cost larger than
+ * the rest of an attempt's bookkeeping (a fetch that ignores it, such as a
+ * stub, never pays). Together about a quarter of a call with a stub fetch.
+ */
+class AttemptInit {
+  readonly #controller: AbortController;
+  constructor(controller: AbortController) {
+    this.#controller = controller;
+  }
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+}
+
+/**
+ * A controller for one attempt that the caller's signal also aborts, with an
+ * ApiAbortError as reason (`abortReason`, made when it fires): fetch rejects
+ * body reads with the reason, so a caller reading the body sees that error.
+ */
+function linkedController(callerSignal: AbortSignal | undefined, abortReason: () => Error): AbortController {
   const controller = new AbortController();
   if (callerSignal) {
-    if (callerSignal.aborted) controller.abort(callerSignal.reason);
+    if (callerSignal.aborted) controller.abort(abortReason());
     // Stays attached after the headers arrive, so the caller can still cancel the body download.
-    else callerSignal.addEventListener('abort', () => controller.abort(callerSignal.reason), { once: true });
+    else callerSignal.addEventListener('abort', () => controller.abort(abortReason()), { once: true });
   }
   return controller;
+}
+
+function abortError(method: string, url: string, cause: unknown): ApiAbortError {
+  return new ApiAbortError(`Request aborted by caller: ${method} ${url}`, { cause, method, url });
 }
 
 /** Sends any Request, with the retry and timeout rules above. */
@@ -206,6 +283,11 @@ export function createClientTransport(options: TransportOptions = {}): ClientTra
   const retryNonIdempotent = options.retryNonIdempotent ?? false;
   const log = options.log && options.log.level > 0 ? options.log : undefined;
   const requestIdHeaders = options.requestIdHeaders ?? [];
+  const maxErrorBodyBytes = options.maxErrorBodyBytes ?? DEFAULT_MAX_ERROR_BODY_BYTES;
+  if (!Number.isInteger(maxErrorBodyBytes) || maxErrorBodyBytes < 0) {
+    throw new RangeError(`maxErrorBodyBytes must be a non-negative integer, got ${maxErrorBodyBytes}`);
+  }
+  const credentialHeaders = new Set((options.credentialHeaders ?? []).map((h) => h.toLowerCase()));
 
   function PreparedRequest(input: RequestInfo | URL, init?: RequestInit & PerCallTransportOptions): Request {
     const timeoutMs = init?.timeoutMs === undefined ? defaultTimeoutMs : checkTimeout(init.timeoutMs);
@@ -220,14 +302,14 @@ export function createClientTransport(options: TransportOptions = {}): ClientTra
       prepared.set(request, { callerSignal, controller: undefined, body: undefined, reuse: false, timeoutMs, maxRetries });
       return request;
     }
-    let request: Request;
     let controller: AbortController | undefined;
-    if (timeoutEnabled(timeoutMs)) {
-      controller = linkedController(callerSignal);
-      request = new Request(input, { ...init, signal: controller.signal });
-    } else {
-      request = new Request(input, init);
+    if (timeoutEnabled(timeoutMs) || callerSignal) {
+      const method = (init?.method ?? 'GET').toUpperCase();
+      controller = linkedController(callerSignal, () => abortError(method, redactUrl(String(input)), callerSignal?.reason));
     }
+    // Redirects are followed by the transport (follow, below), which drops credentials across origins.
+    // The caller's signal reaches fetch through the attempt's controller (AttemptInit).
+    const request = new Request(input, { ...init, signal: null, redirect: 'manual' });
     prepared.set(request, { callerSignal, controller, body: body ?? undefined, reuse: true, timeoutMs, maxRetries });
     return request;
   }
@@ -242,8 +324,9 @@ export function createClientTransport(options: TransportOptions = {}): ClientTra
     // Serialising and redacting the URL is only needed for errors and onRetry.
     let redacted: string | undefined;
     const url = () => (redacted ??= redactUrl(request.url));
-    const aborted = () =>
-      new ApiAbortError(`Request aborted by caller: ${method} ${url()}`, { cause: callerSignal?.reason, method, url: url() });
+    const aborted = () => abortError(method, url(), callerSignal?.reason);
+    const timeoutError = (cause?: unknown) =>
+      new ApiTimeoutError(`Request timed out after ${timeoutMs} ms: ${method} ${url()}`, { cause, method, url: url() });
 
     // A Request from PreparedRequest, sent once: its first attempt is ready.
     // Taken out of the map, so sending the same Request again takes the general path.
@@ -266,7 +349,7 @@ export function createClientTransport(options: TransportOptions = {}): ClientTra
       const outcome = await attemptOnce(attempt);
       if (started) logAttempt(attempt, outcome, performance.now() - started);
       if (callerSignal?.aborted) {
-        await outcome.response?.body?.cancel().catch(() => {});
+        if (outcome.response) release(outcome.response, outcome.attempt);
         throw aborted();
       }
 
@@ -291,13 +374,13 @@ export function createClientTransport(options: TransportOptions = {}): ClientTra
         if (retry && maxRetries > 0 && log && log.level >= LOG_WARN) {
           log.logger.warn(`${log.prefix} ${method} ${url()} failed after ${attempt} attempts: ${reason}`);
         }
-        if (outcome.response) return outcome.response;
+        if (outcome.response) return finish(outcome.response, outcome.attempt);
         throw outcome.error;
       }
 
       const delayMs = retryDelayMs(attempt, outcome.response?.headers, random);
       // The retried response will never be read: release its connection.
-      await outcome.response?.body?.cancel().catch(() => {});
+      if (outcome.response) release(outcome.response, outcome.attempt);
       options.onRetry?.({ attempt, delayMs, reason, method, url: url() });
       if (log && log.level >= LOG_INFO) {
         log.logger.info(`${log.prefix} retrying ${method} ${url()} in ${Math.round(delayMs)} ms (attempt ${attempt} of ${maxRetries + 1}: ${reason})`);
@@ -317,51 +400,134 @@ export function createClientTransport(options: TransportOptions = {}): ClientTra
       log!.logger.debug(`${log!.prefix} ${method} ${url()} -> ${result} in ${Math.round(ms)} ms (attempt ${attempt}${id ? `, request id ${id}` : ''})`);
     }
 
-    async function attemptOnce(attempt: number): Promise<Outcome> {
-      // A controller per attempt rather than AbortSignal.timeout(): the
-      // timeout is cleared once headers arrive, so a long body download
-      // (streams, exports) is not cut off. The caller's signal still covers
-      // the body (linkedController). Without a timeout the caller's signal is
-      // used as it is.
-      const first = attempt === 1 && reuse;
-      const controller = first ? prep!.controller : withTimeout ? linkedController(callerSignal) : undefined;
+    async function attemptOnce(n: number): Promise<Outcome> {
+      const first = n === 1 && reuse;
+      const controller = first ? prep!.controller : withTimeout || callerSignal ? linkedController(callerSignal, aborted) : undefined;
       let input = request;
       if (!first) {
         const init: RequestInit = body === null || body === undefined ? {} : { body };
-        const signal = controller ? controller.signal : callerSignal;
-        if (signal) init.signal = signal;
+        init.signal = null;
+        init.redirect = 'manual';
         input = new Request(request, init);
       }
-      let timedOut = false;
-      const timer = controller
-        ? setTimeout(() => {
-            timedOut = true;
-            controller.abort();
-          }, timeoutMs)
-        : undefined;
-      try {
-        return { response: await fetchImpl(input) };
-      } catch (cause) {
-        // A caller abort is turned into ApiAbortError by the loop, which checks first.
-        if (timedOut) {
-          return {
-            error: new ApiTimeoutError(`Request timed out after ${timeoutMs} ms: ${method} ${url()}`, {
-              cause,
-              method,
-              url: url(),
-            }),
-          };
-        }
-        return {
-          error: new ApiConnectionError(`Connection error (${describeCause(cause)}): ${method} ${url()}`, {
-            cause,
-            method,
-            url: url(),
-          }),
-        };
-      } finally {
-        clearTimeout(timer);
+      const state: Attempt = { controller, timer: undefined, timedOut: false };
+      if (controller && withTimeout) {
+        state.timer = setTimeout(() => {
+          state.timedOut = true;
+          controller.abort(timeoutError());
+        }, timeoutMs);
       }
+      try {
+        return { response: await follow(input, controller), attempt: state };
+      } catch (cause) {
+        clearTimeout(state.timer);
+        // A caller abort is turned into ApiAbortError by the loop, which checks first.
+        if (state.timedOut) return { error: cause instanceof ApiTimeoutError ? cause : timeoutError(cause) };
+        if (cause instanceof ApiConnectionError) return { error: cause };
+        return { error: new ApiConnectionError(`Connection error (${describeCause(cause)}): ${method} ${url()}`, { cause, method, url: url() }) };
+      }
+    }
+
+    /** Sends one request and follows its redirects (WHATWG Fetch §4.4), dropping credentials on a hop to another origin. */
+    async function follow(first: Request, controller: AbortController | undefined): Promise<Response> {
+      let current = first;
+      let currentBody = body;
+      for (let hops = 0; ; hops++) {
+        const response = await (controller ? fetchImpl(current, new AttemptInit(controller)) : fetchImpl(current));
+        if (response.type === 'opaqueredirect') {
+          // A browser's fetch hides a manual redirect's target: it cannot be followed safely here.
+          throw new ApiConnectionError(`Redirect not followed (the runtime hides its target): ${method} ${url()}`, { method, url: url() });
+        }
+        const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
+        if (location === null) return response;
+        await response.body?.cancel().catch(() => {});
+        if (hops >= MAX_REDIRECTS) throw new ApiConnectionError(`Too many redirects (${MAX_REDIRECTS}): ${method} ${url()}`, { method, url: url() });
+        let target: URL;
+        try {
+          target = new URL(location, current.url);
+        } catch {
+          target = new URL('invalid:');
+        }
+        if ((target.protocol !== 'http:' && target.protocol !== 'https:') || target.username || target.password) {
+          throw new ApiConnectionError(`Redirect to an unsupported location (${redactUrl(target.href)}): ${method} ${url()}`, { method, url: url() });
+        }
+        const headers = new Headers(current.headers);
+        let nextMethod = current.method;
+        // 303 turns anything but GET/HEAD into GET; 301/302 turn POST into GET (as browsers and fetch do).
+        if ((response.status === 303 && nextMethod !== 'GET' && nextMethod !== 'HEAD') || ((response.status === 301 || response.status === 302) && nextMethod === 'POST')) {
+          nextMethod = 'GET';
+          currentBody = null;
+          for (const name of ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location']) headers.delete(name);
+        }
+        if (target.origin !== new URL(current.url).origin) {
+          const names: string[] = [];
+          headers.forEach((_, name) => names.push(name));
+          for (const name of names) if (credentialHeaders.has(name) || isCredentialHeader(name)) headers.delete(name);
+        }
+        const init: RequestInit = { method: nextMethod, headers, redirect: 'manual' };
+        if (currentBody !== null && currentBody !== undefined) init.body = currentBody;
+        current = new Request(target, init);
+      }
+    }
+
+    /** The response the caller gets: an error body bounded, the attempt's timer left to cover the body. */
+    async function finish(response: Response, state: Attempt): Promise<Response> {
+      if (response.body === null) {
+        clearTimeout(state.timer);
+        return response;
+      }
+      if (!response.ok) {
+        let read: { bytes: Uint8Array; truncated: boolean };
+        try {
+          read = await readBounded(response.body, maxErrorBodyBytes);
+        } catch (cause) {
+          throw bodyError(cause, state);
+        } finally {
+          clearTimeout(state.timer);
+        }
+        const headers = new Headers(response.headers);
+        if (read.truncated) headers.delete('content-length');
+        const bounded = new Response(read.bytes as Uint8Array<ArrayBuffer>, { status: response.status, statusText: response.statusText, headers });
+        Object.defineProperty(bounded, 'url', { value: response.url });
+        if (read.truncated) markBodyTruncated(bounded);
+        return bounded;
+      }
+      if (state.timer === undefined) return response;
+      // The timer keeps running while the caller reads the body, without keeping the process alive;
+      // reading the body to its end (or failing to) stops it.
+      (state.timer as { unref?: () => void }).unref?.();
+      for (const name of BODY_METHODS) {
+        const read = response[name] as (() => Promise<unknown>) | undefined;
+        if (typeof read !== 'function') continue;
+        Object.defineProperty(response, name, {
+          configurable: true,
+          value: () =>
+            read.call(response).then(
+              (value) => {
+                clearTimeout(state.timer);
+                return value;
+              },
+              (cause: unknown) => {
+                clearTimeout(state.timer);
+                throw bodyError(cause, state);
+              },
+            ),
+        });
+      }
+      return response;
+    }
+
+    /** An error while reading a body: the caller's abort or the timeout as ours, anything else as it is. */
+    function bodyError(cause: unknown, state: Attempt): unknown {
+      if (cause instanceof ClientError) return cause;
+      if (callerSignal?.aborted) return aborted();
+      if (state.timedOut) return timeoutError(cause);
+      return cause;
+    }
+
+    function release(response: Response, state: Attempt): void {
+      clearTimeout(state.timer);
+      response.body?.cancel().catch(() => {});
     }
   }
 

@@ -9,7 +9,6 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import {
-  BaseResolver,
   bundle,
   createConfig,
   detectSpec,
@@ -21,8 +20,8 @@ import {
   type Source,
 } from '@redocly/openapi-core';
 import { PipelineError, formatLocation } from '../lib/errors.js';
-import { parseJsonDocument } from '../lib/json-document.js';
 import { JsonLocator } from '../lib/json-locate.js';
+import { isJsonSource, SpecResolver, type SpecAccess } from '../lib/spec-resolver.js';
 import { oneLine } from '../lib/escape.js';
 import { timer, type Timings } from '../lib/timings.js';
 import { hasDecorators, runPreprocessors, withoutPreprocessors } from './preprocess.js';
@@ -35,6 +34,8 @@ export interface LintBundleInput {
   config: Config;
   /** How a path is shown to the user (relative to the working directory). */
   display: (absPath: string) => string;
+  /** What the spec may read: folders, remote hosts, limits (lib/spec-resolver.ts). */
+  access: Omit<SpecAccess, 'display'>;
   /** Stage timings are added here (`load`, `lint`, `bundle`). */
   timings?: Timings;
 }
@@ -69,7 +70,7 @@ export async function lintAndBundle(
     throw new PipelineError(`${display(root)}: spec file not found (root of api "${api}")`);
   }
   const time = timer(input.timings ?? {});
-  const resolver = new JsonFastResolver(config.resolve);
+  const resolver = newResolver(input);
   const loaded: Document | Error = await time('load', async () => {
     try {
       return await resolver.resolveDocument(null, root, true);
@@ -117,24 +118,12 @@ export async function lintAndBundle(
   return { ...bundled, warnings };
 }
 
-/**
- * Sources read as JSON (valid JSON, no repeated keys), with a locator for
- * their problems' positions once one is asked for (lib/json-locate.ts).
- */
-const jsonSources = new WeakMap<Source, JsonLocator | undefined>();
+/** Sources read with JSON.parse: their problems are located without a YAML AST (lib/json-locate.ts). */
+const jsonLocators = new WeakMap<Source, JsonLocator>();
 
-/** Redocly's resolver, reading `.json` files with JSON.parse when that gives js-yaml's result (lib/json-document.ts). */
-class JsonFastResolver extends BaseResolver {
-  override parseDocument(source: Source, isRoot = false): Document {
-    if (/\.json$/i.test(source.absoluteRef) && typeof source.body === 'string') {
-      const parsed = parseJsonDocument(source.body);
-      if (parsed !== undefined) {
-        jsonSources.set(source, undefined);
-        return { source, parsed };
-      }
-    }
-    return super.parseDocument(source, isRoot);
-  }
+/** A resolver confined to what the spec may read; each Redocly call that reads files gets one. */
+function newResolver(input: LintBundleInput, config: Config = input.config): SpecResolver {
+  return new SpecResolver({ ...input.access, display: input.display }, config.resolve);
 }
 
 /**
@@ -145,9 +134,9 @@ class JsonFastResolver extends BaseResolver {
  * columns are right where Redocly's are one short.
  */
 function lineColOf(where: NormalizedProblem['location'][number]): { line: number; col: number } {
-  if (where.pointer !== undefined && jsonSources.has(where.source)) {
-    let locator = jsonSources.get(where.source);
-    if (!locator) jsonSources.set(where.source, (locator = new JsonLocator(where.source.body)));
+  if (where.pointer !== undefined && isJsonSource(where.source)) {
+    let locator = jsonLocators.get(where.source);
+    if (!locator) jsonLocators.set(where.source, (locator = new JsonLocator(where.source.body)));
     return locator.locate(where.pointer, !!where.reportOnKey);
   }
   return getLineColLocation(where).start;
@@ -165,9 +154,9 @@ async function lintCrash(error: unknown, input: LintBundleInput, document?: Docu
   if (/circular pointer/i.test(message)) return resolveError(error, input.root, input.display);
   try {
     const structOnly = await createConfig({ rules: { struct: 'error' } });
-    const fresh = await new BaseResolver(structOnly.resolve).resolveDocument(null, input.root, true);
+    const fresh = await newResolver(input, structOnly).resolveDocument(null, input.root, true);
     if (!(fresh instanceof Error)) {
-      const problems = await lintDocument({ document: fresh as Document, config: structOnly, externalRefResolver: new BaseResolver() });
+      const problems = await lintDocument({ document: fresh as Document, config: structOnly, externalRefResolver: newResolver(input, structOnly) });
       const lines = [...new Set(problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p, input.display)))];
       if (lines.length > 0) {
         const more = lines.length > 1 ? ` (and ${lines.length - 1} more)` : '';
@@ -221,7 +210,8 @@ function resolveError(error: unknown, root: string, display: (p: string) => stri
 async function bundleCopy(document: Document, input: LintBundleInput): Promise<BundledSpec> {
   const { config, display, root } = input;
   const copy = { source: document.source, parsed: structuredClone(document.parsed) } as Document;
-  const result = await bundle({ doc: copy, config, externalRefResolver: new BaseResolver(config.resolve), dereference: false });
+  // A resolver of its own: bundling changes the documents it resolves.
+  const result = await bundle({ doc: copy, config, externalRefResolver: newResolver(input), dereference: false });
   const bundleErrors = result.problems.filter((p) => p.severity === 'error');
   if (bundleErrors.length > 0) {
     const lines = bundleErrors.map((p) => formatProblem(p, display));
@@ -267,6 +257,8 @@ function refSuffix(problem: NormalizedProblem, line: number | undefined): string
 }
 
 function documentError(error: Error, root: string, display: (p: string) => string): PipelineError {
+  // A limit or a refusal (lib/spec-resolver.ts): already one line naming the file.
+  if (error instanceof PipelineError) return error;
   const e = error as Error & { mark?: { line: number; column: number }; source?: { absoluteRef?: string }; originalError?: Error };
   const file = display(e.source?.absoluteRef ?? root);
   const inner = e.originalError ?? e;
@@ -290,9 +282,9 @@ function checkIsOpenApi3(document: Document, display: (p: string) => string): vo
   if ((parsed as { swagger?: unknown }).swagger !== undefined) {
     throw new PipelineError(`${file}: Swagger 2.0 is not supported; convert it to OpenAPI 3.x first (e.g. swagger2openapi)`);
   }
-  if (typeof version !== 'string' || !/^3\.[01]\./.test(version)) {
+  if (typeof version !== 'string' || !/^3\.[012]\./.test(version)) {
     throw new PipelineError(
-      `${file}: not an OpenAPI 3.0/3.1 document (${version === undefined ? 'no "openapi" field' : `openapi: ${JSON.stringify(version)}`})`,
+      `${file}: not an OpenAPI 3.0/3.1/3.2 document (${version === undefined ? 'no "openapi" field' : `openapi: ${JSON.stringify(version)}`})`,
     );
   }
   try {

@@ -10,7 +10,10 @@
  * factory name can shadow them.
  */
 import { PipelineError } from '../lib/errors.js';
+import { isHttpToken } from '../lib/http.js';
+import type { Limits } from '../lib/limits.js';
 import { docComment, isSafeIdentifier, jsString, pascalCase, type DocTag } from '../lib/escape.js';
+import { essence, mediaKind, type MediaKind } from '../lib/media.js';
 import { nameOperations, operationKey, type NameClashes, type NamedOperation, type RecordedName } from '../lib/naming.js';
 import { deref, isObject, operationsOf, type JsonObject } from '../lib/openapi.js';
 
@@ -38,6 +41,10 @@ export interface ClientConfig {
   nameClashes?: NameClashes;
   /** Where `npm run specs:pull` fetches the vendor's current spec. */
   sourceUrl?: string;
+  /** Hosts remote `$ref`s may be fetched from (default: none; lib/spec-resolver.ts). */
+  remoteRefs?: string[];
+  /** Changes to the default limits on the work a spec may cause (lib/limits.ts). */
+  limits?: Partial<Limits>;
 }
 
 export interface WrappersOutput {
@@ -82,6 +89,9 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     claim(`${Name}Args`, operationKey(op));
     claim(`${Name}Result`, operationKey(op));
     for (const param of [...asArray(op.pathItem.parameters), ...asArray(op.operation.parameters)].map((p) => deref(document, p))) {
+      if (param?.in === 'header' && !isHttpToken(param.name)) {
+        throw new PipelineError(`${where}: ${operationKey(op)}: header parameter name ${jsString(String(param.name))} is not an HTTP header name (an RFC 9110 token)`);
+      }
       if (param?.in === 'path' && typeof param.name === 'string' && /[{}]/.test(param.name)) {
         throw new PipelineError(
           `${where}: ${operationKey(op)}: path parameter name ${jsString(param.name)} contains a brace, which a path template cannot express (RFC 6570)`,
@@ -94,14 +104,21 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     }
     const opType = `paths[${jsString(op.path)}][${jsString(op.method)}]`;
     const argsOptional = !hasRequiredInput(document, op, pathParams);
+    const media = operationMedia(document, op);
+    if (media.choice && pathParams.includes('contentType')) {
+      throw new PipelineError(`${where}: ${operationKey(op)}: path parameter "contentType" clashes with the wrapper argument that chooses the body's media type`);
+    }
+    const argsType = media.choice
+      ? `$runtime.WithBodyChoice<$runtime.OperationArgs<${opType}>, ${opType}, ${jsString(media.choice)}>`
+      : `$runtime.OperationArgs<${opType}>`;
     blocks.push(
       [
-        `export type ${Name}Args = $runtime.OperationArgs<${opType}>;`,
-        `export type ${Name}Result = $runtime.OperationResult<${opType}>;`,
+        `export type ${Name}Args = ${argsType};`,
+        `export type ${Name}Result = ${media.data ? `$runtime.WithData<$runtime.OperationResult<${opType}>, ${media.data}>` : `$runtime.OperationResult<${opType}>`};`,
         '',
         docComment(docFor(op)) +
           `export function ${op.name}(client: $runtime.ApiClient<paths>, args: ${Name}Args${argsOptional ? ' = {}' : ''}, options?: $runtime.CallOptions): Promise<${Name}Result> {\n` +
-          `  return $runtime.callOperation(client, ${jsString(op.method)}, ${jsString(op.path)}, [${pathParams.map(jsString).join(', ')}], args, options);\n` +
+          `  return $runtime.callOperation(client, ${jsString(op.method)}, ${jsString(op.path)}, [${pathParams.map(jsString).join(', ')}], args, options${media.literal ? `, ${media.literal}` : ''});\n` +
           `}\n`,
       ].join('\n'),
     );
@@ -114,7 +131,7 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
 
   const servers = serverNames(document, config.servers ?? {}, where);
   const auth: Auth | undefined =
-    config.auth === false ? undefined : config.auth ? { name: config.auth.header, prefix: config.auth.prefix } : authFromSpec(document);
+    config.auth === false ? undefined : config.auth ? { name: config.auth.header, prefix: config.auth.prefix } : authFromSpec(document, where);
   const apiKeyEnv = config.apiKeyEnv ?? `${api.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}_API_KEY`;
   // SGP_API_KEY → SGP_BASE_URL, SGP_LOG: the variables sit next to the key's.
   const envPrefix = apiKeyEnv.replace(/_?API_KEY$/, '') || api.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
@@ -195,6 +212,64 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
   };
 }
 
+/**
+ * The operation's bodies for src/body.ts, as an object literal (`OperationMedia`),
+ * or nothing when the runtime's default fits: a request in `application/json`
+ * only, and a JSON (or empty) success response. `choice` is the default media
+ * type when the request accepts several (JSON when one of them is).
+ * Every string from the spec goes through jsString; kinds, styles and
+ * booleans come from fixed sets.
+ */
+function operationMedia(doc: JsonObject, op: NamedOperation): { literal?: string; choice?: string; data?: string } {
+  const parts: string[] = [];
+  let choice: string | undefined;
+  const content = deref(doc, op.operation.requestBody)?.content;
+  if (isObject(content) && Object.keys(content).length > 0) {
+    const types = Object.keys(content).map((type) => ({ type, kind: mediaKind(doc, type, content[type]) }));
+    const json = types.findIndex((t) => t.kind === 'json');
+    if (json > 0) types.unshift(...types.splice(json, 1));
+    if (types.length > 1) choice = types[0]!.type;
+    if (types.length > 1 || types[0]!.kind !== 'json' || essence(types[0]!.type) !== 'application/json') {
+      const entries = types.map(({ type, kind }) => {
+        const encoding = kind === 'form' || kind === 'multipart' ? encodingLiteral(deref(doc, content[type])?.encoding) : '';
+        // A request in text/event-stream is just text.
+        return `{ type: ${jsString(type)}, kind: ${jsString(kind === 'event-stream' ? 'text' : kind)}${encoding} }`;
+      });
+      parts.push(`request: [${entries.join(', ')}]`);
+    }
+  }
+  const success = Object.entries(isObject(op.operation.responses) ? op.operation.responses : {})
+    .filter(([status]) => /^2/.test(status))
+    .flatMap(([, response]) => {
+      const c = deref(doc, response)?.content;
+      return isObject(c) ? Object.entries(c).map(([type, media]) => mediaKind(doc, type, media)) : [];
+    });
+  const parseAs = success.length === 0 || success.includes('json') ? undefined : PARSE_AS[success[0]!];
+  if (parseAs) parts.push(`response: ${jsString(parseAs)}`);
+  const data = parseAs === 'blob' ? 'Blob' : parseAs === 'stream' ? 'ReadableStream<Uint8Array>' : undefined;
+  return { ...(parts.length ? { literal: `{ ${parts.join(', ')} }` } : {}), ...(choice !== undefined ? { choice } : {}), ...(data ? { data } : {}) };
+}
+
+/** openapi-fetch's `parseAs` per response kind; JSON is its default. A form or multipart response is read as text. */
+const PARSE_AS: Record<MediaKind, string | undefined> = { json: undefined, text: 'text', form: 'text', multipart: 'text', binary: 'blob', 'event-stream': 'stream' };
+
+const STYLES = new Set(['form', 'spaceDelimited', 'pipeDelimited', 'deepObject']);
+
+/** `, encoding: { … }` from a Media Type Object's `encoding`, keeping what changes the bytes. */
+function encodingLiteral(encoding: unknown): string {
+  if (!isObject(encoding)) return '';
+  const props = Object.entries(encoding).flatMap(([name, e]) => {
+    if (!isObject(e)) return [];
+    const fields = [
+      ...(typeof e.contentType === 'string' ? [`contentType: ${jsString(e.contentType)}`] : []),
+      ...(typeof e.style === 'string' && STYLES.has(e.style) ? [`style: ${jsString(e.style)}`] : []),
+      ...(typeof e.explode === 'boolean' ? [`explode: ${e.explode}`] : []),
+    ];
+    return fields.length ? [`${jsString(name)}: { ${fields.join(', ')} }`] : [];
+  });
+  return props.length ? `, encoding: { ${props.join(', ')} }` : '';
+}
+
 function docFor(op: NamedOperation): Array<string | DocTag> {
   const summary = typeof op.operation.summary === 'string' ? op.operation.summary.trim() : '';
   const description = typeof op.operation.description === 'string' ? op.operation.description.trim() : '';
@@ -239,14 +314,21 @@ interface Auth {
   prefix?: string | undefined;
 }
 
-function authFromSpec(doc: JsonObject): Auth | undefined {
+function authFromSpec(doc: JsonObject, where: string): Auth | undefined {
   const schemes = isObject(doc.components) && isObject(doc.components.securitySchemes) ? doc.components.securitySchemes : {};
   const requirements = [...asArray(doc.security), ...operationsOf(doc).flatMap((op) => asArray(op.operation.security))];
   for (const req of requirements) {
     if (!isObject(req)) continue;
     for (const name of Object.keys(req)) {
       const scheme = deref(doc, schemes[name]);
-      if (scheme?.type === 'apiKey' && scheme.in === 'header' && typeof scheme.name === 'string') return { name: scheme.name };
+      if (scheme?.type === 'apiKey' && scheme.in === 'header' && typeof scheme.name === 'string') {
+        if (!isHttpToken(scheme.name)) {
+          throw new PipelineError(
+            `${where}: security scheme ${jsString(name)} names header ${jsString(scheme.name)}, which is not an HTTP header name (an RFC 9110 token) (at #/components/securitySchemes/${name.replace(/~/g, '~0').replace(/\//g, '~1')}/name)`,
+          );
+        }
+        return { name: scheme.name };
+      }
       if (scheme?.type === 'http' && typeof scheme.scheme === 'string' && scheme.scheme.toLowerCase() === 'bearer') {
         return { name: 'Authorization', prefix: 'Bearer' };
       }

@@ -115,9 +115,15 @@ describe('timeouts and the caller signal', () => {
     expect(hits).toHaveLength(1);
   });
 
-  it('the timeout does not cut off a slow body', async () => {
-    replies = [{ bodyDelayMs: 150 }];
-    const result = await call(client({ timeoutMs: 50 }));
+  // Changed (issue 15): the timeout covers the whole attempt, the body included.
+  it('the timeout covers a slow body: ApiTimeoutError', async () => {
+    replies = [{ bodyDelayMs: 300 }];
+    await expect(call(client({ timeoutMs: 100 }))).rejects.toBeInstanceOf(ApiTimeoutError);
+  });
+
+  it('a body that arrives within the timeout is read', async () => {
+    replies = [{ bodyDelayMs: 50 }];
+    const result = await call(client({ timeoutMs: 2000 }));
     expect(result.data).toEqual({ id: 'late' });
   });
 

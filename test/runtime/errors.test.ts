@@ -287,6 +287,7 @@ describe('secrets never reach error output', () => {
       message: `401 Unauthorized: POST ${url} — bad key`,
       status: 401,
       body: { message: 'bad key' },
+      bodyTruncated: false,
       requestId: 'req_echo',
       method: 'POST',
       url,

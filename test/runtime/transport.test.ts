@@ -296,9 +296,17 @@ describe('connection failures', () => {
     expect(s.hits()).toHaveLength(1);
   });
 
-  it('the timeout covers waiting for headers only, not reading a slow body', async () => {
-    const s = scenario('slowbody', [{ status: 200, body: 'late body', bodyDelayMs: 150 }]);
-    const { transport } = recording({ timeoutMs: 50 });
+  // Changed (issue 15): the timeout covers the whole attempt, reading the body included.
+  it('the timeout covers reading a slow body: ApiTimeoutError from text()', async () => {
+    const s = scenario('slowbody', [{ status: 200, body: 'late body', bodyDelayMs: 300 }]);
+    const { transport } = recording({ timeoutMs: 100 });
+    const response = await transport(new Request(s.url));
+    expect(await rejection(response.text())).toBeInstanceOf(ApiTimeoutError);
+  });
+
+  it('a body read within the timeout is whole', async () => {
+    const s = scenario('slowbody-ok', [{ status: 200, body: 'late body', bodyDelayMs: 50 }]);
+    const { transport } = recording({ timeoutMs: 2000 });
     const response = await transport(new Request(s.url));
     expect(await response.text()).toBe('late body');
   });
