@@ -280,12 +280,12 @@ for (const res of results) {
 }
 
 // ---------------------------------------------------------------------------
-// Wrapper call throughput vs bare openapi-fetch (stub fetch).
+// Wrapper call throughput vs bare openapi-fetch (stub fetch, and Node's fetch against a local server).
 
-log('throughput: wrapper calls vs bare openapi-fetch with a stub fetch');
+log('throughput: wrapper calls vs bare openapi-fetch, stub fetch and a 127.0.0.1 server');
 let throughput;
 {
-  const r = await measure(process.execPath, ['--import', 'tsx', join(benchDir, 'throughput.mjs'), '--batches', flags.quick ? '5' : '9'], { cwd: root });
+  const r = await measure(process.execPath, [join(benchDir, 'throughput.mjs'), '--batches', flags.quick ? '5' : '9'], { cwd: root });
   if (r.ok) throughput = JSON.parse(r.stdout.trim().split('\n').at(-1));
   else notes.push(`throughput failed: ${failureMessage(r)}`);
   for (const t of throughput ?? []) log(`  ${t.name}: ${fmtRatio(t.ratio)} (${Math.round(t.opsPerSec.wrapper)} vs ${Math.round(t.opsPerSec.bare)} ops/s)`);
@@ -361,8 +361,11 @@ for (const c of consumer) {
     bad ? 'FAIL' : judged ? verdict(a / b <= 1) : '—',
   ]);
 }
+// Issue 19: everything on; ≥ 0.85× with the stub (our own overhead), ≥ 0.97× against a real server (what users feel).
 for (const t of throughput ?? []) {
-  targets.push([`wrapper throughput / bare openapi-fetch, ${t.name.split(' (')[0]}`, '≥ 0.95×', `${fmtRatio(t.ratio)} (${Math.round(t.opsPerSec.wrapper)} / ${Math.round(t.opsPerSec.bare)} ops/s)`, verdict(t.ratio >= 0.95)]);
+  const target = t.clock === 'cpu' ? 0.85 : 0.97;
+  const setting = t.clock === 'cpu' ? 'stub fetch, per CPU s' : '127.0.0.1 server, per wall s';
+  targets.push([`wrapper throughput / bare openapi-fetch, ${t.name.split(' (')[0]}, ${setting}`, `≥ ${target}×`, `${fmtRatio(t.ratio)} (${Math.round(t.opsPerSec.wrapper)} / ${Math.round(t.opsPerSec.bare)} ops/s)`, verdict(t.ratio >= target)]);
 }
 
 const md = [];
@@ -426,10 +429,10 @@ for (const c of consumer) {
   md.push(`| ${c.label} | ${c.operations ?? '—'} | ${c.emitOk ? 'clean' : `${c.emitErrors} error(s)`} | ${fmtS(median(c.a))}${c.aError ? ` (errors: ${c.aError})` : ''} | ${fmtS(median(c.b))}${c.bError ? ` (errors: ${c.bError})` : ''} | ${fmtRatio(median(c.a) / median(c.b))} | ${fmtMiB(median(c.aRss))} / ${fmtMiB(median(c.bRss))} |`);
 }
 md.push('');
-md.push('## Wrapper call throughput (stub fetch)', '');
-md.push('bench/throughput.mjs: the committed seed clients\' one operation each; the same request through our free function on `create<Vendor>ApiClient({ apiKey, fetch: stub })` (defaults: 60 s timeout, 2 retries) and through `createClient<paths>({ baseUrl, headers: { <auth header>: key }, fetch: stub })` of openapi-fetch. The stub returns a fresh canned 200 JSON Response; each call is awaited and its `data` read. Batches (≈ 50 ms of bare calls) alternated after 3 warm-up batches each; medians. "no timer" is our client with `timeoutMs: 0`, to show what the per-attempt timer costs.', '');
-md.push('| operation | wrapper ops/s | bare ops/s | wrapper / bare | wrapper, no timer / bare |', '|---|---:|---:|---|---|');
-for (const t of throughput ?? []) md.push(`| ${t.name} | ${Math.round(t.opsPerSec.wrapper)} | ${Math.round(t.opsPerSec.bare)} | ${fmtRatio(t.ratio)} | ${fmtRatio(t.ratioNoTimeout)} |`);
+md.push('## Wrapper call throughput', '');
+md.push('bench/throughput.mjs: the committed seed clients\' one operation each; the same request through our free function with everything on (defaults: 60 s timeout, 2 retries, User-Agent, the log at `warn`; an idempotency header declared; per-call `{ timeoutMs, maxRetries, headers }`; `requestId` read) and through `createClient<paths>({ baseUrl, headers: { <auth header>: key } })` of openapi-fetch, both with the same `fetch`: a stub returning a fresh canned 200 JSON Response (ops per CPU second of the process: our own overhead), or Node\'s fetch against a node:http server on 127.0.0.1 in a child process (ops per wall second: what users feel). The runtime is measured as JavaScript (an esbuild bundle of src/ and the seed clients, openapi-fetch external), as consumers run it. Each call is awaited and its `data` read. Batches (≈ 150 ms of bare calls) alternated after 3 warm-up batches each; ops/s are medians, ratios the median of neighbouring batches\' ratios. "no timer" is our client with `timeoutMs: 0`.', '');
+md.push('| operation | clock | wrapper ops/s | bare ops/s | wrapper / bare | wrapper, no timer / bare | wrapper / bare, other clock |', '|---|---|---:|---:|---|---|---|');
+for (const t of throughput ?? []) md.push(`| ${t.name} | ${t.clock} | ${Math.round(t.opsPerSec.wrapper)} | ${Math.round(t.opsPerSec.bare)} | ${fmtRatio(t.ratio)} | ${fmtRatio(t.ratioNoTimeout)} | ${fmtRatio(t.other.ratio)} (${t.other.clock}) |`);
 md.push('');
 md.push('## Commands', '');
 md.push(`- ours: \`${oursDisplay} <api…> --config <cfg> --out <tmp>/pkg/generated --timings --quiet\`; seed: \`--config redocly.yaml\` (both apis in one run), full specs: \`--config <redocly.yaml with the roots pointed at ../shared/corpus>\` (\`node bench/corpus-config.mjs\`), GitHub/Stripe: \`--config bench/stress.redocly.yaml\` (lint profile \`minimal\`, documented in that file).`);

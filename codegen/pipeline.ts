@@ -17,6 +17,7 @@ import type { FileTree } from './lib/write-tree.js';
 import { isHttpToken } from './lib/http.js';
 import { readLimits } from './lib/limits.js';
 import { allowedRoots } from './lib/spec-resolver.js';
+import { guarantee } from './stages/guarantee.js';
 import { lintAndBundle } from './stages/lint-bundle.js';
 import { generateWrappers, type ClientConfig, type WrappersOutput } from './stages/wrappers.js';
 import { createTypesRunner, type TypesResult, type TypesRunner } from './worker/client.js';
@@ -235,9 +236,14 @@ async function generateApi(
       // e.g. a name clash: the same error comes again from the bundled document
     }
   };
+  let guaranteed: string[] = [];
   const startTypes = (spec: { document: Record<string, unknown> }) => {
     try {
-      const json = time('types (send)', () => JSON.stringify(spec.document));
+      let json = time('types (send)', () => JSON.stringify(spec.document));
+      // The bundle is a fresh copy: normalised in place, so openapi.yaml shows what the types were made from.
+      const g = time('guarantee', () => guarantee(spec.document as JsonObject, where, json));
+      guaranteed = g.warnings;
+      if (g.changed) json = time('types (send)', () => JSON.stringify(spec.document));
       ({ wrappers, job: typesJob } = speculative?.json === json ? speculative : send(spec.document as JsonObject, json));
       timings.speculative = speculative?.json === json ? 1 : 0;
     } catch (error) {
@@ -262,6 +268,7 @@ async function generateApi(
   );
   if (!types.parallel) startTypes(bundled);
   bundled.warnings.forEach(warn);
+  guaranteed.forEach(warn);
   if (earlyError !== undefined) throw earlyError;
   const document = bundled.document as JsonObject;
 

@@ -11,7 +11,7 @@ import { isBrowser, readEnv, userAgent } from './environment.js';
 import { BrowserNotAllowedError, InvalidRequestError, redactUrl } from './errors.js';
 import { createLog, type Logger, type LogLevel } from './logger.js';
 import { pathSerializer } from './path-params.js';
-import { createClientTransport, type RetryInfo } from './transport.js';
+import { createClientTransport, type FetchFunction, type RetryInfo } from './transport.js';
 
 /** What a generated client knows about its vendor (emitted into `generated/<api>/index.ts`). */
 export interface ApiDescriptor<Server extends string = string> {
@@ -40,8 +40,8 @@ export interface ClientOptions<Server extends string = string> {
   server?: Server | undefined;
   /** Any base URL (a proxy, a mock server); overrides `server` and the api's base URL environment variable. */
   baseUrl?: string | undefined;
-  /** A fetch implementation (default: globalThis.fetch). */
-  fetch?: ((input: Request) => Promise<Response>) | undefined;
+  /** A fetch implementation (default: globalThis.fetch); called as `fetch(request, { signal })`, and must honour the signal (timeouts, cancellation) as fetch does. */
+  fetch?: FetchFunction | undefined;
   /** Per-attempt timeout in ms, reading the body included (default 60 000; 0 disables). */
   timeoutMs?: number | undefined;
   /** Bytes of an error response's body read into `error` / `ApiError.body` (default 1 MiB; the rest is not read). */

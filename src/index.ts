@@ -30,6 +30,17 @@ export {
   RateLimitError,
   UnprocessableEntityError,
 } from './errors.js';
+export type {
+  AsStream,
+  BinaryBody,
+  BodyChoice,
+  BodyKind,
+  OperationMedia,
+  PartEncoding,
+  RequestMedia,
+  WithBodyChoice,
+  WithData,
+} from './body.js';
 export type { AuthScheme } from './auth.js';
 export type { RetryInfo } from './transport.js';
 export type { Logger, LogLevel } from './logger.js';

@@ -4,6 +4,7 @@
  * response }` out, or a thrown `ApiError` in throwing mode.
  */
 import type { FetchResponse, RequestBodyOption } from 'openapi-fetch';
+import { applyMedia, type OperationMedia } from './body.js';
 import type { ApiClient, ClientOptions } from './client.js';
 import { ApiError, DEFAULT_REQUEST_ID_HEADERS, readRequestId } from './errors.js';
 import { idempotencyKey } from './idempotency.js';
@@ -58,6 +59,7 @@ export async function callOperation<R>(
   pathParamNames: readonly string[],
   args: object | undefined,
   options: CallOptions | undefined,
+  media?: OperationMedia,
 ): Promise<R> {
   const { query, headers, body, ...rest } = (args ?? {}) as Record<string, unknown>;
   const pathParams: Record<string, unknown> = {};
@@ -76,6 +78,8 @@ export async function callOperation<R>(
     if (options.timeoutMs !== undefined) init.timeoutMs = options.timeoutMs;
     if (options.maxRetries !== undefined) init.maxRetries = options.maxRetries;
   }
+  // Bodies and responses other than JSON (src/body.ts); absent for JSON-only operations.
+  if (media) applyMedia(init, media, rest.contentType, body, (options as { parseAs?: unknown } | undefined)?.parseAs);
   const result = (await (client.fetchClient.request as (m: string, p: string, i: unknown) => Promise<unknown>)(method, path, init)) as {
     error?: unknown;
     response: Response;

@@ -47,7 +47,7 @@ export const readableAliasesPass: Pass = ({ sourceFile, document, schemas, taken
   const ordered = [...candidates.filter((c) => c.from === 'clean-key'), ...derived];
   for (const c of ordered) {
     const owner = claimed.get(c.alias);
-    if (reserved.has(c.alias) || !isSafeIdentifier(c.alias)) {
+    if (reserved.has(c.alias) || !isSafeIdentifier(c.alias) || TYPE_KEYWORDS.has(c.alias)) {
       warnings.push(`readable aliases: ${c.alias} for schema ${jsString(c.key)} is reserved (a top-level, referenced or wrapper name); not emitted`);
     } else if (owner) {
       warnings.push(`readable aliases: ${c.alias} for schema ${jsString(c.key)} is taken by schema ${jsString(owner.key)}; not emitted`);
@@ -74,6 +74,9 @@ export const readableAliasesPass: Pass = ({ sourceFile, document, schemas, taken
     facts: { aliases: Object.fromEntries(accepted.map((c) => [c.alias, c.key])) },
   };
 };
+
+/** TypeScript's predefined type names: valid identifiers, but not type alias names (TS2457). */
+const TYPE_KEYWORDS = new Set(['any', 'unknown', 'never', 'object', 'string', 'number', 'boolean', 'symbol', 'bigint', 'void', 'undefined', 'intrinsic']);
 
 /** A key is used as-is when it is an identifier a person would write. */
 function isCleanKey(key: string): boolean {

@@ -17,6 +17,15 @@ import { OperationIdUrlSafe } from './operation-id-url-safe.js';
 import { OperationIdUnique } from './operation-id-unique.js';
 import { HeaderParamToSecurity } from './header-param-to-security.js';
 import { JsonPatchOperation } from './json-patch-operation.js';
+import { PathParametersMatch } from './path-parameters-match.js';
+import { HoistDeepRefs } from './hoist-deep-refs.js';
+import { oas3_2Types } from './oas3-2-types.js';
+import { InfoDefaults } from './info-defaults.js';
+import { ResponseDescription } from './response-description.js';
+import { PathsDefault } from './paths-default.js';
+import { NullableToTypeNull } from './nullable-to-type-null.js';
+import { UnknownKeysToExtensions } from './unknown-keys-to-extensions.js';
+import { codegenProfile } from './codegen-profile.js';
 
 export default function vendorQuirksPlugin() {
   return {
@@ -28,12 +37,25 @@ export default function vendorQuirksPlugin() {
         'operation-id-url-safe': OperationIdUrlSafe,
         'operation-id-unique': OperationIdUnique,
         'header-param-to-security': HeaderParamToSecurity,
+        'path-parameters-match': PathParametersMatch,
+        'hoist-deep-refs': HoistDeepRefs,
+        'info-defaults': InfoDefaults,
+        'response-description': ResponseDescription,
+        'paths-default': PathsDefault,
+        'nullable-to-type-null': NullableToTypeNull,
+        'unknown-keys-to-extensions': UnknownKeysToExtensions,
       },
     },
     decorators: {
       oas3: {
         'json-patch-operation': JsonPatchOperation,
       },
+    },
+    configs: {
+      codegen: codegenProfile,
+    },
+    typeExtension: {
+      oas3: oas3_2Types,
     },
   };
 }

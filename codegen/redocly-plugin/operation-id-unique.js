@@ -14,38 +14,49 @@
  * distinct. The vendor's id is kept in `x-vendor-operation-id`.
  */
 import { toUrlSafeOperationId } from './operation-id-url-safe.js';
-
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+import { HTTP_METHODS } from './refs.js';
 
 export function OperationIdUnique() {
   return {
     Root: {
       /** @param {any} root */
       enter(root) {
-        if (!root || typeof root.paths !== 'object' || root.paths === null) return;
-        /** @type {Map<string, Array<{ operation: any, method: string, path: string }>>} */
-        const byId = new Map();
-        for (const [path, pathItem] of Object.entries(root.paths)) {
-          if (!pathItem || typeof pathItem !== 'object') continue;
-          for (const method of HTTP_METHODS) {
-            const operation = /** @type {any} */ (pathItem)[method];
-            if (!operation || typeof operation.operationId !== 'string') continue;
-            const key = toUrlSafeOperationId(operation.operationId);
-            const list = byId.get(key) ?? [];
-            list.push({ operation, method, path });
-            byId.set(key, list);
-          }
-        }
-        for (const ops of byId.values()) {
-          if (ops.length < 2) continue;
-          for (const { operation, method, path } of ops) {
-            if (!('x-vendor-operation-id' in operation)) operation['x-vendor-operation-id'] = operation.operationId;
-            operation.operationId = `${method.toUpperCase()}-${encodeInjective(path)}`;
-          }
-        }
+        makeOperationIdsUnique(root);
       },
     },
   };
+}
+
+/**
+ * @param {any} root an OpenAPI document (changed in place)
+ * @returns {string[]} what was changed, one line each
+ */
+export function makeOperationIdsUnique(root) {
+  /** @type {string[]} */
+  const changes = [];
+  if (!root || typeof root.paths !== 'object' || root.paths === null) return changes;
+  /** @type {Map<string, Array<{ operation: any, method: string, path: string }>>} */
+  const byId = new Map();
+  for (const [path, pathItem] of Object.entries(root.paths)) {
+    if (!pathItem || typeof pathItem !== 'object') continue;
+    for (const method of HTTP_METHODS) {
+      const operation = /** @type {any} */ (pathItem)[method];
+      if (!operation || typeof operation.operationId !== 'string') continue;
+      const key = toUrlSafeOperationId(operation.operationId);
+      const list = byId.get(key) ?? [];
+      list.push({ operation, method, path });
+      byId.set(key, list);
+    }
+  }
+  for (const ops of byId.values()) {
+    if (ops.length < 2) continue;
+    for (const { operation, method, path } of ops) {
+      if (!('x-vendor-operation-id' in operation)) operation['x-vendor-operation-id'] = operation.operationId;
+      operation.operationId = `${method.toUpperCase()}-${encodeInjective(path)}`;
+      changes.push(`${method.toUpperCase()} ${path}: operationId "${operation['x-vendor-operation-id']}" is shared by ${ops.length} operations; renamed to "${operation.operationId}"`);
+    }
+  }
+  return changes;
 }
 
 const KEEP = /^[A-Za-z0-9\-._/]$/;

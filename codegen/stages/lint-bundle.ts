@@ -282,9 +282,9 @@ function checkIsOpenApi3(document: Document, display: (p: string) => string): vo
   if ((parsed as { swagger?: unknown }).swagger !== undefined) {
     throw new PipelineError(`${file}: Swagger 2.0 is not supported; convert it to OpenAPI 3.x first (e.g. swagger2openapi)`);
   }
-  if (typeof version !== 'string' || !/^3\.[01]\./.test(version)) {
+  if (typeof version !== 'string' || !/^3\.[012]\./.test(version)) {
     throw new PipelineError(
-      `${file}: not an OpenAPI 3.0/3.1 document (${version === undefined ? 'no "openapi" field' : `openapi: ${JSON.stringify(version)}`})`,
+      `${file}: not an OpenAPI 3.0/3.1/3.2 document (${version === undefined ? 'no "openapi" field' : `openapi: ${JSON.stringify(version)}`})`,
     );
   }
   try {

@@ -6,6 +6,7 @@
  */
 import { Node, Project, ts, type PropertySignature, type SourceFile } from 'ts-morph';
 import type { JsonObject } from '../lib/openapi.js';
+import { binaryTypesPass } from '../passes/binary-types.js';
 import { booleanDiscriminatorPass } from '../passes/boolean-discriminator.js';
 import { readableAliasesPass } from '../passes/readable-aliases.js';
 import { recursiveUnionsPass } from '../passes/recursive-unions.js';
@@ -16,6 +17,7 @@ export const PASSES: ReadonlyArray<[string, Pass]> = [
   ['boolean-discriminator', booleanDiscriminatorPass],
   ['readable-aliases', readableAliasesPass],
   ['recursive-unions', recursiveUnionsPass],
+  ['binary-types', binaryTypesPass],
 ];
 
 export interface PostprocessOutput {
@@ -72,12 +74,31 @@ export function reportParts(sourceFile: SourceFile, schemas: Map<string, Propert
       appended += edit.text.length;
       continue;
     }
-    const inside = ranges.find((r) => edit.start >= r.start && edit.end <= r.end);
+    const inside = ranges.find((r) => edit.start >= r.start && edit.end <= r.end) ?? memberTypeAt(sourceFile.compilerNode, edit);
     if (!inside || inside.never) return undefined;
     if (edit.start === inside.start && edit.end === inside.end && /^\s*never\s*$/.test(edit.text)) return undefined;
   }
   const tail = ts.createSourceFile('/schema.ts', text.slice(text.length - appended), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   return [sourceFile.compilerNode, tail];
+}
+
+/**
+ * The type of the second-level interface member (`operations["id"].requestBody`,
+ * `paths["/x"].post`) whose type holds `edit` strictly inside, found without
+ * wrapping nodes in ts-morph: edits there (binary-types in operations) leave
+ * the report's listing as it is, as edits inside a schema do.
+ */
+function memberTypeAt(file: ts.SourceFile, edit: TextEdit): { start: number; end: number; never: boolean } | undefined {
+  const within = (node: ts.Node) => edit.start >= node.getStart(file) && edit.end <= node.getEnd();
+  const statement = file.statements.find(within);
+  if (!statement || !ts.isInterfaceDeclaration(statement)) return undefined;
+  const first = statement.members.find(within);
+  const literal = first && ts.isPropertySignature(first) ? first.type : undefined;
+  if (!literal || !ts.isTypeLiteralNode(literal)) return undefined;
+  const second = literal.members.find(within);
+  const type = second && ts.isPropertySignature(second) ? second.type : undefined;
+  if (!type || !within(type) || (edit.start === type.getStart(file) && edit.end === type.getEnd())) return undefined;
+  return { start: type.getStart(file), end: type.getEnd(), never: type.kind === ts.SyntaxKind.NeverKeyword };
 }
 
 /** `components.schemas.<name>` property signatures of the generated file. */

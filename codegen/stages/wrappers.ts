@@ -13,6 +13,7 @@ import { PipelineError } from '../lib/errors.js';
 import { isHttpToken } from '../lib/http.js';
 import type { Limits } from '../lib/limits.js';
 import { docComment, isSafeIdentifier, jsString, pascalCase, type DocTag } from '../lib/escape.js';
+import { essence, mediaKind, type MediaKind } from '../lib/media.js';
 import { nameOperations, operationKey, type NameClashes, type NamedOperation, type RecordedName } from '../lib/naming.js';
 import { deref, isObject, operationsOf, type JsonObject } from '../lib/openapi.js';
 
@@ -103,14 +104,29 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     }
     const opType = `paths[${jsString(op.path)}][${jsString(op.method)}]`;
     const argsOptional = !hasRequiredInput(document, op, pathParams);
+    const media = operationMedia(document, op);
+    if (media.choice && pathParams.includes('contentType')) {
+      throw new PipelineError(`${where}: ${operationKey(op)}: path parameter "contentType" clashes with the wrapper argument that chooses the body's media type`);
+    }
+    const argsType = media.choice
+      ? `$runtime.WithBodyChoice<$runtime.OperationArgs<${opType}>, ${opType}, ${jsString(media.choice)}>`
+      : `$runtime.OperationArgs<${opType}>`;
     blocks.push(
       [
-        `export type ${Name}Args = $runtime.OperationArgs<${opType}>;`,
-        `export type ${Name}Result = $runtime.OperationResult<${opType}>;`,
+        `export type ${Name}Args = ${argsType};`,
+        `export type ${Name}Result = ${media.data ? `$runtime.WithData<$runtime.OperationResult<${opType}>, ${media.data}>` : `$runtime.OperationResult<${opType}>`};`,
         '',
-        docComment(docFor(op)) +
-          `export function ${op.name}(client: $runtime.ApiClient<paths>, args: ${Name}Args${argsOptional ? ' = {}' : ''}, options?: $runtime.CallOptions): Promise<${Name}Result> {\n` +
-          `  return $runtime.callOperation(client, ${jsString(op.method)}, ${jsString(op.path)}, [${pathParams.map(jsString).join(', ')}], args, options);\n` +
+        // A binary response is a Blob, or with `{ parseAs: "stream" }` the byte stream: an
+        // overload, listed first so that the bound client (which sees the last one) keeps the Blob.
+        (media.data === 'Blob'
+          ? docComment(docFor(op)) +
+            `export function ${op.name}(client: $runtime.ApiClient<paths>, args: ${Name}Args, options: $runtime.CallOptions & $runtime.AsStream): Promise<$runtime.WithData<$runtime.OperationResult<${opType}>, ReadableStream<Uint8Array>>>;\n` +
+            docComment(docFor(op)) +
+            `export function ${op.name}(client: $runtime.ApiClient<paths>, args${argsOptional ? '?' : ''}: ${Name}Args, options?: $runtime.CallOptions): Promise<${Name}Result>;\n` +
+            `export function ${op.name}(client: $runtime.ApiClient<paths>, args: ${Name}Args${argsOptional ? ' = {}' : ''}, options?: $runtime.CallOptions & Partial<$runtime.AsStream>): Promise<${Name}Result | $runtime.WithData<$runtime.OperationResult<${opType}>, ReadableStream<Uint8Array>>> {\n`
+          : docComment(docFor(op)) +
+            `export function ${op.name}(client: $runtime.ApiClient<paths>, args: ${Name}Args${argsOptional ? ' = {}' : ''}, options?: $runtime.CallOptions): Promise<${Name}Result> {\n`) +
+          `  return $runtime.callOperation(client, ${jsString(op.method)}, ${jsString(op.path)}, [${pathParams.map(jsString).join(', ')}], args, options${media.literal ? `, ${media.literal}` : ''});\n` +
           `}\n`,
       ].join('\n'),
     );
@@ -202,6 +218,64 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
       },
     },
   };
+}
+
+/**
+ * The operation's bodies for src/body.ts, as an object literal (`OperationMedia`),
+ * or nothing when the runtime's default fits: a request in `application/json`
+ * only, and a JSON (or empty) success response. `choice` is the default media
+ * type when the request accepts several (JSON when one of them is).
+ * Every string from the spec goes through jsString; kinds, styles and
+ * booleans come from fixed sets.
+ */
+function operationMedia(doc: JsonObject, op: NamedOperation): { literal?: string; choice?: string; data?: string } {
+  const parts: string[] = [];
+  let choice: string | undefined;
+  const content = deref(doc, op.operation.requestBody)?.content;
+  if (isObject(content) && Object.keys(content).length > 0) {
+    const types = Object.keys(content).map((type) => ({ type, kind: mediaKind(doc, type, content[type]) }));
+    const json = types.findIndex((t) => t.kind === 'json');
+    if (json > 0) types.unshift(...types.splice(json, 1));
+    if (types.length > 1) choice = types[0]!.type;
+    if (types.length > 1 || types[0]!.kind !== 'json' || essence(types[0]!.type) !== 'application/json') {
+      const entries = types.map(({ type, kind }) => {
+        const encoding = kind === 'form' || kind === 'multipart' ? encodingLiteral(deref(doc, content[type])?.encoding) : '';
+        // A request in text/event-stream is just text.
+        return `{ type: ${jsString(type)}, kind: ${jsString(kind === 'event-stream' ? 'text' : kind)}${encoding} }`;
+      });
+      parts.push(`request: [${entries.join(', ')}]`);
+    }
+  }
+  const success = Object.entries(isObject(op.operation.responses) ? op.operation.responses : {})
+    .filter(([status]) => /^2/.test(status))
+    .flatMap(([, response]) => {
+      const c = deref(doc, response)?.content;
+      return isObject(c) ? Object.entries(c).map(([type, media]) => mediaKind(doc, type, media)) : [];
+    });
+  const parseAs = success.length === 0 || success.includes('json') ? undefined : PARSE_AS[success[0]!];
+  if (parseAs) parts.push(`response: ${jsString(parseAs)}`);
+  const data = parseAs === 'blob' ? 'Blob' : parseAs === 'stream' ? 'ReadableStream<Uint8Array>' : undefined;
+  return { ...(parts.length ? { literal: `{ ${parts.join(', ')} }` } : {}), ...(choice !== undefined ? { choice } : {}), ...(data ? { data } : {}) };
+}
+
+/** openapi-fetch's `parseAs` per response kind; JSON is its default. A form or multipart response is read as text. */
+const PARSE_AS: Record<MediaKind, string | undefined> = { json: undefined, text: 'text', form: 'text', multipart: 'text', binary: 'blob', 'event-stream': 'stream' };
+
+const STYLES = new Set(['form', 'spaceDelimited', 'pipeDelimited', 'deepObject']);
+
+/** `, encoding: { … }` from a Media Type Object's `encoding`, keeping what changes the bytes. */
+function encodingLiteral(encoding: unknown): string {
+  if (!isObject(encoding)) return '';
+  const props = Object.entries(encoding).flatMap(([name, e]) => {
+    if (!isObject(e)) return [];
+    const fields = [
+      ...(typeof e.contentType === 'string' ? [`contentType: ${jsString(e.contentType)}`] : []),
+      ...(typeof e.style === 'string' && STYLES.has(e.style) ? [`style: ${jsString(e.style)}`] : []),
+      ...(typeof e.explode === 'boolean' ? [`explode: ${e.explode}`] : []),
+    ];
+    return fields.length ? [`${jsString(name)}: { ${fields.join(', ')} }`] : [];
+  });
+  return props.length ? `, encoding: { ${props.join(', ')} }` : '';
 }
 
 function docFor(op: NamedOperation): Array<string | DocTag> {

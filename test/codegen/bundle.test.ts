@@ -16,10 +16,12 @@ const GOLDEN = join(REPO, 'test/golden/__golden__');
 describe('the bundled generator (npm run generate)', () => {
   it('writes the golden files the sources write (test/golden)', () => {
     const out = tempDir();
-    const r = runCli(['--config', join(FIXTURE, 'redocly.yaml'), '--out', out, '--runtime-import', '../../../../src/index.js', '--no-cache', '--quiet'], FIXTURE);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    expect(r.stdout).toBe(''); // --quiet
+    for (const fixture of [FIXTURE, join(REPO, 'test/fixtures/media')]) {
+      const r = runCli(['--config', join(fixture, 'redocly.yaml'), '--out', out, '--runtime-import', '../../../../src/index.js', '--no-cache', '--quiet'], fixture);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(''); // --quiet
+    }
     for (const api of readdirSync(GOLDEN)) {
       for (const file of readdirSync(join(GOLDEN, api))) {
         expect(readFileSync(join(out, api, file), 'utf8'), `${api}/${file}`).toBe(readFileSync(join(GOLDEN, api, file), 'utf8'));

@@ -119,7 +119,7 @@ describe('bad input', () => {
     [
       'a document that is not OpenAPI',
       (dir) => writeFileSync(join(dir, 'specs/scale-gp.yaml'), 'hello: world\n'),
-      /^error: specs\/scale-gp\.yaml: not an OpenAPI 3\.0\/3\.1 document \(no "openapi" field\)$/m,
+      /^error: specs\/scale-gp\.yaml: not an OpenAPI 3\.0\/3\.1\/3\.2 document \(no "openapi" field\)$/m,
     ],
     [
       'Swagger 2.0',

@@ -5,10 +5,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { bundleFromString, lintFromString, loadConfig } from '@redocly/openapi-core';
+import { bundleFromString, createConfig, lintFromString, loadConfig } from '@redocly/openapi-core';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { REPO, tempDir } from '../support/run-cli.js';
+import { hoistDeepRefs, kindOf } from '../../codegen/redocly-plugin/hoist-deep-refs.js';
 
 async function configWith(preprocessors: Record<string, unknown>) {
   const dir = tempDir('plugin-test-');
@@ -219,5 +220,127 @@ describe('vendor-quirks/operation-id-unique', () => {
       ['GET-/gr~C3~B6~C3~9Fe/~7Bid~7D', 'größe'],
       ['GET-/gr~C3~BC~C3~9Fe/~7Bid~7D', 'grüße'],
     ]);
+  });
+});
+
+describe('vendor-quirks/path-parameters-match', () => {
+  const source = spec(`paths:
+  /things/{id}:
+    parameters:
+      - { name: stale, in: path, required: true, schema: { type: string } }
+    get:
+      operationId: getThing
+      parameters:
+        - { name: ID, in: path, required: true, schema: { type: string } }
+        - { $ref: '#/components/parameters/Limit' }
+      responses: { '200': { description: ok } }
+    put:
+      operationId: putThing
+      parameters:
+        - { $ref: '#/components/parameters/Id' }
+      responses: { '200': { description: ok } }
+components:
+  parameters:
+    Limit: { name: limit, in: query, schema: { type: integer } }
+    Id: { name: id, in: path, required: false, schema: { type: string } }
+`);
+
+  it('drops path parameters the template lacks, declares the ones it has, makes them required; lint then agrees', async () => {
+    const off = await run(source, {});
+    expect(off.problems.filter((p) => p.startsWith('path-parameters-defined')).length).toBeGreaterThan(0);
+    const on = await run(source, { 'vendor-quirks/path-parameters-match': 'on' });
+    expect(on.problems.filter((p) => p.startsWith('path-parameters-defined'))).toEqual([]);
+    const item = on.bundled.paths['/things/{id}'];
+    expect(item.parameters).toEqual([]);
+    expect(item.get.parameters).toEqual([
+      { $ref: '#/components/parameters/Limit' },
+      { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+    ]);
+    expect(item.put.parameters).toEqual([{ $ref: '#/components/parameters/Id' }]);
+    expect(on.bundled.components.parameters.Id.required).toBe(true);
+  });
+});
+
+describe('vendor-quirks/hoist-deep-refs', () => {
+  const source = spec(`paths:
+  /a:
+    get:
+      operationId: getA
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: { type: array, items: { type: object, properties: { n: { type: integer } } } }
+  /b:
+    get:
+      operationId: getB
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: { $ref: '#/paths/~1a/get/responses/200/content/application~1json/schema/items' }
+components:
+  schemas:
+    Node:
+      type: object
+      properties:
+        child: { type: object, properties: { next: { $ref: '#/components/schemas/Node/properties/child' } } }
+`);
+
+  it('copies deep targets into components and points every ref there, also refs inside the copies', async () => {
+    const { bundled } = await run(source, { 'vendor-quirks/hoist-deep-refs': 'on' });
+    expect(bundled.paths['/b'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/AGetResponses200ApplicationJsonSchemaItems' });
+    expect(bundled.components.schemas.AGetResponses200ApplicationJsonSchemaItems).toEqual({ type: 'object', properties: { n: { type: 'integer' } } });
+    expect(bundled.components.schemas.NodeChild.properties.next).toEqual({ $ref: '#/components/schemas/NodeChild' });
+    expect(bundled.components.schemas.Node.properties.child.properties.next).toEqual({ $ref: '#/components/schemas/NodeChild' });
+  });
+
+  it.each([
+    ['a schema inside an operation', ['paths', '/a', 'get', 'responses', '200', 'content', 'application/json', 'schema', 'items'], 'Schema'],
+    ['a parameter of a path item', ['paths', '/a', 'parameters', '0'], 'Parameter'],
+    ['a response header', ['components', 'responses', 'R', 'headers', 'X-Rate'], 'Header'],
+    ['a property of a composition member', ['components', 'schemas', 'P', 'allOf', '1', 'properties', 'tags'], 'Schema'],
+    ['a reusable media type (3.2)', ['components', 'mediaTypes', 'M'], 'MediaType'],
+    ['a callback path item', ['paths', '/a', 'post', 'callbacks', 'done', '{$request.body#/url}'], 'PathItem'],
+    ['an unknown place', ['info', 'title'], undefined],
+  ])('kindOf: %s', (_, segments, kind) => {
+    expect(kindOf(segments)).toBe(kind);
+  });
+
+  it('refuses what it cannot copy: a media type that refers to itself, a ref to a whole section', () => {
+    const doc = {
+      openapi: '3.2.0',
+      paths: { '/x': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { $ref: '#/components/mediaTypes/M' } } } } } } },
+      components: { mediaTypes: { M: { schema: { type: 'object' }, examples: { e: { $ref: '#/components/mediaTypes/M' } } } }, schemas: { S: { $ref: '#/components/schemas' } } },
+    };
+    expect(hoistDeepRefs(doc).errors).toEqual([
+      '$ref "#/components/mediaTypes/M" points at a MediaType that refers to itself, which cannot be copied in place; move it to a component',
+      '$ref "#/components/schemas" points at a whole section, not at one object; point it at a component',
+    ]);
+  });
+});
+
+describe('vendor-quirks typeExtension (OpenAPI 3.2 types of @redocly/openapi-core 2.64)', () => {
+  const source = `openapi: 3.2.0
+info: { title: t, version: '1', license: { name: MIT, url: 'https://example.com' } }
+servers: [{ url: 'https://example.com' }]
+security: [{ oauth: [read] }]
+paths: {}
+components:
+  securitySchemes:
+    oauth:
+      type: oauth2
+      flows: { deviceAuthorization: { deviceAuthorizationUrl: 'https://example.com/d', tokenUrl: 'https://example.com/t', scopes: { read: r } } }
+  mediaTypes:
+    Json: { schema: { type: object } }
+`;
+
+  it('lints the OAuth device flow and reusable media types (the library alone throws / reports struct)', async () => {
+    const bare = await createConfig({ extends: ['minimal'] });
+    await expect(lintFromString({ source, absoluteRef: '/spec.yaml', config: bare })).rejects.toThrow(/Unknown type name found: string/);
+    const { problems } = await run(source, {});
+    expect(problems.filter((p) => p.startsWith('struct'))).toEqual([]);
   });
 });

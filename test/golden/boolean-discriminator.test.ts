@@ -6,26 +6,11 @@
  * The emitted files are compared with committed goldens under __golden__/ and
  * type-checked by boolean-discriminator.test-d.ts.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPipeline } from '../../codegen/pipeline.js';
-
-const FIXTURE = join(import.meta.dirname, '../fixtures/boolean-discriminator');
+import { goldenFixture } from '../support/golden.js';
 
 describe('boolean discriminator fixtures', async () => {
-  const results = await runPipeline({
-    configPath: join(FIXTURE, 'redocly.yaml'),
-    display: (p) => p.slice(FIXTURE.length + 1),
-    runtimeImport: '../../../../src/index.js',
-  });
-
-  for (const result of results) {
-    for (const [file, content] of result.files) {
-      it(`${file} matches its golden`, async () => {
-        await expect(content).toMatchFileSnapshot(join(import.meta.dirname, '__golden__', file));
-      });
-    }
-  }
+  const results = await goldenFixture('boolean-discriminator');
 
   it('converts exactly the boolean members, and leaves the string discriminator alone', () => {
     const posts = results.find((r) => r.api === 'posts-v31')!.files.get('posts-v31/schema.ts')!;

@@ -37,6 +37,7 @@ import {
   type PartialApplicationSpecRequest,
   type RestorablePartialApplicationSpecRequest,
   type RestoreRequest,
+  type ScaleGpClient,
   type UpdateApplicationSpecArgs,
 } from '${pkgName}/scale-gp';
 import { ApiError, UnprocessableEntityError } from '${pkgName}/runtime';
@@ -57,6 +58,18 @@ export const rejectedStringRestore: RestorablePartialApplicationSpecRequest = { 
 export const rejectedTypo: RestorablePartialApplicationSpecRequest = { nme: 'x' };
 // @ts-expect-error the same rules apply to the body of the operation's argument
 export const rejectedArgs: UpdateApplicationSpecArgs = { application_spec_id: 'a', body: { restore: true, name: 'x' } };
+
+// Client options, type-checked only (never called, so the mock sees no extra request).
+export async function clientOptions(sgp: ScaleGpClient<true>): Promise<void> {
+  const derived = sgp.withOptions({ timeoutMs: 10_000, logLevel: 'off', headers: { 'User-Agent': null } });
+  const { requestId } = await derived.updateApplicationSpec({ application_spec_id: 's', body: { name: 'x' } }, { maxRetries: 0, timeoutMs: 5_000 });
+  const requestIdType: Equal<typeof requestId, string | undefined> = true;
+  // @ts-expect-error the throwing mode is fixed at creation
+  sgp.withOptions({ throwOnError: false });
+  // @ts-expect-error not a log level
+  sgp.withOptions({ logLevel: 'verbose' });
+  void requestIdType;
+}
 
 async function main(): Promise<void> {
   // Free functions: a client, and only the operations you import.
@@ -147,8 +160,12 @@ interface ConsumerOutput {
   typed: boolean;
 }
 
+/** TypeScript 7, the native port (`typescript@7` on npm): installed in a folder of its own, since the consumer must hold no build tool. */
+const TYPESCRIPT_7 = '7.0.2';
+
 let pkg: PackedPackage;
 let consumerDir: string;
+let ts7Dir: string;
 let mock: MockServer;
 let installMs = 0;
 
@@ -156,14 +173,20 @@ beforeAll(async () => {
   pkg = await buildAndPack();
   consumerDir = mkdtempSync(join(tmpdir(), 'vendor-api-clients-consumer-'));
   writeFileSync(join(consumerDir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }, null, 2));
+  ts7Dir = mkdtempSync(join(tmpdir(), 'vendor-api-clients-ts7-'));
+  writeFileSync(join(ts7Dir, 'package.json'), JSON.stringify({ name: 'ts7', version: '1.0.0', private: true }, null, 2));
   const started = performance.now();
-  const install = await run(
-    npm,
-    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', pkg.tarball, `@types/node@${repoPackage.devDependencies['@types/node']}`],
-    { cwd: consumerDir, env: npmEnvOutsideRepo() },
-  );
+  const [install, installTs7] = await Promise.all([
+    run(
+      npm,
+      ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', pkg.tarball, `@types/node@${repoPackage.devDependencies['@types/node']}`],
+      { cwd: consumerDir, env: npmEnvOutsideRepo() },
+    ),
+    run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', `typescript@${TYPESCRIPT_7}`], { cwd: ts7Dir, env: npmEnvOutsideRepo() }),
+  ]);
   installMs = Math.round(performance.now() - started);
   if (install.code !== 0) throw new Error(`npm install of the tarball failed\n${formatRun(install)}`);
+  if (installTs7.code !== 0) throw new Error(`npm install typescript@${TYPESCRIPT_7} failed\n${formatRun(installTs7)}`);
   mock = await startMockServer(join(repoRoot, 'generated', 'scale-gp', 'openapi.yaml'));
   console.info(`[package] build+pack ${pkg.buildAndPackMs} ms (0 = reused), consumer install ${installMs} ms, in ${consumerDir}`);
 }, 240_000);
@@ -171,6 +194,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await mock?.close();
   if (consumerDir) rmSync(consumerDir, { recursive: true, force: true });
+  if (ts7Dir) rmSync(ts7Dir, { recursive: true, force: true });
 });
 
 /** Every package folder in a node_modules tree, nested ones included, as `name` or `@scope/name`. */
@@ -255,6 +279,28 @@ describe('the packed package, installed in a fresh project', () => {
     expect(nodenext!.code, `tsc nodenext\n${formatRun(nodenext!)}`).toBe(0);
     expect(bundler!.code, `tsc bundler\n${formatRun(bundler!)}`).toBe(0);
     expect(readFileSync(join(consumerDir, 'out-nodenext', 'consumer-cjs.cjs'), 'utf8')).toContain(`require("${pkgName}/scale-gp")`);
+  }, 120_000);
+
+  it('TypeScript 7 (the native compiler, installed beside the consumer) compiles it too and rejects the same misuse', async () => {
+    const ts7 = join(ts7Dir, 'node_modules', 'typescript', 'bin', 'tsc');
+    expect((await run(ts7, ['-v'], { cwd: consumerDir })).stdout.trim()).toBe(`Version ${TYPESCRIPT_7}`);
+    const [nodenext, bundler] = await Promise.all(
+      ['tsconfig.nodenext.json', 'tsconfig.bundler.json'].map(config => run(ts7, ['-p', config, '--strict', '--noEmit', '--pretty', 'false'], { cwd: consumerDir })),
+    );
+    expect(nodenext!.code, `tsc 7 nodenext\n${formatRun(nodenext!)}`).toBe(0);
+    expect(bundler!.code, `tsc 7 bundler\n${formatRun(bundler!)}`).toBe(0);
+
+    // Without the @ts-expect-error comments, both compilers report errors on exactly those lines.
+    const src = join(consumerDir, 'src');
+    const consumer = readFileSync(join(src, 'consumer.ts'), 'utf8');
+    const expected = consumer.split('\n').flatMap((line, i) => (line.includes('// @ts-expect-error') ? [i + 2] : []));
+    writeFileSync(join(src, 'misuse.ts'), consumer.replaceAll('// @ts-expect-error', '//'));
+    writeFileSync(join(consumerDir, 'tsconfig.misuse.json'), JSON.stringify({ ...TSCONFIG_NODENEXT, files: ['src/misuse.ts'] }, null, 2));
+    const errorLines = (out: string) => [...new Set([...out.matchAll(/^src\/misuse\.ts\((\d+),\d+\): error TS\d+/gm)].map(m => Number(m[1])))].sort((a, b) => a - b);
+    const [five, seven] = await Promise.all([tsc, ts7].map(bin => run(bin, ['-p', 'tsconfig.misuse.json', '--noEmit', '--pretty', 'false'], { cwd: consumerDir })));
+    expect(expected.length).toBeGreaterThanOrEqual(6);
+    expect(errorLines(five!.stdout), formatRun(five!)).toEqual(expected);
+    expect(errorLines(seven!.stdout), formatRun(seven!)).toEqual(expected);
   }, 120_000);
 
   it('runs with Node against the mock server and gets typed data back', async () => {

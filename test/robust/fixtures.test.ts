@@ -10,7 +10,10 @@
  * Optional keys: `root` (the root spec file when it is not spec.yaml / spec.json),
  * `names` (the file the error must name, when it is not the root), `x-codegen`
  * (the api's x-codegen entry), `worker` (run the types stage on the worker
- * thread, as the CLI does by default). The api is named after the folder.
+ * thread, as the CLI does by default), `preprocessors` (the config's
+ * preprocessors instead of the four below: `{}` shows what the pipeline
+ * guarantees by itself), `warning` (a regex a warning line must match). The
+ * api is named after the folder.
  *
  * Each case runs in a temporary project whose redocly.yaml extends `minimal`
  * and loads the repo's plugin by absolute path with the four preprocessors on;
@@ -55,6 +58,10 @@ interface Expect {
   'x-codegen'?: Record<string, unknown>;
   /** Run with the types worker (the default of the CLI) instead of in this thread. */
   worker?: boolean;
+  /** The config's `preprocessors:` (default: the four of support/project.ts PREPROCESSORS). */
+  preprocessors?: Record<string, unknown>;
+  /** A regex some warning line on stderr must match (what a normalisation reports). */
+  warning?: string;
 }
 
 /**
@@ -81,9 +88,10 @@ function rootOf(name: string, expectation: Expect): string {
 /** A project with the case's files, its redocly.yaml, and an older output tree. */
 function projectFor(name: string, expectation: Expect): string {
   const dir = writeProject({
-    'redocly.yaml': redoclyConfig({
-      [name]: { root: rootOf(name, expectation), ...(expectation['x-codegen'] ? { 'x-codegen': expectation['x-codegen'] } : {}) },
-    }),
+    'redocly.yaml': redoclyConfig(
+      { [name]: { root: rootOf(name, expectation), ...(expectation['x-codegen'] ? { 'x-codegen': expectation['x-codegen'] } : {}) } },
+      expectation.preprocessors ? { preprocessors: expectation.preprocessors } : {},
+    ),
     'generated/other-api/schema.ts': 'export type Untouched = 1;\n',
     [`generated/${name}/schema.ts`]: '// an older generation\nexport {};\n',
     [`generated/${name}/leftover.ts`]: 'export {};\n',
@@ -115,7 +123,8 @@ async function runAll(): Promise<Map<string, Outcome>> {
     const out = join(dir, 'generated');
     const before = snapshot(out);
     if (expectation.worker) delete process.env.CODEGEN_NO_WORKER;
-    const run = await generate(dir, ['--no-cache']).finally(() => (process.env.CODEGEN_NO_WORKER = '1'));
+    // --verbose: every warning on its own line, for the cases' `warning` expectations.
+    const run = await generate(dir, ['--no-cache', '--verbose']).finally(() => (process.env.CODEGEN_NO_WORKER = '1'));
     outcomes.set(name, { run, before, after: snapshot(out), diagnostics: [] });
     if (run.code === 0) outputs.set(name, join(out, name));
   }
@@ -161,6 +170,7 @@ describe('fixtures', () => {
       }
       expect(run.code, run.stderr).toBe(0);
       expect(stderrProblems(run)).toEqual([]);
+      if (expectation.warning) expect(run.stderr.split('\n')).toContainEqual(expect.stringMatching(new RegExp(expectation.warning)));
       // Only this api's folder changed: the other api's files stay, the stale file is gone.
       expect(after['other-api/schema.ts']).toBe(before['other-api/schema.ts']);
       expect(Object.keys(after).filter((f) => f.startsWith(`${name}/`)).sort()).toEqual(

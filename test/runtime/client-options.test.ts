@@ -130,6 +130,26 @@ describe('per-call options', () => {
   });
 });
 
+describe('the fetch option', () => {
+  it('is called as fetch(request, { signal }); the signal carries the timeout', async () => {
+    const seen: Array<{ request: Request; signal: AbortSignal | undefined }> = [];
+    const hanging = (request: Request, init?: { signal?: AbortSignal }) => {
+      seen.push({ request, signal: init?.signal });
+      return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+    };
+    const c = createScaleGpApiClient({ apiKey: KEY, baseUrl, fetch: hanging, timeoutMs: 30, maxRetries: 0, logLevel: 'off' });
+    await expect(updateApplicationSpec(c, args)).rejects.toBeInstanceOf(ApiTimeoutError);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.signal?.aborted).toBe(true);
+    expect(seen[0]!.request.headers.get('x-api-key')).toBe(KEY);
+    // Without a timeout there is no signal of ours.
+    const plain: Array<unknown> = [];
+    const ok = createScaleGpApiClient({ apiKey: KEY, baseUrl, timeoutMs: 0, logLevel: 'off', fetch: async (_request, init) => (plain.push(init), new Response('{}')) });
+    await updateApplicationSpec(ok, args);
+    expect(plain).toEqual([undefined]);
+  });
+});
+
 describe('withOptions', () => {
   it('derives a client with some options changed and shares nothing mutable', async () => {
     const options: ScaleGpClientOptions = { apiKey: KEY, baseUrl, logLevel: 'off', headers: { 'x-a': '1', 'x-b': '2' }, throwOnError: true };

@@ -155,8 +155,8 @@ const RAW_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/;
 
 /**
  * Problems with any run's stderr: every line is an `error: ` line, an
- * `[api] …` warning, or the CLI's own summary (`<api>: N files, …`,
- * `removed: …`); no raw control characters (spec text printed as it is could
+ * `[api] …` warning, the warning summary, or the CLI's own summary
+ * (`<api>: N files, …`, `removed: …`); no raw control characters (spec text printed as it is could
  * move the cursor, recolour or clear the terminal, or forge lines).
  */
 export function stderrProblems(run: CliRun): string[] {

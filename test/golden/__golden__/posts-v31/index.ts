@@ -24,6 +24,8 @@ export type PostsV31Server = keyof typeof postsV31Servers;
 export const postsV31Api: $runtime.ApiDescriptor<PostsV31Server> = {
   name: "Posts (boolean discriminator fixture, 3.1)",
   apiKeyEnv: "POSTS_V31_API_KEY",
+  baseUrlEnv: "POSTS_V31_BASE_URL",
+  logEnv: "POSTS_V31_LOG",
   auth: undefined,
   servers: postsV31Servers,
 };
@@ -31,7 +33,7 @@ export const postsV31Api: $runtime.ApiDescriptor<PostsV31Server> = {
 export type PostsV31ClientOptions = $runtime.ClientOptions<PostsV31Server>;
 
 /** A client with every operation bound; `Throw` is true when created with `throwOnError: true`. */
-export type PostsV31Client<Throw extends boolean = false> = $runtime.BoundClient<typeof $operations, paths, Throw>;
+export type PostsV31Client<Throw extends boolean = false> = $runtime.BoundClient<typeof $operations, paths, Throw, PostsV31Server>;
 
 /**
  * The client the free functions take: `updatePost(client, …)`.
@@ -48,5 +50,5 @@ export function createPostsV31ApiClient(options: PostsV31ClientOptions = {}): $r
 export function createPostsV31Client(options: PostsV31ClientOptions & { throwOnError: true }): PostsV31Client<true>;
 export function createPostsV31Client(options?: PostsV31ClientOptions & { throwOnError?: false }): PostsV31Client<false>;
 export function createPostsV31Client(options: PostsV31ClientOptions = {}): PostsV31Client<boolean> {
-  return $runtime.bindOperations(createPostsV31ApiClient(options), $operations);
+  return $runtime.bindOperations<typeof $operations, paths, boolean, PostsV31Server>(createPostsV31ApiClient(options), $operations);
 }

@@ -24,6 +24,8 @@ export type TogglesV30Server = keyof typeof togglesV30Servers;
 export const togglesV30Api: $runtime.ApiDescriptor<TogglesV30Server> = {
   name: "Toggles (boolean discriminator fixture, 3.0)",
   apiKeyEnv: "TOGGLES_V30_API_KEY",
+  baseUrlEnv: "TOGGLES_V30_BASE_URL",
+  logEnv: "TOGGLES_V30_LOG",
   auth: undefined,
   servers: togglesV30Servers,
 };
@@ -31,7 +33,7 @@ export const togglesV30Api: $runtime.ApiDescriptor<TogglesV30Server> = {
 export type TogglesV30ClientOptions = $runtime.ClientOptions<TogglesV30Server>;
 
 /** A client with every operation bound; `Throw` is true when created with `throwOnError: true`. */
-export type TogglesV30Client<Throw extends boolean = false> = $runtime.BoundClient<typeof $operations, paths, Throw>;
+export type TogglesV30Client<Throw extends boolean = false> = $runtime.BoundClient<typeof $operations, paths, Throw, TogglesV30Server>;
 
 /**
  * The client the free functions take: `setToggle(client, …)`.
@@ -48,5 +50,5 @@ export function createTogglesV30ApiClient(options: TogglesV30ClientOptions = {})
 export function createTogglesV30Client(options: TogglesV30ClientOptions & { throwOnError: true }): TogglesV30Client<true>;
 export function createTogglesV30Client(options?: TogglesV30ClientOptions & { throwOnError?: false }): TogglesV30Client<false>;
 export function createTogglesV30Client(options: TogglesV30ClientOptions = {}): TogglesV30Client<boolean> {
-  return $runtime.bindOperations(createTogglesV30ApiClient(options), $operations);
+  return $runtime.bindOperations<typeof $operations, paths, boolean, TogglesV30Server>(createTogglesV30ApiClient(options), $operations);
 }
