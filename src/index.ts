@@ -40,6 +40,7 @@ export {
   UnprocessableEntityError,
 } from './errors.js';
 export type {
+  AsStream,
   BinaryBody,
   BodyChoice,
   BodyKind,

@@ -26,8 +26,8 @@ const options: ts.CompilerOptions = {
   types: [],
   baseUrl: REPO,
   paths: {
-    'vendor-api-clients/scale-gp': ['generated/scale-gp/index.ts'],
-    'vendor-api-clients/launchdarkly': ['generated/launchdarkly/index.ts'],
+    'vendor-api-clients/scale-gp': ['test/fixtures/seed/generated/scale-gp/index.ts'],
+    'vendor-api-clients/launchdarkly': ['test/fixtures/seed/generated/launchdarkly/index.ts'],
   },
 };
 

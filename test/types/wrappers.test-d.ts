@@ -1,7 +1,8 @@
 /**
  * The call sites users write, type-checked: the restore union is enforced at
  * the wrapper, path parameters are required, and data/error are exactly the
- * spec's types.
+ * spec's types. On the seed excerpts' committed output in test/fixtures/seed/
+ * (a spec pull never changes it).
  */
 import { describe, expectTypeOf, it } from 'vitest';
 import {
@@ -17,7 +18,7 @@ import {
   type ScaleGpClient,
   type UpdateApplicationSpecResult,
   type ValidationError,
-} from '../../generated/scale-gp/index.js';
+} from '../fixtures/seed/generated/scale-gp/index.js';
 import { ApiError, NotFoundError, isOk, isStatus } from '../../src/index.js';
 import {
   createLaunchDarklyClient,
@@ -30,7 +31,7 @@ import {
   type ForbiddenErrorRep,
   type NotFoundErrorRep,
   type RateLimitedErrorRep,
-} from '../../generated/launchdarkly/index.js';
+} from '../fixtures/seed/generated/launchdarkly/index.js';
 
 declare const application_spec_id: string;
 const sgp = createScaleGpClient({ apiKey: 'k' });

@@ -69,7 +69,17 @@ export const isGetBlobError = $runtime.operationErrorGuard<paths["/blobs/{name}"
  * @param options - `signal` to abort the call and its retries; extra `headers`
  * @returns `{ data, error, response }`: narrow with `isOk(result)` / `isStatus(result, status)`; a throwing client resolves to `{ data, response }`
  */
-export function getBlob(client: MediaKindsApiClient, args: GetBlobArgs, options?: $runtime.CallOptions): Promise<GetBlobResult> {
+export function getBlob(client: MediaKindsApiClient, args: GetBlobArgs, options: $runtime.CallOptions & $runtime.AsStream): Promise<$runtime.WithData<$runtime.OperationResult<paths["/blobs/{name}"]["get"]>, ReadableStream<Uint8Array>>>;
+/**
+ * Read raw bytes
+ *
+ * `GET /blobs/{name}`
+ * @param args - path parameters by name, and `query`, `headers`, `body` as the spec declares them
+ * @param options - `signal` to abort the call and its retries; extra `headers`
+ * @returns `{ data, error, response }`: narrow with `isOk(result)` / `isStatus(result, status)`; a throwing client resolves to `{ data, response }`
+ */
+export function getBlob(client: MediaKindsApiClient, args: GetBlobArgs, options?: $runtime.CallOptions): Promise<GetBlobResult>;
+export function getBlob(client: MediaKindsApiClient, args: GetBlobArgs, options?: $runtime.CallOptions & Partial<$runtime.AsStream>): Promise<GetBlobResult | $runtime.WithData<$runtime.OperationResult<paths["/blobs/{name}"]["get"]>, ReadableStream<Uint8Array>>> {
   return $runtime.callOperation(client, "get", "/blobs/{name}", ["name"], args, options, { response: "blob" });
 }
 
