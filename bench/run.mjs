@@ -285,7 +285,7 @@ for (const res of results) {
 log('throughput: wrapper calls vs bare openapi-fetch, stub fetch and a 127.0.0.1 server');
 let throughput;
 {
-  const r = await measure(process.execPath, ['--import', 'tsx', join(benchDir, 'throughput.mjs'), '--batches', flags.quick ? '5' : '9'], { cwd: root });
+  const r = await measure(process.execPath, [join(benchDir, 'throughput.mjs'), '--batches', flags.quick ? '5' : '9'], { cwd: root });
   if (r.ok) throughput = JSON.parse(r.stdout.trim().split('\n').at(-1));
   else notes.push(`throughput failed: ${failureMessage(r)}`);
   for (const t of throughput ?? []) log(`  ${t.name}: ${fmtRatio(t.ratio)} (${Math.round(t.opsPerSec.wrapper)} vs ${Math.round(t.opsPerSec.bare)} ops/s)`);
@@ -430,7 +430,7 @@ for (const c of consumer) {
 }
 md.push('');
 md.push('## Wrapper call throughput', '');
-md.push('bench/throughput.mjs: the committed seed clients\' one operation each; the same request through our free function with everything on (defaults: 60 s timeout, 2 retries, User-Agent, the log at `warn`; an idempotency header declared; per-call `{ timeoutMs, maxRetries, headers }`; `requestId` read) and through `createClient<paths>({ baseUrl, headers: { <auth header>: key } })` of openapi-fetch, both with the same `fetch`: a stub returning a fresh canned 200 JSON Response (ops per CPU second of the process: our own overhead), or Node\'s fetch against a node:http server on 127.0.0.1 in a child process (ops per wall second: what users feel). Each call is awaited and its `data` read. Batches (≈ 50 ms of bare calls) alternated after 3 warm-up batches each; ops/s are medians, ratios the median of neighbouring batches\' ratios. "no timer" is our client with `timeoutMs: 0`.', '');
+md.push('bench/throughput.mjs: the committed seed clients\' one operation each; the same request through our free function with everything on (defaults: 60 s timeout, 2 retries, User-Agent, the log at `warn`; an idempotency header declared; per-call `{ timeoutMs, maxRetries, headers }`; `requestId` read) and through `createClient<paths>({ baseUrl, headers: { <auth header>: key } })` of openapi-fetch, both with the same `fetch`: a stub returning a fresh canned 200 JSON Response (ops per CPU second of the process: our own overhead), or Node\'s fetch against a node:http server on 127.0.0.1 in a child process (ops per wall second: what users feel). The runtime is measured as JavaScript (an esbuild bundle of src/ and the seed clients, openapi-fetch external), as consumers run it. Each call is awaited and its `data` read. Batches (≈ 150 ms of bare calls) alternated after 3 warm-up batches each; ops/s are medians, ratios the median of neighbouring batches\' ratios. "no timer" is our client with `timeoutMs: 0`.', '');
 md.push('| operation | clock | wrapper ops/s | bare ops/s | wrapper / bare | wrapper, no timer / bare | wrapper / bare, other clock |', '|---|---|---:|---:|---|---|---|');
 for (const t of throughput ?? []) md.push(`| ${t.name} | ${t.clock} | ${Math.round(t.opsPerSec.wrapper)} | ${Math.round(t.opsPerSec.bare)} | ${fmtRatio(t.ratio)} | ${fmtRatio(t.ratioNoTimeout)} | ${fmtRatio(t.other.ratio)} (${t.other.clock}) |`);
 md.push('');

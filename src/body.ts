@@ -57,6 +57,11 @@ export type BodyChoice<Op, Default extends string> = {
 /** A wrapper's arguments with the body replaced by the typed media type choice. */
 export type WithBodyChoice<Args, Op, Default extends string> = Omit<Args, 'body'> & BodyChoice<Op, Default>;
 
+/** Per-call option of a wrapper with a binary response: the body as a stream, not read into a Blob. */
+export interface AsStream {
+  parseAs: 'stream';
+}
+
 /**
  * A result whose 2xx `data` is `D`: a Blob or a stream, as the runtime reads a
  * binary or event-stream response. (openapi-fetch's own result type passes
@@ -70,8 +75,8 @@ export type WithData<R, D> = R extends { data: unknown; error?: never } ? Omit<R
  * stream, and `parseAs`. `init.headers` (the caller's per-call headers) is
  * copied, never mutated.
  */
-export function applyMedia(init: Record<string, unknown>, media: OperationMedia, contentType: unknown, body: unknown): void {
-  if (media.response) init.parseAs = media.response;
+export function applyMedia(init: Record<string, unknown>, media: OperationMedia, contentType: unknown, body: unknown, parseAs?: unknown): void {
+  if (media.response) init.parseAs = media.response === 'blob' && parseAs === 'stream' ? 'stream' : media.response;
   if (!media.request || body === undefined) return;
   const chosen = contentType === undefined ? media.request[0] : media.request.find((m) => m.type === contentType);
   if (!chosen) {

@@ -31,6 +31,7 @@ export {
   UnprocessableEntityError,
 } from './errors.js';
 export type {
+  AsStream,
   BinaryBody,
   BodyChoice,
   BodyKind,

@@ -79,7 +79,7 @@ export async function callOperation<R>(
     if (options.maxRetries !== undefined) init.maxRetries = options.maxRetries;
   }
   // Bodies and responses other than JSON (src/body.ts); absent for JSON-only operations.
-  if (media) applyMedia(init, media, rest.contentType, body);
+  if (media) applyMedia(init, media, rest.contentType, body, (options as { parseAs?: unknown } | undefined)?.parseAs);
   const result = (await (client.fetchClient.request as (m: string, p: string, i: unknown) => Promise<unknown>)(method, path, init)) as {
     error?: unknown;
     response: Response;

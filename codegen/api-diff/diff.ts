@@ -226,7 +226,8 @@ export function diffSymbols(base: ApiSymbol[], head: ApiSymbol[]): Change[] {
  * its file that belongs somewhere belongs there too (the wrapper function);
  * a member belongs to its outermost parent added or removed with it. Only the
  * same direction attaches: removed exports to a removed operation, added to added;
- * a renamed wrapper (`wrapper-renamed`) takes its old exports and its new ones.
+ * a rename (`wrapper-renamed`, `operation-id-changed`) takes the old name's
+ * exports and the new name's.
  */
 function attachExports(
   changes: Change[],
@@ -241,15 +242,17 @@ function attachExports(
   const byMember = new Map<string, string>(); // `paths["/p"].get` / `operations["id"]` → operation
   const byPathItem = new Map<string, string>(); // `paths["/p"]` → an operation of it (only when that member comes or goes itself)
   for (const c of changes) {
-    // a renamed wrapper: its old exports (removed) and new ones (added) refer to the operation's paths[…] type
-    if ((c.rule !== opRule && c.rule !== 'wrapper-renamed') || !c.operation) continue;
+    // A rename takes the old name's exports (removed) and the new name's (added): a renamed wrapper its
+    // functions and Args/Result types (they refer to the operation's paths[…] type), a changed
+    // operationId its operations[…] member.
+    const rename = c.rule === 'wrapper-renamed' || c.rule === 'operation-id-changed';
+    if ((c.rule !== opRule && !rename) || !c.operation) continue;
     const [method, ...rest] = c.operation.split(' ');
     const path = memberAccess('paths', rest.join(' '));
     byMember.set(memberAccess(path, method!.toLowerCase()), c.operation);
-    if (c.rule === 'wrapper-renamed') continue;
-    byPathItem.set(path, byPathItem.get(path) ?? c.operation); // the path item gone with its operations
     const id = ops.get(c.operation)?.operation.operationId;
-    if (typeof id === 'string') byMember.set(memberAccess('operations', id), c.operation);
+    if (typeof id === 'string' && c.rule !== 'wrapper-renamed') byMember.set(memberAccess('operations', id), c.operation);
+    if (!rename) byPathItem.set(path, byPathItem.get(path) ?? c.operation); // the path item gone with its operations
   }
   const members = new Map(exports.filter((c) => c.message === 'member added' || c.message === 'member removed').map((c) => [c.subject, c]));
   const owner = new Map<Change, string>();

@@ -54,7 +54,8 @@ export function groupChanges(changes: Change[]): ChangeGroup[] {
   for (const g of list) {
     const c = g.change;
     if (c.rule === 'operation-added' || c.rule === 'operation-removed') owners.set(`${c.rule === 'operation-added' ? '+' : '-'}${c.operation}`, g);
-    else if (c.rule === 'wrapper-renamed') owners.set(`+${c.operation}`, g).set(`-${c.operation}`, g); // the old name's exports go, the new name's come
+    // a rename: the old name's exports go, the new name's come
+    else if (c.rule === 'wrapper-renamed' || c.rule === 'operation-id-changed') owners.set(`+${c.operation}`, g).set(`-${c.operation}`, g);
     // by name: an alias in one file can be part of a member in another (`partOf` names no file)
     else if (c.rule === 'export-added' || c.rule === 'export-removed') owners.set(`${c.rule === 'export-added' ? '+' : '-'}${c.subject}`, g);
   }

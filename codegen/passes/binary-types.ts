@@ -18,6 +18,7 @@
  * editing the referenced component once, where openapi-typescript wrote it.
  */
 import { Node, type InterfaceDeclaration, type TypeNode } from 'ts-morph';
+import { jsString } from '../lib/escape.js';
 import { isBinarySchema, mediaKind } from '../lib/media.js';
 import { deref, isObject, operationsOf, type JsonObject } from '../lib/openapi.js';
 import type { Pass, TextEdit } from './types.js';
@@ -86,7 +87,11 @@ export const binaryTypesPass: Pass = ({ sourceFile, document, schemas }) => {
   const components = isObject(document.components) ? document.components : {};
   const schemasJson = isObject(components.schemas) ? components.schemas : {};
   for (const [name, member] of schemas) {
-    if (hasBinary(schemasJson[name])) walk(schemasJson[name], member.getTypeNode(), name);
+    if (!hasBinary(schemasJson[name])) continue;
+    // A self-referencing union is moved whole into an alias by recursive-unions; edits must not overlap.
+    const typeNode = member.getTypeNode();
+    if (typeNode && Node.isUnionTypeNode(typeNode) && typeNode.getText().includes(`components["schemas"][${jsString(name)}]`)) continue;
+    walk(schemasJson[name], typeNode, name);
   }
   const componentsNode = sourceFile.getInterface('components');
   for (const [section, request] of [['requestBodies', true], ['responses', false]] as const) {

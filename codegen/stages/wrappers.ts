@@ -116,8 +116,16 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
         `export type ${Name}Args = ${argsType};`,
         `export type ${Name}Result = ${media.data ? `$runtime.WithData<$runtime.OperationResult<${opType}>, ${media.data}>` : `$runtime.OperationResult<${opType}>`};`,
         '',
-        docComment(docFor(op)) +
-          `export function ${op.name}(client: $runtime.ApiClient<paths>, args: ${Name}Args${argsOptional ? ' = {}' : ''}, options?: $runtime.CallOptions): Promise<${Name}Result> {\n` +
+        // A binary response is a Blob, or with `{ parseAs: "stream" }` the byte stream: an
+        // overload, listed first so that the bound client (which sees the last one) keeps the Blob.
+        (media.data === 'Blob'
+          ? docComment(docFor(op)) +
+            `export function ${op.name}(client: $runtime.ApiClient<paths>, args: ${Name}Args, options: $runtime.CallOptions & $runtime.AsStream): Promise<$runtime.WithData<$runtime.OperationResult<${opType}>, ReadableStream<Uint8Array>>>;\n` +
+            docComment(docFor(op)) +
+            `export function ${op.name}(client: $runtime.ApiClient<paths>, args${argsOptional ? '?' : ''}: ${Name}Args, options?: $runtime.CallOptions): Promise<${Name}Result>;\n` +
+            `export function ${op.name}(client: $runtime.ApiClient<paths>, args: ${Name}Args${argsOptional ? ' = {}' : ''}, options?: $runtime.CallOptions & Partial<$runtime.AsStream>): Promise<${Name}Result | $runtime.WithData<$runtime.OperationResult<${opType}>, ReadableStream<Uint8Array>>> {\n`
+          : docComment(docFor(op)) +
+            `export function ${op.name}(client: $runtime.ApiClient<paths>, args: ${Name}Args${argsOptional ? ' = {}' : ''}, options?: $runtime.CallOptions): Promise<${Name}Result> {\n`) +
           `  return $runtime.callOperation(client, ${jsString(op.method)}, ${jsString(op.path)}, [${pathParams.map(jsString).join(', ')}], args, options${media.literal ? `, ${media.literal}` : ''});\n` +
           `}\n`,
       ].join('\n'),

@@ -222,6 +222,30 @@ describe('api-diff golden reports', () => {
     );
   });
 
+  it('a rename takes the old name\'s exports and the new name\'s: a changed operationId, a renamed wrapper', () => {
+    const doc = (id: string) => ({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/pets': { get: { operationId: id, responses: { 200: { description: 'ok' } } } } } });
+    const sym = (file: string, name: string, signature = '') => ({ file, name, kind: signature ? ('type' as const) : ('member' as const), signature });
+    const diff = diffApi(
+      'pets',
+      doc('list-pets'),
+      doc('listPets'),
+      {
+        base: [sym('schema.ts', 'operations["list-pets"]'), sym('operations.ts', 'ListPetsArgs', 'type ListPetsArgs = A<paths["/pets"]["get"]>')],
+        head: [sym('schema.ts', 'operations.listPets'), sym('operations.ts', 'ListAllPetsArgs', 'type ListAllPetsArgs = A<paths["/pets"]["get"]>')],
+      },
+      { base: new Map([['GET /pets', 'listPets']]), head: new Map([['GET /pets', 'listAllPets']]) },
+    );
+    expect(classes(diff)).toEqual([
+      'breaking export-removed ListPetsArgs @ - operations.ts < GET /pets',
+      'breaking export-removed operations["list-pets"] @ - schema.ts < GET /pets',
+      'breaking operation-id-changed - @ GET /pets operation',
+      'breaking wrapper-renamed - @ GET /pets operation',
+      'non-breaking export-added ListAllPetsArgs @ - operations.ts < GET /pets',
+      'non-breaking export-added operations.listPets @ - schema.ts < GET /pets',
+    ]);
+    expect(summarize({ base: 'b', head: 'h', apis: [diff] })).toMatchObject({ breaking: 2, nonBreaking: 0 });
+  });
+
   it('fits a PR comment whatever the change: summary, every breaking change, then the rest with "N more"', () => {
     // 3,000 operations added and 300 removed (each with its exports), in two apis
     const big = (prefix: string, added: number, removed: number): ApiDiff => {

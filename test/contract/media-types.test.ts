@@ -8,7 +8,7 @@ import { createServer, type IncomingHttpHeaders, type Server, type ServerRespons
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createMediaKindsClient } from '../golden/__golden__/media-kinds/index.js';
+import { createMediaKindsApiClient, createMediaKindsClient, getBlob } from '../golden/__golden__/media-kinds/index.js';
 import { InvalidRequestError } from '../../src/index.js';
 import { startMockServer, type MockServer } from '../support/mock-server.js';
 
@@ -173,6 +173,10 @@ describe('binary bodies', () => {
     expect([...new Uint8Array(await data!.arrayBuffer())]).toEqual([...bytes]);
     const { error } = await client().getBlob({ name: 'missing' });
     expect(error).toEqual({ title: 'no such blob' });
+    // On request, the bytes as a stream, not read into memory first.
+    const streamed = await getBlob(createMediaKindsApiClient({ baseUrl, maxRetries: 0 }), { name: 'b' }, { parseAs: 'stream' });
+    expect(streamed.data).toBeInstanceOf(ReadableStream);
+    expect([...new Uint8Array(await new Response(streamed.data).arrayBuffer())]).toEqual([...bytes]);
   });
 });
 

@@ -1,6 +1,6 @@
 /** The media-type goldens, type-checked: what each body accepts and refuses, and what each response is. */
 import { describe, expectTypeOf, it } from 'vitest';
-import { createMediaKindsClient, type CreateNoteArgs, type Problem, type PutBlobArgs, type UploadArgs } from './__golden__/media-kinds/index.js';
+import { createMediaKindsApiClient, createMediaKindsClient, getBlob, type CreateNoteArgs, type Problem, type PutBlobArgs, type UploadArgs } from './__golden__/media-kinds/index.js';
 
 const upload = (args: UploadArgs) => args;
 const putBlob = (args: PutBlobArgs) => args;
@@ -74,6 +74,12 @@ describe('responses as the runtime reads them', () => {
   it('text/event-stream: the byte stream', async () => {
     const result = await client.streamEvents();
     if (!result.error) expectTypeOf(result.data).toEqualTypeOf<ReadableStream<Uint8Array>>();
+  });
+  it('binary, on request: the byte stream (free function)', async () => {
+    const result = await getBlob(createMediaKindsApiClient(), { name: 'b' }, { parseAs: 'stream' });
+    if (!result.error) expectTypeOf(result.data).toEqualTypeOf<ReadableStream<Uint8Array>>();
+    // @ts-expect-error only 'stream' changes how the body is read
+    void getBlob(createMediaKindsApiClient(), { name: 'b' }, { parseAs: 'json' });
   });
   it('in throwing mode too', async () => {
     const throwing = createMediaKindsClient({ throwOnError: true, baseUrl: 'http://localhost' });

@@ -24,12 +24,14 @@ describe('media-type fixtures', async () => {
 
   it('passes the runtime what each operation needs, and nothing for plain JSON', () => {
     const ops = results.find((r) => r.api === 'media-kinds')!.files.get('media-kinds/operations.ts')!;
-    const call = (name: string) => new RegExp(`function ${name}\\(.*\\n.*`).exec(ops)![0];
+    // The implementation's line and its call (after any overloads).
+    const call = (name: string) => [...ops.matchAll(new RegExp(`function ${name}\\(.*\\{\\n.*`, 'g'))].at(-1)![0];
     expect(call('upload')).toContain('{ request: [{ type: "multipart/form-data", kind: "multipart", encoding: { "image": { contentType: "image/png" }, "meta": { contentType: "application/json" } } }] }');
     expect(call('submitForm')).toContain('"address": { style: "deepObject", explode: true }');
     expect(call('createNote')).toContain('[{ type: "application/json", kind: "json" }, { type: "text/plain", kind: "text" }');
     expect(ops).toContain('export type CreateNoteArgs = $runtime.WithBodyChoice<');
     expect(call('getBlob')).toMatch(/options, \{ response: "blob" \}\);$/);
+    expect(ops).toContain('export function getBlob(client: $runtime.ApiClient<paths>, args: GetBlobArgs, options: $runtime.CallOptions & $runtime.AsStream)');
     expect(call('render')).toContain('response: "text"');
     expect(call('streamEvents')).toContain('response: "stream"');
   });

@@ -1,5 +1,6 @@
+/** Facts about the LaunchDarkly seed excerpt, on its committed output in test/fixtures/seed/ (a spec pull never changes it). */
 import { describe, expectTypeOf, it } from 'vitest';
-import type { operations, paths } from '../../generated/launchdarkly/schema.js';
+import type { operations, paths } from '../fixtures/seed/generated/launchdarkly/schema.js';
 
 type PatchApplication = operations['patch-application'];
 

@@ -1,10 +1,11 @@
 /**
  * The promise of the foundation: the Scale GP restore discriminator is a real
  * boolean union. Checked by tsc (Vitest typecheck mode); every
- * `@ts-expect-error` fails the run if the line ever compiles.
+ * `@ts-expect-error` fails the run if the line ever compiles. Read from the
+ * seed excerpt's committed output in test/fixtures/seed/ (a spec pull never changes it).
  */
 import { describe, expectTypeOf, it } from 'vitest';
-import type { components, PartialApplicationSpecRequest, RestoreRequest, ApplicationSpecResponse } from '../../generated/scale-gp/schema.js';
+import type { components, PartialApplicationSpecRequest, RestoreRequest, ApplicationSpecResponse } from '../fixtures/seed/generated/scale-gp/schema.js';
 
 type Body = components['schemas']['RestorablePartialApplicationSpecRequest'];
 const accept = (body: Body) => body;

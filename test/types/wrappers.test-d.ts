@@ -1,7 +1,8 @@
 /**
  * The call sites users write, type-checked: the restore union is enforced at
  * the wrapper, path parameters are required, and data/error are exactly the
- * spec's types.
+ * spec's types. On the seed excerpts' committed output in test/fixtures/seed/
+ * (a spec pull never changes it).
  */
 import { describe, expectTypeOf, it } from 'vitest';
 import {
@@ -10,7 +11,7 @@ import {
   updateApplicationSpec,
   type ApplicationSpecResponse,
   type HTTPValidationError,
-} from '../../generated/scale-gp/index.js';
+} from '../fixtures/seed/generated/scale-gp/index.js';
 import {
   createLaunchDarklyClient,
   createLaunchDarklyApiClient,
@@ -21,7 +22,7 @@ import {
   type ForbiddenErrorRep,
   type NotFoundErrorRep,
   type RateLimitedErrorRep,
-} from '../../generated/launchdarkly/index.js';
+} from '../fixtures/seed/generated/launchdarkly/index.js';
 
 declare const application_spec_id: string;
 const sgp = createScaleGpClient({ apiKey: 'k' });

@@ -43,7 +43,14 @@ export type GetBlobResult = $runtime.WithData<$runtime.OperationResult<paths["/b
  *
  * `GET /blobs/{name}`
  */
-export function getBlob(client: $runtime.ApiClient<paths>, args: GetBlobArgs, options?: $runtime.CallOptions): Promise<GetBlobResult> {
+export function getBlob(client: $runtime.ApiClient<paths>, args: GetBlobArgs, options: $runtime.CallOptions & $runtime.AsStream): Promise<$runtime.WithData<$runtime.OperationResult<paths["/blobs/{name}"]["get"]>, ReadableStream<Uint8Array>>>;
+/**
+ * Read raw bytes
+ *
+ * `GET /blobs/{name}`
+ */
+export function getBlob(client: $runtime.ApiClient<paths>, args: GetBlobArgs, options?: $runtime.CallOptions): Promise<GetBlobResult>;
+export function getBlob(client: $runtime.ApiClient<paths>, args: GetBlobArgs, options?: $runtime.CallOptions & Partial<$runtime.AsStream>): Promise<GetBlobResult | $runtime.WithData<$runtime.OperationResult<paths["/blobs/{name}"]["get"]>, ReadableStream<Uint8Array>>> {
   return $runtime.callOperation(client, "get", "/blobs/{name}", ["name"], args, options, { response: "blob" });
 }
 
