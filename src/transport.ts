@@ -476,12 +476,14 @@ export function createClientTransport(options: TransportOptions = {}): ClientTra
         clearTimeout(state.timer);
         return response;
       }
-      if (!response.ok) {
+      if (response.status >= 400) {
         let read: { bytes: Uint8Array; truncated: boolean };
         try {
           read = await readBounded(response.body, maxErrorBodyBytes);
         } catch (cause) {
-          throw bodyError(cause, state);
+          const error = bodyError(cause, state);
+          if (error instanceof ClientError) throw error;
+          throw new ApiConnectionError(`Connection error while reading the error body (${describeCause(cause)}): ${method} ${url()}`, { cause, method, url: url() });
         } finally {
           clearTimeout(state.timer);
         }

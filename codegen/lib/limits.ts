@@ -17,7 +17,7 @@ export interface Limits {
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = {
-  maxInputBytes: 50_000_000,
+  maxInputBytes: 32_000_000,
   maxDepth: 200,
   maxYamlAliasNodes: 100_000,
 };

@@ -21,7 +21,7 @@
  * (lib/json-document.ts).
  */
 import { constants, promises as fsp, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { BaseResolver, isAbsoluteUrl, Source, type Document } from '@redocly/openapi-core';
 import { PipelineError } from './errors.js';
 import { parseJsonDocument } from './json-document.js';
@@ -39,8 +39,12 @@ export interface SpecAccess {
   remoteTimeoutMs?: number;
 }
 
-/** The allowed folders for an api: the config's folder and its root's, by real path. */
+/**
+ * The allowed folders for an api: the config's folder and its root's, as
+ * named and by real path (a `$ref` is checked as written, then by real path).
+ */
 export function allowedRoots(configDir: string, rootFile: string): string[] {
+  const folders = [resolve(configDir), resolve(dirname(rootFile))];
   const real = (p: string) => {
     try {
       return realpathSync(p);
@@ -48,7 +52,7 @@ export function allowedRoots(configDir: string, rootFile: string): string[] {
       return p;
     }
   };
-  return [...new Set([real(configDir), real(dirname(rootFile))])];
+  return [...new Set([...folders, ...folders.map(real)])];
 }
 
 type ResolveConfig = ConstructorParameters<typeof BaseResolver>[0];
@@ -62,14 +66,12 @@ export function isJsonSource(source: Source): boolean {
 
 export class SpecResolver extends BaseResolver {
   private bytesRead = 0;
-  private readonly roots: string[];
 
   constructor(
     private readonly access: SpecAccess,
     config?: ResolveConfig,
   ) {
     super(config);
-    this.roots = access.roots;
   }
 
   override async loadExternalRef(absoluteRef: string): Promise<Source> {
@@ -80,26 +82,14 @@ export class SpecResolver extends BaseResolver {
   override parseDocument(source: Source, isRoot = false): Document {
     const json = /\.json$/i.test(source.absoluteRef) && typeof source.body === 'string' ? parseJsonDocument(source.body) : undefined;
     if (json !== undefined) jsonSources.add(source);
-    const document = json !== undefined ? { source, parsed: json } : this.parseYaml(source, isRoot);
+    // Redocly's YAML parser itself refuses more than 100 nested collections.
+    const document = json !== undefined ? { source, parsed: json } : super.parseDocument(source, isRoot);
     // JSON.parse never shares objects; js-yaml gives every alias of an anchor the same object.
     const problem = checkDocumentShape(document.parsed, this.access.limits, json === undefined);
     if (problem) {
       throw this.limitError(source.absoluteRef, `${problem.message} at ${problem.pointer} (limit ${problem.limit}: ${this.access.limits[problem.limit]})`);
     }
     return document;
-  }
-
-  private parseYaml(source: Source, isRoot: boolean): Document {
-    try {
-      return super.parseDocument(source, isRoot);
-    } catch (error) {
-      // js-yaml recurses per nesting level: a deep enough file overflows the stack while parsing.
-      const inner = (error as { originalError?: unknown }).originalError ?? error;
-      if (inner instanceof RangeError) {
-        throw this.limitError(source.absoluteRef, `nested too deeply to parse (limit maxDepth: ${this.access.limits.maxDepth})`);
-      }
-      throw error;
-    }
   }
 
   private limitError(file: string, what: string): PipelineError {
@@ -115,7 +105,7 @@ export class SpecResolver extends BaseResolver {
   }
 
   private inRoots(path: string): boolean {
-    return this.roots.some((root) => {
+    return this.access.roots.some((root) => {
       const rel = relative(root, path);
       return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
     });

@@ -81,11 +81,20 @@ describe('local $refs', () => {
     expect(snapshot(join(dir, 'generated'))['api/schema.ts']).toMatch(/\blink: string;/);
   });
 
-  it('a 60 MB file is refused by its size before it is read (maxInputBytes, default 50 MB)', async () => {
+  it('a root named through a linked folder reads its neighbours (folders are taken as named and by real path)', async () => {
+    const dir = writeProject({ 'real/spec.yaml': SPEC("    X: {$ref: './x.yaml'}\n"), 'real/x.yaml': 'type: string\n', 'project/.keep': '' });
+    dirs.push(dir);
+    symlinkSync(join(dir, 'real'), join(dir, 'linked'));
+    writeFileSync(join(dir, 'project/redocly.yaml'), redoclyConfig({ api: { root: '../linked/spec.yaml' } }), { flag: 'w' });
+    const run = await generate(join(dir, 'project'), ['--no-cache']);
+    expect(run.code, run.stderr).toBe(0);
+  });
+
+  it('a 60 MB file is refused by its size before it is read (maxInputBytes, default 32 MB)', async () => {
     const dir = project(SPEC("    X: {$ref: './big.yaml'}\n"));
     writeFileSync(join(dir, 'big.yaml'), '');
     truncateSync(join(dir, 'big.yaml'), 60_000_000); // sparse: no 60 MB on disk
-    await refused(dir, /Can't resolve \$ref: big\.yaml: 60000000 bytes, more than the 50000000 bytes a spec may read \(limit maxInputBytes\)/);
+    await refused(dir, /Can't resolve \$ref: big\.yaml: 60000000 bytes, more than the 32000000 bytes a spec may read \(limit maxInputBytes\)/);
   });
 
   it('a root spec over the limit is refused with its name', async () => {

@@ -140,6 +140,17 @@ describe('error bodies are read up to a bound', () => {
     expect(isBodyTruncated(response)).toBe(false);
   });
 
+  it('a connection cut while the error body is read → ApiConnectionError, not a raw TypeError', async () => {
+    a.handler = (_, res) => {
+      res.writeHead(500, { 'content-type': 'text/plain', 'content-length': '1000' });
+      res.write('partial');
+      setTimeout(() => res.socket?.destroy(), 50);
+    };
+    const error = await patchSpec(sgp({ throwOnError: true })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiConnectionError);
+    expect((error as Error).message).toMatch(/while reading the error body/);
+  });
+
   // Was a bug: a 500 MB error body was buffered whole (+1.5 GB RSS); 600 MB rejected with a plain Error.
   it('an endless error body: ApiError with the first MiB, at once', async () => {
     const chunk = 'z'.repeat(64 * 1024);
