@@ -6,8 +6,10 @@
  * reaches the server as a file: the runtime (src/body.ts) sends a `Blob`'s
  * bytes, and a string would go as text. So, walking the spec and the parsed
  * schema.ts side by side:
- * - a binary schema anywhere (a multipart field, an array of files, a binary
- *   response) becomes `Blob` (a `File` is one), keeping `| null`;
+ * - a binary schema in a multipart body (a field, an array of files, also
+ *   through `$ref`s) becomes `Blob` (a `File` is one), keeping `| null`; in a
+ *   JSON body it stays `string`, which is what JSON carries;
+ * - a whole binary response body becomes `Blob`;
  * - a whole request body in a binary media type (codegen/lib/media.ts:
  *   `application/octet-stream`, `image/png`, `*\/*`, …) becomes
  *   `Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>`;
@@ -20,7 +22,7 @@
 import { Node, type InterfaceDeclaration, type TypeNode } from 'ts-morph';
 import { jsString } from '../lib/escape.js';
 import { isBinarySchema, mediaKind } from '../lib/media.js';
-import { deref, isObject, operationsOf, type JsonObject } from '../lib/openapi.js';
+import { deref, isObject, operationsOf, schemaNameOf, type JsonObject } from '../lib/openapi.js';
 import type { Pass, TextEdit } from './types.js';
 
 const BLOB = 'Blob';
@@ -78,7 +80,7 @@ export const binaryTypesPass: Pass = ({ sourceFile, document, schemas }) => {
       if (request && kind === 'binary' && bare) replace(node, BINARY_BODY, `${where} ${type}`);
       else if (!request && kind === 'binary' && bare) replace(node, BLOB, `${where} ${type}`);
       else if (!request && kind === 'event-stream') replace(node, EVENT_STREAM, `${where} ${type}`);
-      else walk(media.schema, node, `${where} ${type}`);
+      else if (kind === 'multipart') walk(media.schema, node, `${where} ${type}`);
     }
   };
 
@@ -86,8 +88,9 @@ export const binaryTypesPass: Pass = ({ sourceFile, document, schemas }) => {
   // only what needs an edit is looked up in the (costlier) ts-morph tree.
   const components = isObject(document.components) ? document.components : {};
   const schemasJson = isObject(components.schemas) ? components.schemas : {};
+  const inMultipart = multipartSchemas(document);
   for (const [name, member] of schemas) {
-    if (!hasBinary(schemasJson[name])) continue;
+    if (!inMultipart.has(name) || !hasBinary(schemasJson[name])) continue;
     // A self-referencing union is moved whole into an alias by recursive-unions; edits must not overlap.
     const typeNode = member.getTypeNode();
     if (typeNode && Node.isUnionTypeNode(typeNode) && typeNode.getText().includes(`components["schemas"][${jsString(name)}]`)) continue;
@@ -182,6 +185,33 @@ function needsEdit(doc: JsonObject, content: unknown): boolean {
   if (!isObject(content)) return false;
   return Object.entries(content).some(([type, media]) => {
     const kind = mediaKind(doc, type, media);
-    return kind === 'binary' || kind === 'event-stream' || (isObject(media) && hasBinary(media.schema));
+    return kind === 'binary' || kind === 'event-stream' || (kind === 'multipart' && isObject(media) && hasBinary(media.schema));
   });
+}
+
+/**
+ * Component schemas reachable from a multipart body (through any `$ref`s): the
+ * only place a binary property carries bytes. In a JSON body the same
+ * `format: binary` arrives as a string (Scale GP's
+ * `ApplicationInteractionExportResponse.content`), so it stays `string`.
+ */
+function multipartSchemas(doc: JsonObject): Set<string> {
+  const found = new Set<string>();
+  const visit = (node: unknown): void => {
+    for (const m of JSON.stringify(node ?? null).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)) {
+      const name = schemaNameOf(`#/components/schemas/${m[1]!}`);
+      if (name === undefined || found.has(name)) continue;
+      found.add(name);
+      visit(isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas[name] : undefined);
+    }
+  };
+  const contents = [
+    ...operationsOf(doc).flatMap((op) => [deref(doc, op.operation.requestBody), ...Object.values(isObject(op.operation.responses) ? op.operation.responses : {}).map((r) => deref(doc, r))]),
+  ];
+  for (const holder of contents) {
+    const content = holder?.content;
+    if (!isObject(content)) continue;
+    for (const [type, media] of Object.entries(content)) if (mediaKind(doc, type, media) === 'multipart' && isObject(media)) visit(media.schema);
+  }
+  return found;
 }

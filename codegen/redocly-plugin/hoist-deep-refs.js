@@ -155,6 +155,7 @@ export function hoistDeepRefs(root) {
   /** @type {string[]} */
   const errors = [];
   if (!root || typeof root !== 'object') return { changes, errors };
+  resolveAnchors(root, changes, errors);
   /** @type {Set<string>} */
   const deep = new Set();
   walkRefs(root, (holder) => {
@@ -181,7 +182,7 @@ export function hoistDeepRefs(root) {
     if (target === undefined || target === null || typeof target !== 'object') continue; // unresolved: lint reports it
     const kind = kindOf(s);
     const section = kind ? SECTION_OF[kind] : undefined;
-    if (section && !(section === 'pathItems' && /^3\.0\./.test(version))) {
+    if (section && !(section === 'pathItems' && /^3\.0(\.|$)/.test(version))) {
       if (!root.components || typeof root.components !== 'object') root.components = {};
       if (!root.components[section] || typeof root.components[section] !== 'object') root.components[section] = {};
       const taken = root.components[section];
@@ -219,6 +220,43 @@ function containsRefTo(node, ref) {
     if (ref === holder.$ref || ref.startsWith(`${holder.$ref}/`)) found = true;
   });
   return found;
+}
+
+/**
+ * `$ref: '#name'` (a JSON Schema `$anchor`, 3.1): openapi-typescript reads
+ * every ref as a JSON pointer and stops on it. Each is rewritten to the
+ * pointer of the schema that declares the anchor (anchors are unique in a
+ * document); one that no schema declares is reported.
+ * @param {any} root @param {string[]} changes @param {string[]} errors
+ */
+function resolveAnchors(root, changes, errors) {
+  /** @type {Array<any>} */
+  const holders = [];
+  walkRefs(root, (holder) => {
+    if (/^#[^/]/.test(holder.$ref)) holders.push(holder);
+  });
+  if (holders.length === 0) return;
+  /** @type {Map<string, string>} */
+  const anchors = new Map();
+  const seen = new Set();
+  /** @param {unknown} node @param {string[]} path */
+  const find = (node, path) => {
+    if (node === null || typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) return node.forEach((v, i) => find(v, [...path, String(i)]));
+    const obj = /** @type {Record<string, unknown>} */ (node);
+    if (typeof obj.$anchor === 'string' && !anchors.has(obj.$anchor)) anchors.set(obj.$anchor, pointerOf(path));
+    for (const key of Object.keys(obj)) if (!DATA_KEYS.has(key)) find(obj[key], [...path, key]);
+  };
+  find(root, []);
+  for (const holder of holders) {
+    const name = holder.$ref.slice(1);
+    const pointer = anchors.get(name);
+    if (pointer) {
+      changes.push(`$ref "${holder.$ref}" names a $anchor, which openapi-typescript cannot follow; written as ${pointer}`);
+      holder.$ref = pointer;
+    } else errors.push(`$ref "${holder.$ref}" names a $anchor no schema declares; refer to the schema by its JSON pointer`);
+  }
 }
 
 const DATA_KEYS = new Set(['example', 'default', 'const', 'enum', 'value']);

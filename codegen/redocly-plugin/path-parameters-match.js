@@ -40,22 +40,31 @@ export function matchPathParameters(root) {
   /** @type {string[]} */
   const changes = [];
   if (!root || typeof root.paths !== 'object' || root.paths === null) return changes;
+  // Operations share their parameters through a few components: resolve each ref once.
+  /** @type {Map<string, any>} */
+  const resolved = new Map();
+  /** @param {any} node */
+  const deref = (node) => {
+    if (!node || typeof node.$ref !== 'string') return derefLocal(root, node);
+    if (!resolved.has(node.$ref)) resolved.set(node.$ref, derefLocal(root, node));
+    return resolved.get(node.$ref);
+  };
   for (const [path, rawItem] of Object.entries(root.paths)) {
-    const item = derefLocal(root, rawItem);
+    const item = deref(rawItem);
     if (!item) continue;
     const itemPointer = typeof rawItem?.$ref === 'string' ? rawItem.$ref : pointerOf(['paths', path]);
     const template = new Set([...path.matchAll(/\{([^{}]+)\}/g)].map((m) => /** @type {string} */ (m[1])));
     const ops = HTTP_METHODS.filter((m) => item[m] && typeof item[m] === 'object');
     // Path-level declarations not in the template: dropped for every operation.
-    if (Array.isArray(item.parameters)) item.parameters = drop(root, item.parameters, template, `${itemPointer}/parameters`, changes);
+    if (Array.isArray(item.parameters)) item.parameters = drop(deref, item.parameters, template, `${itemPointer}/parameters`, changes);
     for (const method of ops) {
       const op = item[method];
       const where = `${itemPointer}/${method}`;
-      if (Array.isArray(op.parameters)) op.parameters = drop(root, op.parameters, template, `${where}/parameters`, changes);
+      if (Array.isArray(op.parameters)) op.parameters = drop(deref, op.parameters, template, `${where}/parameters`, changes);
       const declared = new Set();
       for (const list of [item.parameters, op.parameters]) {
         for (const raw of Array.isArray(list) ? list : []) {
-          const p = derefLocal(root, raw);
+          const p = deref(raw);
           if (p?.in !== 'path' || typeof p.name !== 'string') continue;
           declared.add(p.name);
           if (p.required !== true) {
@@ -76,11 +85,11 @@ export function matchPathParameters(root) {
 }
 
 /**
- * @param {any} root @param {unknown[]} list @param {Set<string>} template @param {string} where @param {string[]} changes
+ * @param {(node: any) => any} deref @param {unknown[]} list @param {Set<string>} template @param {string} where @param {string[]} changes
  */
-function drop(root, list, template, where, changes) {
+function drop(deref, list, template, where, changes) {
   return list.filter((raw) => {
-    const p = derefLocal(root, raw);
+    const p = deref(raw);
     // A name with a brace cannot be in a template: the wrappers stage refuses it with its own message.
     if (p?.in !== 'path' || typeof p.name !== 'string' || template.has(p.name) || /[{}]/.test(p.name)) return true;
     changes.push(`${where}: path parameter "${p.name}" is not in the path template; dropped`);

@@ -111,7 +111,7 @@ export interface CheckedSpec {
 /**
  * Checks that `bytes` are a spec the pipeline can read: UTF-8 text, not HTML,
  * parsed by Redocly's own YAML parser (which reads JSON too), an OpenAPI
- * 3.0/3.1 document, and a format that fits the root's extension.
+ * 3.0/3.1/3.2 document, and a format that fits the root's extension.
  * Throws PullError with the reason.
  */
 export function checkSpec(bytes: Uint8Array, contentType: string | undefined, rootPath: string): CheckedSpec {
@@ -150,8 +150,8 @@ export function checkSpec(bytes: Uint8Array, contentType: string | undefined, ro
   if (doc.swagger !== undefined) throw new PullError(`not OpenAPI 3.x: Swagger ${String(doc.swagger)} is not supported`);
   const version = doc.openapi;
   if (version === undefined) throw new PullError('not an OpenAPI document (no "openapi" field)');
-  if (typeof version !== 'string' || !/^3\.[01]\.\d+$/.test(version)) {
-    throw new PullError(`not OpenAPI 3.0/3.1 (openapi: ${JSON.stringify(version)})`);
+  if (typeof version !== 'string' || !/^3\.[012]\.\d+$/.test(version)) {
+    throw new PullError(`not OpenAPI 3.0/3.1/3.2 (openapi: ${JSON.stringify(version)})`);
   }
   if (format === 'yaml' && extname(rootPath).toLowerCase() === '.json') {
     throw new PullError('the source is YAML but the root is a .json file (point the root at a .yaml file)');

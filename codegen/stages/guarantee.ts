@@ -114,7 +114,7 @@ function refuseUnsupported(document: JsonObject, where: string): void {
 
 /** Media types with OpenAPI 3.2's `itemSchema` and no `schema`: openapi-typescript types the body `unknown`. */
 function itemSchemas(document: JsonObject): string[] {
-  if (!/^3\.2\./.test(String(document.openapi))) return [];
+  if (!/^3\.2(\.|$)/.test(String(document.openapi))) return [];
   const found: string[] = [];
   const visit = (node: unknown, pointer: string[]): void => {
     if (Array.isArray(node)) return node.forEach((v, i) => visit(v, [...pointer, String(i)]));

@@ -20,6 +20,7 @@ describe('media-type fixtures', async () => {
     expect(schema).toMatch(/"text\/event-stream": ReadableStream<Uint8Array>;/);
     expect(schema).toMatch(/"text\/plain": string;/);
     expect(schema).toMatch(/^\s+labels\?: string\[\];$/m);
+    expect(schema).toMatch(/^\s+dump\?: string;$/m); // format: binary inside JSON is a string
   });
 
   it('passes the runtime what each operation needs, and nothing for plain JSON', () => {

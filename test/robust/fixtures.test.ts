@@ -12,8 +12,8 @@
  * (the api's x-codegen entry), `worker` (run the types stage on the worker
  * thread, as the CLI does by default), `preprocessors` (the config's
  * preprocessors instead of the four below: `{}` shows what the pipeline
- * guarantees by itself), `warning` (a regex a warning line must match). The
- * api is named after the folder.
+ * guarantees by itself), `warning` (a regex a warning line must match),
+ * `extends` (instead of `[minimal]`). The api is named after the folder.
  *
  * Each case runs in a temporary project whose redocly.yaml extends `minimal`
  * and loads the repo's plugin by absolute path with the four preprocessors on;
@@ -62,6 +62,8 @@ interface Expect {
   preprocessors?: Record<string, unknown>;
   /** A regex some warning line on stderr must match (what a normalisation reports). */
   warning?: string;
+  /** The config's `extends:` (default `[minimal]`), e.g. the recommended profile. */
+  extends?: string[];
 }
 
 /**
@@ -90,7 +92,10 @@ function projectFor(name: string, expectation: Expect): string {
   const dir = writeProject({
     'redocly.yaml': redoclyConfig(
       { [name]: { root: rootOf(name, expectation), ...(expectation['x-codegen'] ? { 'x-codegen': expectation['x-codegen'] } : {}) } },
-      expectation.preprocessors ? { preprocessors: expectation.preprocessors } : {},
+      {
+        ...(expectation.preprocessors ? { preprocessors: expectation.preprocessors } : {}),
+        ...(expectation.extends ? { extends: expectation.extends } : {}),
+      },
     ),
     'generated/other-api/schema.ts': 'export type Untouched = 1;\n',
     [`generated/${name}/schema.ts`]: '// an older generation\nexport {};\n',

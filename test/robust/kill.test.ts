@@ -31,7 +31,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { runMain } from '../support/run-cli.js';
+import { runMain, SEED_SPECS } from '../support/run-cli.js';
 import { forgetCache, PREPROCESSORS, PLUGIN, REPO, removeDir, runtimeImport, snapshot, TEMP_FILE, writeProject } from './support/project.js';
 
 process.env.CODEGEN_NO_WORKER = '1'; // the in-process runs (references, --check, restore); the killed child uses the worker
@@ -101,7 +101,7 @@ function project(): { dir: string; useNew: () => void } {
       apis: { launchdarkly: { root: 'spec.json', decorators: { 'vendor-quirks/json-patch-operation': { schemas: ['PatchOperation'] } } } },
     });
     const dir = writeProject({ 'redocly.yaml': config, 'spec.json': '' }, 'robust-kill-');
-    cpSync(join(REPO, 'specs/launchdarkly.yaml'), join(dir, 'spec.json')); // YAML is read by content, not by extension
+    cpSync(join(SEED_SPECS, 'launchdarkly.yaml'), join(dir, 'spec.json')); // YAML is read by content, not by extension
     return { dir, useNew: () => cpSync(LAUNCHDARKLY, join(dir, 'spec.json')) };
   }
   // 90 resources, 270 operations in all.

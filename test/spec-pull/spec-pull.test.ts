@@ -143,7 +143,7 @@ describe('specs:pull', () => {
     ['not UTF-8', (p) => serve(p, Buffer.from([0x6f, 0x3a, 0x20, 0xff, 0xfe, 0x0a])), [], /: the body is not UTF-8 text$/],
     ['a YAML scalar', (p) => serve(p, 'just some text\n'), [], /: not an OpenAPI document \(the body is a string, not a mapping\)$/],
     ['Swagger 2.0', (p) => serve(p, 'swagger: "2.0"\ninfo: {title: x, version: "1"}\npaths: {}\n'), [], /: not OpenAPI 3\.x: Swagger 2\.0 is not supported$/],
-    ['OpenAPI 4', (p) => serve(p, 'openapi: 4.0.0\n'), [], /: not OpenAPI 3\.0\/3\.1 \(openapi: "4\.0\.0"\)$/],
+    ['OpenAPI 4', (p) => serve(p, 'openapi: 4.0.0\n'), [], /: not OpenAPI 3\.0\/3\.1\/3\.2 \(openapi: "4\.0\.0"\)$/],
     ['no openapi field', (p) => serve(p, 'info: {title: x}\n'), [], /: not an OpenAPI document \(no "openapi" field\)$/],
   ];
 
@@ -161,6 +161,14 @@ describe('specs:pull', () => {
     expect(rest).toEqual(['nothing written (1 of 1 apis failed)']);
     expect(r.stdout).toBe('');
     expect(specsState(dir)).toEqual(before);
+  });
+
+  it('an OpenAPI 3.2 source is accepted like 3.0/3.1 (the pipeline generates 3.2)', async () => {
+    const spec32 = Buffer.from('openapi: 3.2.0\ninfo: {title: x, version: "1"}\npaths: {}\n');
+    const dir = project({ 'scale-gp': serve(unique('openapi.yml'), spec32, 'text/yaml') });
+    const r = await pull(dir, ['scale-gp']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'specs/scale-gp.yaml')).equals(spec32)).toBe(true);
   });
 
   it('connection refused: one line, exit 1, nothing written', async () => {

@@ -29,10 +29,18 @@ export function tempDir(prefix = 'codegen-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** Copies the repo's specs + redocly.yaml + plugin into a temp folder so tests can break them freely. */
+/** The seed excerpts, as first committed in specs/ (a spec pull never changes this copy). */
+export const SEED_SPECS = join(REPO, 'test/fixtures/seed/specs');
+
+/**
+ * A temp folder with redocly.yaml, the plugin and, as specs/, the seed
+ * excerpts (not specs/ itself: tests that break or edit specs must not depend
+ * on what the last `specs:pull` brought), so tests can break them freely.
+ */
 export function copyProject(): string {
   const dir = tempDir();
-  for (const item of ['specs', 'redocly.yaml', 'codegen/redocly-plugin']) {
+  cpSync(SEED_SPECS, join(dir, 'specs'), { recursive: true });
+  for (const item of ['redocly.yaml', 'codegen/redocly-plugin']) {
     cpSync(join(REPO, item), join(dir, item), { recursive: true });
   }
   return dir;

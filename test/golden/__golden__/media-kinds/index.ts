@@ -2,7 +2,7 @@
  * GENERATED FILE: do not edit. Regenerate with `npm run generate`.
  * api: media-kinds
  * source: media-kinds.yaml
- * bundled spec sha256: e608f4b057f279052f48d99ee66acc6c0d2e2abf17e027cef401e8a8d095b0e8
+ * bundled spec sha256: 27d8cb2b66c42130f4e9293fdc4a524354e0b5b9ba5d1facdc89faaa528be35d
  * tools: generator 0.1.0, openapi-typescript 7.13.0, @redocly/openapi-core 2.64.0, ts-morph 28.0.0
  */
 
