@@ -32,7 +32,10 @@ export function codeProblems(file: string, text: string): string[] {
     problems.push(`${file}:${line + 1}:${character + 1}: parse error: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
   }
   const visit = (node: ts.Node): void => {
-    if ((ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) && /^PWNED_/.test(node.text)) {
+    // A property key in a type (`path: { PWNED_1: string }`) is data the spec named, not code: a path
+    // template `{PWNED_1}` legitimately declares a path parameter of that name (OpenAPI §Path Templating).
+    const isTypeKey = node.parent !== undefined && ts.isPropertySignature(node.parent) && node.parent.name === node;
+    if ((ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) && /^PWNED_/.test(node.text) && !isTypeKey) {
       const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
       problems.push(`${file}:${line + 1}:${character + 1}: spec text became code: identifier ${node.text}`);
     }
@@ -47,7 +50,9 @@ export function codeProblems(file: string, text: string): string[] {
  * generated file was forged by spec text. TypeScript starts a tag at any `@`
  * after whitespace, not only at the start of a line.
  */
-const DOC_TAGS = new Set(['description', 'default', 'example', 'deprecated', 'constant', 'enum']);
+const DOC_TAGS = new Set(['description', 'default', 'example', 'deprecated', 'constant', 'enum', 'param', 'returns']);
+/** Tags the generator writes with its own text: spec text inside one means spec text started it. */
+const OWN_TEXT_TAGS = new Set(['deprecated', 'param', 'returns']);
 
 /** Spec text that starts a doc-comment line with `@tag` forges a tag (`@deprecated`, `@type {…}`): editors show it as one. */
 export function forgedDocTags(file: string, text: string): string[] {
@@ -57,7 +62,7 @@ export function forgedDocTags(file: string, text: string): string[] {
     for (const doc of (node as { jsDoc?: ts.JSDoc[] }).jsDoc ?? []) {
       for (const tag of doc.tags ?? []) {
         const comment = ts.getTextOfJSDocComment(tag.comment) ?? '';
-        if (!DOC_TAGS.has(tag.tagName.text) || (tag.tagName.text === 'deprecated' && comment.includes('PWNED'))) {
+        if (!DOC_TAGS.has(tag.tagName.text) || (OWN_TEXT_TAGS.has(tag.tagName.text) && comment.includes('PWNED'))) {
           const { line } = sf.getLineAndCharacterOfPosition(tag.getStart(sf));
           problems.push(`${file}:${line + 1}: forged JSDoc tag @${tag.tagName.text} ${comment.slice(0, 40)}`);
         }
