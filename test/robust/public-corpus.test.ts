@@ -1,5 +1,5 @@
 /**
- * The hardest documents of oas-corpus/ (public specs from other projects),
+ * The hardest documents of bench/oas-corpus/ (public specs from other projects),
  * as `npm run corpus` runs them, in-process: each generates a client that
  * compiles under tsc --strict, or is refused with a clean one-line error.
  * Each row was a failure class once (exit 0 with output that did not
@@ -10,7 +10,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classify, compileAll, generateOne, readSources, type Outcome, type Row } from '../../oas-corpus/run.js';
+import { classify, compileAll, generateOne, readSources, type Outcome, type Row } from '../../bench/oas-corpus/run.js';
 
 process.env.CODEGEN_NO_WORKER = '1';
 
@@ -36,14 +36,14 @@ const CASES: Array<[string, 'minimal' | 'recommended', Outcome, RegExp?]> = [
 const work = join(tmpdir(), `public-corpus-test-${process.pid}`);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe('the hardest documents of oas-corpus/', () => {
+describe('the hardest documents of bench/oas-corpus/', () => {
   const rows: Row[] = [];
   beforeAll(async () => {
     const sources = readSources();
     const outputs = new Map<number, string>();
     for (const [i, [doc, profile]] of CASES.entries()) {
       const source = sources.find((s) => s.doc === doc);
-      if (!source) throw new Error(`${doc} is not in oas-corpus/sources.json`);
+      if (!source) throw new Error(`${doc} is not in bench/oas-corpus/sources.json`);
       const generated = await generateOne(work, profile, i, source);
       rows.push(classify(source, generated));
       if (generated.output) outputs.set(i, generated.output);

@@ -1,7 +1,7 @@
 /**
  * `npm run corpus -- [--profile recommended|minimal|both] [--only <text>] [--timeout-s 120] [--worker]`
  *
- * Runs every document of oas-corpus/sources.json through `generate` under a
+ * Runs every document of bench/oas-corpus/sources.json through `generate` under a
  * lint profile and prints one row per document, then a summary line:
  *
  *   ok        exit 0, every emitted .ts compiles under tsc --strict
@@ -22,13 +22,13 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { runMain } from '../test/support/run-cli.js';
-import { failureProblems, firstError, forgetCache, PLUGIN, REPO, runtimeImport, strictDiagnosticsOf, tsFilesUnder } from '../test/robust/support/project.js';
+import { runMain } from '../../test/support/run-cli.js';
+import { failureProblems, firstError, forgetCache, PLUGIN, REPO, runtimeImport, strictDiagnosticsOf, tsFilesUnder } from '../../test/robust/support/project.js';
 
-export const CORPUS = join(REPO, 'oas-corpus');
+export const CORPUS = join(REPO, 'bench', 'oas-corpus');
 
 export interface Source {
-  /** Path of the root document under oas-corpus/docs/. */
+  /** Path of the root document under bench/oas-corpus/docs/. */
   doc: string;
   repo: string;
   commit: string;
