@@ -234,7 +234,8 @@ describe('reliability (PATCH is not idempotent)', () => {
 
   it('times out a hanging attempt with ApiTimeoutError', async () => {
     handler = () => {}; // never answers
-    const sgp = createScaleGpClient({ apiKey: KEY, baseUrl, timeoutMs: 50 });
+    // Long enough for the request to reach the server on a loaded machine; `seen` then proves PATCH was not retried.
+    const sgp = createScaleGpClient({ apiKey: KEY, baseUrl, timeoutMs: 1000 });
     await expect(sgp.updateApplicationSpec({ application_spec_id: 's', body: {} })).rejects.toBeInstanceOf(ApiTimeoutError);
     expect(seen).toHaveLength(1);
   });
