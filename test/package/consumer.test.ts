@@ -33,6 +33,7 @@ import {
   createScaleGpApiClient,
   createScaleGpClient,
   updateApplicationSpec,
+  isOk,
   type ApplicationSpecResponse,
   type PartialApplicationSpecRequest,
   type RestorablePartialApplicationSpecRequest,
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
   // Free functions: a client, and only the operations you import.
   const client = createScaleGpApiClient({ baseUrl, apiKey });
   const result = await updateApplicationSpec(client, { application_spec_id: 'spec_1', body: { name: 'renamed' } });
-  if (result.error !== undefined) throw new Error('unexpected error: ' + JSON.stringify(result.error));
+  if (!isOk(result)) throw new Error('unexpected error: ' + JSON.stringify(result.error));
   const renamed = result.data;
   const renamedIsSpec: Equal<typeof renamed, ApplicationSpecResponse> = true;
   // @ts-expect-error not a field of the response (so the data is not any)
@@ -246,8 +247,10 @@ describe('the packed package, installed in a fresh project', () => {
     expect(schema).toMatch(/@description Set to true to restore the entity from the database\.[^/]*\*\/\s*restore: true;/);
     expect(schema).not.toMatch(/"True"|"False"/);
     // Readable aliases.
-    expect(schema).toMatch(/^export type RestorablePartialApplicationSpecRequest = components\["schemas"\]\["RestorablePartialApplicationSpecRequest"\];$/m);
-    expect(schema).toMatch(/^export type ApplicationSpecResponse = components\["schemas"\]\["egp_api_backend__server__[A-Za-z_]+__ApplicationSpecResponse"\];$/m);
+    // Named declarations (issue 18): the union and the response under their readable names, the vendor key pointing at them.
+    expect(schema).toMatch(/^export type RestorablePartialApplicationSpecRequest = PartialApplicationSpecRequest \| RestoreRequest;$/m);
+    expect(schema).toMatch(/^export interface ApplicationSpecResponse \{$/m);
+    expect(schema).toMatch(/^\s+egp_api_backend__server__[A-Za-z_]+__ApplicationSpecResponse: ApplicationSpecResponse;$/m);
 
     // Every doc comment of the generated sources (shipped next to dist/) survives into the .d.ts.
     const normalize = (text: string) => text.replace(/^[ \t]+/gm, '');
