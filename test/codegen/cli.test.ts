@@ -24,7 +24,7 @@ describe('generate', () => {
     const committed = snapshotTree(join(REPO, 'test/fixtures/seed/generated'));
     expect(Object.keys(produced).sort()).toEqual(Object.keys(committed).sort());
     // The fixture's config sits beside its specs and its output three folders deeper (test/golden/seed.test.ts).
-    const moved = (text: string) => text.replace(/specs\/(scale-gp|launchdarkly)\.yaml/g, '$1.yaml').replace('"../../src/index.js"', '"../../../../../src/index.js"');
+    const moved = (text: string) => text.replace(/specs\/(scale-gp|launchdarkly)\.yaml/g, '$1.yaml').replaceAll('"../../src/index.js"', '"../../../../../src/index.js"');
     for (const [file, content] of Object.entries(produced)) {
       expect(moved(content), file).toBe(committed[file]);
     }
