@@ -155,7 +155,16 @@ export function createApiClient<Paths extends {}, Server extends string = string
     log: createLog(api.name, own.logger, own.logLevel, api.logEnv),
     requestIdHeaders: api.requestIdHeaders,
   });
-  const fetchClient = createClient<Paths>({ baseUrl, headers, fetch: transport.fetch, Request: transport.Request, pathSerializer });
+  const fetchClient = createClient<Paths>({
+    baseUrl,
+    headers,
+    fetch: transport.fetch,
+    Request: transport.Request,
+    pathSerializer,
+    // The transport follows redirects itself (dropping credentials across origins); asked for here, every
+    // Request is built from openapi-fetch's own init, without a copy.
+    redirect: 'manual',
+  });
   return {
     api,
     fetchClient,
