@@ -8,7 +8,7 @@ import { applyMedia, type OperationMedia } from './body.js';
 import type { ApiClient, ClientOptions } from './client.js';
 import { ApiError, DEFAULT_REQUEST_ID_HEADERS, readRequestId } from './errors.js';
 import { idempotencyKey } from './idempotency.js';
-import { pathSerializer, validatePathParams } from './path-params.js';
+import { pathSerializer } from './path-params.js';
 import { isIdempotent } from './transport.js';
 
 type Parameters<Op> = Op extends { parameters: infer P } ? P : {};
@@ -145,16 +145,19 @@ export async function callOperation<R>(
   client: ApiClient<any>,
   method: Method,
   path: string,
-  pathParamNames: readonly string[],
+  // The template's own names are read; this list (emitted by codegen) is no longer needed here.
+  _pathParamNames: readonly string[],
   args: object | undefined,
   options: CallOptions | undefined,
   media?: OperationMedia,
 ): Promise<R> {
-  const { query, headers, body, ...rest } = (args ?? {}) as Record<string, unknown>;
-  const pathParams: Record<string, unknown> = {};
-  for (const name of pathParamNames) pathParams[name] = rest[name];
-  validatePathParams(path, pathParams);
-  const init: Record<string, unknown> = { params: { path: pathParams, query, header: headers } };
+  const values = (args ?? {}) as Record<string, unknown>;
+  const { query, headers, body } = values;
+  // The path is checked and filled here (the template parsed once, see path-params.ts) and handed to
+  // openapi-fetch ready: without params.path it has no template to parse again. Path parameters sit at the
+  // top level of `args`, named as in the template.
+  const filledPath = pathSerializer(path, values);
+  const init: Record<string, unknown> = { params: { query, header: headers } };
   if (body !== undefined) init.body = body;
   let callHeaders = options?.headers;
   // One key per call, so every attempt of a retried POST/PATCH carries the same one; a key given by the caller wins.
@@ -168,8 +171,8 @@ export async function callOperation<R>(
     if (options.maxRetries !== undefined) init.maxRetries = options.maxRetries;
   }
   // Bodies and responses other than JSON (src/body.ts); absent for JSON-only operations.
-  if (media) applyMedia(init, media, rest.contentType, body, (options as { parseAs?: unknown } | undefined)?.parseAs);
-  const result = (await (client.fetchClient.request as (m: string, p: string, i: unknown) => Promise<unknown>)(method, path, init)) as {
+  if (media) applyMedia(init, media, values.contentType, body, (options as { parseAs?: unknown } | undefined)?.parseAs);
+  const result = (await (client.fetchClient.request as (m: string, p: string, i: unknown) => Promise<unknown>)(method, filledPath, init)) as {
     error?: unknown;
     response: Response;
     requestId?: string | undefined;
@@ -179,7 +182,7 @@ export async function callOperation<R>(
     // A custom fetch or a test double may give a Response without `url`: then the URL openapi-fetch requested.
     const url =
       result.response.url ||
-      createFinalURL(path, { baseUrl: client.baseUrl, params: { path: pathParams, ...(query ? { query: query as Record<string, unknown> } : {}) }, querySerializer: createQuerySerializer(), pathSerializer });
+      createFinalURL(filledPath, { baseUrl: client.baseUrl, params: query ? { query: query as Record<string, unknown> } : {}, querySerializer: createQuerySerializer(), pathSerializer });
     throw await ApiError.fromParsed(result.response, result.error, { method, url, operation: `${method.toUpperCase()} ${path}` }, {
       requestIdHeaders: [...requestIdHeaders],
     });

@@ -80,11 +80,6 @@ function parseTemplate(template: string): ParsedTemplate {
   return parsed;
 }
 
-/** Throw InvalidRequestError unless every `{name}` in `template` has a usable value. */
-export function validatePathParams(template: string, params: Record<string, unknown> | undefined): void {
-  for (const { name } of parseTemplate(template).params) checkValue(name, params?.[name], template);
-}
-
 /** Percent-encode everything that could alter the path: `/ ? # % ` and spaces included. */
 export function encodePathParam(value: unknown): string {
   return encodeURIComponent(String(value));
@@ -95,12 +90,13 @@ export function encodePathParam(value: unknown): string {
  * where `pathname` is baseUrl + schema path). Validates, then fills the template.
  *
  * Note: openapi-fetch calls it only when `params.path` is present, so callers
- * must pass `params: { path: {...} }` (even `{}`) for templated paths, or call
- * validatePathParams themselves.
+ * of the openapi-fetch client must pass `params: { path: {...} }` (even `{}`)
+ * for templated paths. The generated wrappers call it themselves
+ * (callOperation) and hand openapi-fetch the filled path.
  */
 export const pathSerializer: PathSerializer = (pathname, pathParams) => {
   const { literals, params } = parseTemplate(pathname);
-  // Every value is checked before any is used, as validatePathParams would.
+  // Every value is checked before any is used: a refused value never leaves a half-filled path.
   const values = params.map(({ name }) => checkValue(name, pathParams[name], pathname));
   let result = literals[0]!;
   for (let i = 0; i < params.length; i++) {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import createClient from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientError, InvalidRequestError } from '../../src/errors.js';
-import { encodePathParam, pathSerializer, validatePathParams } from '../../src/path-params.js';
+import { encodePathParam, pathSerializer } from '../../src/path-params.js';
 import { createTransport } from '../../src/transport.js';
 
 // The server records the raw request target exactly as it went over the wire.
@@ -41,7 +41,7 @@ function thrown(fn: () => unknown): InvalidRequestError {
 
 const TEMPLATE = '/projects/{projectKey}/flags/{flagKey}';
 
-describe('validatePathParams', () => {
+describe('pathSerializer refuses what would change the path', () => {
   it.each([
     { name: 'undefined', value: undefined, message: 'missing required path parameter "flagKey" for /projects/{projectKey}/flags/{flagKey}' },
     { name: 'null', value: null, message: 'missing required path parameter "flagKey" for /projects/{projectKey}/flags/{flagKey}' },
@@ -53,26 +53,26 @@ describe('validatePathParams', () => {
     { name: 'function', value: () => 'x', message: 'path parameter "flagKey" for /projects/{projectKey}/flags/{flagKey} must be a string, number, boolean or bigint, got function' },
     { name: 'NaN', value: Number.NaN, message: 'path parameter "flagKey" for /projects/{projectKey}/flags/{flagKey} must be a finite number, got NaN' },
   ])('$name → InvalidRequestError', ({ value, message }) => {
-    const error = thrown(() => validatePathParams(TEMPLATE, { projectKey: 'p', flagKey: value }));
+    const error = thrown(() => pathSerializer(TEMPLATE, { projectKey: 'p', flagKey: value }));
     expect(error.message).toBe(message);
     expect(error.parameter).toBe('flagKey');
   });
 
-  it('a parameter absent from the object, or no object at all, is missing', () => {
-    expect(thrown(() => validatePathParams(TEMPLATE, { projectKey: 'p' })).parameter).toBe('flagKey');
-    expect(thrown(() => validatePathParams(TEMPLATE, undefined)).parameter).toBe('projectKey');
+  it('a parameter absent from the object is missing; the first missing one is named', () => {
+    expect(thrown(() => pathSerializer(TEMPLATE, { projectKey: 'p' })).parameter).toBe('flagKey');
+    expect(thrown(() => pathSerializer(TEMPLATE, {})).parameter).toBe('projectKey');
   });
 
   it.each(['abc', 'a.b', '...', '.hidden', 'a/b', 0, 42, false, 10n])('accepts %s', (value) => {
-    expect(() => validatePathParams(TEMPLATE, { projectKey: 'p', flagKey: value })).not.toThrow();
+    expect(() => pathSerializer(TEMPLATE, { projectKey: 'p', flagKey: value })).not.toThrow();
   });
 
   it('a template without parameters needs none', () => {
-    expect(() => validatePathParams('/health', undefined)).not.toThrow();
+    expect(() => pathSerializer('/health', {})).not.toThrow();
   });
 
   it('never echoes credentials from a base URL in the template', () => {
-    const error = thrown(() => validatePathParams('https://u:pw@h/x/{id}?key=s', {}));
+    const error = thrown(() => pathSerializer('https://u:pw@h/x/{id}?key=s', {}));
     expect(error.message).toBe('missing required path parameter "id" for https://h/x/{id}?key=REDACTED');
   });
 });
