@@ -176,11 +176,17 @@ function describeCause(error: unknown): string {
 
 /** One attempt's abort controller and timer; the timer runs until the body is read. */
 interface Attempt {
+  /** The call this attempt belongs to: it turns an error while reading the body into ours (bodyError). */
+  call: Call;
   controller: AbortController | undefined;
   timer: ReturnType<typeof setTimeout> | undefined;
   timedOut: boolean;
-  /** An error while reading the body, as the caller should see it (the call's abort or this attempt's timeout as ours). */
-  bodyError: (cause: unknown, state: Attempt) => unknown;
+}
+
+/** The attempt's timer (one function for all, the attempt as its argument: no closure per attempt). */
+function onAttemptTimeout(state: Attempt): void {
+  state.timedOut = true;
+  state.controller?.abort(state.call.timeoutError());
 }
 
 const ATTEMPT = Symbol('attempt');
@@ -216,7 +222,7 @@ function timedPrototype(proto: object): object {
           },
           (cause: unknown) => {
             clearTimeout(state.timer);
-            throw state.bodyError(cause, state);
+            throw state.call.bodyError(cause, state);
           },
         );
       },
@@ -319,39 +325,61 @@ function checkMaxRetries(maxRetries: number): number {
 
 const timeoutEnabled = (timeoutMs: number) => timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS;
 
+/** What every call through one transport shares: its options, resolved once. */
+interface Config {
+  /** Read per call (`fetch`, `onRetry`), so that tests and polyfills that replace globalThis.fetch later are honoured. */
+  options: TransportOptions;
+  defaultTimeoutMs: number;
+  defaultMaxRetries: number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random: () => number;
+  retryNonIdempotent: boolean;
+  /** Undefined when the log is off. */
+  log: Log | undefined;
+  requestIdHeaders: readonly string[];
+  maxErrorBodyBytes: number;
+  credentialHeaders: ReadonlySet<string>;
+}
+
 export function createClientTransport(options: TransportOptions = {}): ClientTransport {
-  const defaultTimeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  const defaultMaxRetries = checkMaxRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES);
-  const sleep = options.sleep ?? defaultSleep;
-  const random = options.random ?? Math.random;
-  const retryNonIdempotent = options.retryNonIdempotent ?? false;
-  const log = options.log && options.log.level > 0 ? options.log : undefined;
-  const requestIdHeaders = options.requestIdHeaders ?? [];
   const maxErrorBodyBytes = options.maxErrorBodyBytes ?? DEFAULT_MAX_ERROR_BODY_BYTES;
   if (!Number.isInteger(maxErrorBodyBytes) || maxErrorBodyBytes < 0) {
     throw new RangeError(`maxErrorBodyBytes must be a non-negative integer, got ${maxErrorBodyBytes}`);
   }
-  const credentialHeaders = new Set((options.credentialHeaders ?? []).map((h) => h.toLowerCase()));
+  const config: Config = {
+    options,
+    defaultTimeoutMs: checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    defaultMaxRetries: checkMaxRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES),
+    sleep: options.sleep ?? defaultSleep,
+    random: options.random ?? Math.random,
+    retryNonIdempotent: options.retryNonIdempotent ?? false,
+    log: options.log && options.log.level > 0 ? options.log : undefined,
+    requestIdHeaders: options.requestIdHeaders ?? [],
+    maxErrorBodyBytes,
+    credentialHeaders: new Set((options.credentialHeaders ?? []).map((h) => h.toLowerCase())),
+  };
 
   function PreparedRequest(input: RequestInfo | URL, init?: RequestInit & PerCallTransportOptions): Request {
-    const timeoutMs = init?.timeoutMs === undefined ? defaultTimeoutMs : checkTimeout(init.timeoutMs);
-    const maxRetries = init?.maxRetries === undefined ? defaultMaxRetries : checkMaxRetries(init.maxRetries);
+    const timeoutMs = init?.timeoutMs === undefined ? config.defaultTimeoutMs : checkTimeout(init.timeoutMs);
+    const maxRetries = init?.maxRetries === undefined ? config.defaultMaxRetries : checkMaxRetries(init.maxRetries);
     const body = init?.body;
     const callerSignal = init?.signal ?? undefined;
     // Only a string body (what openapi-fetch's JSON and form serializers
     // produce) is kept for retries; anything else (FormData, streams from a
-    // custom bodySerializer) takes the general path in transport().
+    // custom bodySerializer) takes the general path in Call.run.
     if (body !== undefined && body !== null && typeof body !== 'string') {
       const request = new Request(input, init);
       prepared.set(request, { callerSignal, controller: undefined, body: undefined, reuse: false, timeoutMs, maxRetries });
       return request;
     }
     let controller: AbortController | undefined;
-    if (timeoutEnabled(timeoutMs) || callerSignal) {
+    if (callerSignal) {
       const method = (init?.method ?? 'GET').toUpperCase();
-      controller = linkedController(callerSignal, () => abortError(method, redactUrl(String(input)), callerSignal?.reason));
+      controller = linkedController(callerSignal, () => abortError(method, redactUrl(String(input)), callerSignal.reason));
+    } else if (timeoutEnabled(timeoutMs)) {
+      controller = new AbortController();
     }
-    // Redirects are followed by the transport (follow, below), which drops credentials across origins.
+    // Redirects are followed by the transport (Call.follow), which drops credentials across origins.
     // The caller's signal reaches fetch through the attempt's controller (AttemptInit), not through the Request.
     // The client asks openapi-fetch for redirect: 'manual' (client.ts), so the usual init is used as it is:
     // a copy costs about a tenth of a call with a stub fetch.
@@ -363,41 +391,75 @@ export function createClientTransport(options: TransportOptions = {}): ClientTra
   // openapi-fetch checks a middleware's replacement with `instanceof` its Request option.
   PreparedRequest.prototype = (globalThis.Request as typeof Request | undefined)?.prototype;
 
-  async function transport(request: Request): Promise<Response> {
-    // Resolved per call, not at creation, so tests and polyfills that replace
-    // globalThis.fetch later are honoured.
-    const fetchImpl = options.fetch ?? globalThis.fetch;
-    const method = request.method.toUpperCase();
-    // Serialising and redacting the URL is only needed for errors and onRetry.
-    let redacted: string | undefined;
-    const url = () => (redacted ??= redactUrl(request.url));
-    const aborted = () => abortError(method, url(), callerSignal?.reason);
-    const timeoutError = (cause?: unknown) =>
-      new ApiTimeoutError(`Request timed out after ${timeoutMs} ms: ${method} ${url()}`, { cause, method, url: url() });
+  return { fetch: (request: Request) => new Call(config, request).run(), Request: PreparedRequest as unknown as typeof Request };
+}
 
+/**
+ * One Request sent through the transport: its attempts, their redirects, and
+ * the returned body's timer. A class, so that the state of a call is one
+ * object and its steps are methods rather than closures made for every call.
+ */
+class Call {
+  readonly method: string;
+  readonly callerSignal: AbortSignal | undefined;
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  readonly withTimeout: boolean;
+  /** Whether the first attempt sends the Request itself (built by PreparedRequest, its controller ready). */
+  readonly reuse: boolean;
+  readonly firstController: AbortController | undefined;
+  /** What every attempt after the first sends: the string PreparedRequest kept, or the bytes read back (run). */
+  body: string | ArrayBuffer | null | undefined;
+  /** The redacted URL, made when an error or a log line needs it. */
+  redacted: string | undefined;
+
+  constructor(
+    readonly config: Config,
+    readonly request: Request,
+  ) {
     // A Request from PreparedRequest, sent once: its first attempt is ready.
     // Taken out of the map, so sending the same Request again takes the general path.
     const prep = prepared.get(request);
     if (prep) prepared.delete(request);
-    const reuse = prep !== undefined && prep.reuse;
-    const callerSignal = prep ? prep.callerSignal : request.signal;
-    const timeoutMs = prep ? prep.timeoutMs : defaultTimeoutMs;
-    const maxRetries = prep ? prep.maxRetries : defaultMaxRetries;
-    const withTimeout = timeoutEnabled(timeoutMs);
+    this.method = request.method.toUpperCase();
+    this.reuse = prep !== undefined && prep.reuse;
+    this.callerSignal = prep ? prep.callerSignal : request.signal;
+    this.timeoutMs = prep ? prep.timeoutMs : config.defaultTimeoutMs;
+    this.maxRetries = prep ? prep.maxRetries : config.defaultMaxRetries;
+    this.withTimeout = timeoutEnabled(this.timeoutMs);
+    this.firstController = prep?.controller;
+    this.body = prep?.body;
+    this.redacted = undefined;
+  }
 
-    if (callerSignal?.aborted) throw aborted();
+  url(): string {
+    return (this.redacted ??= redactUrl(this.request.url));
+  }
+
+  aborted(): ApiAbortError {
+    return abortError(this.method, this.url(), this.callerSignal?.reason);
+  }
+
+  timeoutError(cause?: unknown): ApiTimeoutError {
+    return new ApiTimeoutError(`Request timed out after ${this.timeoutMs} ms: ${this.method} ${this.url()}`, { cause, method: this.method, url: this.url() });
+  }
+
+  async run(): Promise<Response> {
+    const { config, method, callerSignal, maxRetries } = this;
+    const log = config.log;
+    if (callerSignal?.aborted) throw this.aborted();
     // General path: a Request body is a one-shot stream: read it once, and give
     // every attempt a new Request with those bytes (cheaper than cloning, which
     // tees the stream).
-    const body: string | ArrayBuffer | null | undefined = reuse ? prep.body : request.body === null ? null : await request.arrayBuffer();
+    if (!this.reuse) this.body = this.request.body === null ? null : await this.request.arrayBuffer();
 
     for (let attempt = 1; ; attempt++) {
       const started = log && log.level >= LOG_DEBUG ? performance.now() : 0;
-      const outcome = await attemptOnce(attempt);
-      if (started) logAttempt(attempt, outcome, performance.now() - started);
+      const outcome = await this.attemptOnce(attempt);
+      if (started) this.logAttempt(attempt, outcome, performance.now() - started);
       if (callerSignal?.aborted) {
         if (outcome.response) release(outcome.response, outcome.attempt);
-        throw aborted();
+        throw this.aborted();
       }
 
       let retry: boolean;
@@ -409,160 +471,168 @@ export function createClientTransport(options: TransportOptions = {}): ClientTra
           retry = override === 'true';
           reason = `status ${status}, x-should-retry: ${override}`;
         } else {
-          retry = status === 429 || (RETRYABLE_IF_IDEMPOTENT.has(status) && (retryNonIdempotent || isIdempotent(method)));
+          retry = status === 429 || (RETRYABLE_IF_IDEMPOTENT.has(status) && (config.retryNonIdempotent || isIdempotent(method)));
           reason = `status ${status}`;
         }
       } else {
-        retry = retryNonIdempotent || isIdempotent(method);
+        retry = config.retryNonIdempotent || isIdempotent(method);
         reason = outcome.error.message;
       }
 
       if (!retry || attempt > maxRetries) {
         if (retry && maxRetries > 0 && log && log.level >= LOG_WARN) {
-          log.logger.warn(`${log.prefix} ${method} ${url()} failed after ${attempt} attempts: ${reason}`);
+          log.logger.warn(`${log.prefix} ${method} ${this.url()} failed after ${attempt} attempts: ${reason}`);
         }
-        if (outcome.response) return finish(outcome.response, outcome.attempt);
+        if (outcome.response) return this.finish(outcome.response, outcome.attempt);
         throw outcome.error;
       }
 
-      const delayMs = retryDelayMs(attempt, outcome.response?.headers, random);
+      const delayMs = retryDelayMs(attempt, outcome.response?.headers, config.random);
       // The retried response will never be read: release its connection.
       if (outcome.response) release(outcome.response, outcome.attempt);
-      options.onRetry?.({ attempt, delayMs, reason, method, url: url() });
+      config.options.onRetry?.({ attempt, delayMs, reason, method, url: this.url() });
       if (log && log.level >= LOG_INFO) {
-        log.logger.info(`${log.prefix} retrying ${method} ${url()} in ${Math.round(delayMs)} ms (attempt ${attempt} of ${maxRetries + 1}: ${reason})`);
+        log.logger.info(`${log.prefix} retrying ${method} ${this.url()} in ${Math.round(delayMs)} ms (attempt ${attempt} of ${maxRetries + 1}: ${reason})`);
       }
       try {
-        await sleep(delayMs, callerSignal);
+        await config.sleep(delayMs, callerSignal);
       } catch (error) {
-        if (callerSignal?.aborted) throw aborted();
+        if (callerSignal?.aborted) throw this.aborted();
         throw error;
       }
-      if (callerSignal?.aborted) throw aborted();
-    }
-
-    function logAttempt(attempt: number, outcome: Outcome, ms: number): void {
-      const id = outcome.response ? readRequestId(outcome.response.headers, requestIdHeaders) : undefined;
-      const result = outcome.response ? `${outcome.response.status}` : outcome.error.name;
-      log!.logger.debug(`${log!.prefix} ${method} ${url()} -> ${result} in ${Math.round(ms)} ms (attempt ${attempt}${id ? `, request id ${id}` : ''})`);
-    }
-
-    async function attemptOnce(n: number): Promise<Outcome> {
-      const first = n === 1 && reuse;
-      const controller = first ? prep!.controller : withTimeout || callerSignal ? linkedController(callerSignal, aborted) : undefined;
-      let input = request;
-      if (!first) {
-        const init: RequestInit = body === null || body === undefined ? {} : { body };
-        init.signal = null;
-        init.redirect = 'manual';
-        input = new Request(request, init);
-      }
-      const state: Attempt = { controller, timer: undefined, timedOut: false, bodyError };
-      if (controller && withTimeout) {
-        state.timer = setTimeout(() => {
-          state.timedOut = true;
-          controller.abort(timeoutError());
-        }, timeoutMs);
-      }
-      try {
-        return { response: await follow(input, controller), attempt: state };
-      } catch (cause) {
-        clearTimeout(state.timer);
-        // A caller abort is turned into ApiAbortError by the loop, which checks first.
-        if (state.timedOut) return { error: cause instanceof ApiTimeoutError ? cause : timeoutError(cause) };
-        if (cause instanceof ApiConnectionError) return { error: cause };
-        return { error: new ApiConnectionError(`Connection error (${describeCause(cause)}): ${method} ${url()}`, { cause, method, url: url() }) };
-      }
-    }
-
-    /** Sends one request and follows its redirects (WHATWG Fetch §4.4), dropping credentials on a hop to another origin. */
-    async function follow(first: Request, controller: AbortController | undefined): Promise<Response> {
-      let current = first;
-      let currentBody = body;
-      for (let hops = 0; ; hops++) {
-        const response = await (controller ? fetchImpl(current, new AttemptInit(controller)) : fetchImpl(current));
-        if (response.type === 'opaqueredirect') {
-          // A browser's fetch hides a manual redirect's target: it cannot be followed safely here.
-          throw new ApiConnectionError(`Redirect not followed (the runtime hides its target): ${method} ${url()}`, { method, url: url() });
-        }
-        const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
-        if (location === null) return response;
-        await response.body?.cancel().catch(() => {});
-        if (hops >= MAX_REDIRECTS) throw new ApiConnectionError(`Too many redirects (${MAX_REDIRECTS}): ${method} ${url()}`, { method, url: url() });
-        let target: URL;
-        try {
-          target = new URL(location, current.url);
-        } catch {
-          target = new URL('invalid:');
-        }
-        if ((target.protocol !== 'http:' && target.protocol !== 'https:') || target.username || target.password) {
-          throw new ApiConnectionError(`Redirect to an unsupported location (${redactUrl(target.href)}): ${method} ${url()}`, { method, url: url() });
-        }
-        const headers = new Headers(current.headers);
-        let nextMethod = current.method;
-        // 303 turns anything but GET/HEAD into GET; 301/302 turn POST into GET (as browsers and fetch do).
-        if ((response.status === 303 && nextMethod !== 'GET' && nextMethod !== 'HEAD') || ((response.status === 301 || response.status === 302) && nextMethod === 'POST')) {
-          nextMethod = 'GET';
-          currentBody = null;
-          for (const name of ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location']) headers.delete(name);
-        }
-        if (target.origin !== new URL(current.url).origin) {
-          const names: string[] = [];
-          headers.forEach((_, name) => names.push(name));
-          for (const name of names) if (credentialHeaders.has(name) || isCredentialHeader(name)) headers.delete(name);
-        }
-        const init: RequestInit = { method: nextMethod, headers, redirect: 'manual' };
-        if (currentBody !== null && currentBody !== undefined) init.body = currentBody;
-        current = new Request(target, init);
-      }
-    }
-
-    /** The response the caller gets: an error body bounded, the attempt's timer left to cover the body. */
-    async function finish(response: Response, state: Attempt): Promise<Response> {
-      if (response.body === null) {
-        clearTimeout(state.timer);
-        return response;
-      }
-      if (response.status >= 400) {
-        let read: { bytes: Uint8Array; truncated: boolean };
-        try {
-          read = await readBounded(response.body, maxErrorBodyBytes);
-        } catch (cause) {
-          const error = bodyError(cause, state);
-          if (error instanceof ClientError) throw error;
-          throw new ApiConnectionError(`Connection error while reading the error body (${describeCause(cause)}): ${method} ${url()}`, { cause, method, url: url() });
-        } finally {
-          clearTimeout(state.timer);
-        }
-        const headers = new Headers(response.headers);
-        if (read.truncated) headers.delete('content-length');
-        const bounded = new Response(read.bytes as Uint8Array<ArrayBuffer>, { status: response.status, statusText: response.statusText, headers });
-        Object.defineProperty(bounded, 'url', { value: response.url });
-        if (read.truncated) markBodyTruncated(bounded);
-        return bounded;
-      }
-      if (state.timer === undefined) return response;
-      // The timer keeps running while the caller reads the body, without keeping the process alive;
-      // reading the body to its end (or failing to) stops it.
-      (state.timer as { unref?: () => void }).unref?.();
-      (response as TimedResponse)[ATTEMPT] = state;
-      Object.setPrototypeOf(response, timedPrototype(Object.getPrototypeOf(response) as object));
-      return response;
-    }
-
-    /** An error while reading a body: the caller's abort or the timeout as ours, anything else as it is. */
-    function bodyError(cause: unknown, state: Attempt): unknown {
-      if (cause instanceof ClientError) return cause;
-      if (callerSignal?.aborted) return aborted();
-      if (state.timedOut) return timeoutError(cause);
-      return cause;
-    }
-
-    function release(response: Response, state: Attempt): void {
-      clearTimeout(state.timer);
-      response.body?.cancel().catch(() => {});
+      if (callerSignal?.aborted) throw this.aborted();
     }
   }
 
-  return { fetch: transport, Request: PreparedRequest as unknown as typeof Request };
+  logAttempt(attempt: number, outcome: Outcome, ms: number): void {
+    const log = this.config.log!;
+    const id = outcome.response ? readRequestId(outcome.response.headers, this.config.requestIdHeaders) : undefined;
+    const result = outcome.response ? `${outcome.response.status}` : outcome.error.name;
+    log.logger.debug(`${log.prefix} ${this.method} ${this.url()} -> ${result} in ${Math.round(ms)} ms (attempt ${attempt}${id ? `, request id ${id}` : ''})`);
+  }
+
+  async attemptOnce(n: number): Promise<Outcome> {
+    const first = n === 1 && this.reuse;
+    const controller = first
+      ? this.firstController
+      : this.withTimeout || this.callerSignal
+        ? linkedController(this.callerSignal, () => this.aborted())
+        : undefined;
+    let input = this.request;
+    if (!first) {
+      const init: RequestInit = this.body === null || this.body === undefined ? {} : { body: this.body };
+      init.signal = null;
+      init.redirect = 'manual';
+      input = new Request(this.request, init);
+    }
+    const state: Attempt = { call: this, controller, timer: undefined, timedOut: false };
+    if (controller && this.withTimeout) state.timer = setTimeout(onAttemptTimeout, this.timeoutMs, state);
+    try {
+      return { response: await this.follow(input, controller), attempt: state };
+    } catch (cause) {
+      clearTimeout(state.timer);
+      // A caller abort is turned into ApiAbortError by the loop, which checks first.
+      if (state.timedOut) return { error: cause instanceof ApiTimeoutError ? cause : this.timeoutError(cause) };
+      if (cause instanceof ApiConnectionError) return { error: cause };
+      return { error: new ApiConnectionError(`Connection error (${describeCause(cause)}): ${this.method} ${this.url()}`, { cause, method: this.method, url: this.url() }) };
+    }
+  }
+
+  /** Sends one request and follows its redirects (WHATWG Fetch §4.4), dropping credentials on a hop to another origin. */
+  async follow(first: Request, controller: AbortController | undefined): Promise<Response> {
+    const fetchImpl = this.config.options.fetch ?? globalThis.fetch;
+    const { method } = this;
+    let current = first;
+    let currentBody = this.body;
+    for (let hops = 0; ; hops++) {
+      const response = await (controller ? fetchImpl(current, new AttemptInit(controller)) : fetchImpl(current));
+      if (response.type === 'opaqueredirect') {
+        // A browser's fetch hides a manual redirect's target: it cannot be followed safely here.
+        throw new ApiConnectionError(`Redirect not followed (the runtime hides its target): ${method} ${this.url()}`, { method, url: this.url() });
+      }
+      const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
+      if (location === null) return response;
+      await response.body?.cancel().catch(() => {});
+      if (hops >= MAX_REDIRECTS) throw new ApiConnectionError(`Too many redirects (${MAX_REDIRECTS}): ${method} ${this.url()}`, { method, url: this.url() });
+      let target: URL;
+      try {
+        target = new URL(location, current.url);
+      } catch {
+        target = new URL('invalid:');
+      }
+      if ((target.protocol !== 'http:' && target.protocol !== 'https:') || target.username || target.password) {
+        throw new ApiConnectionError(`Redirect to an unsupported location (${redactUrl(target.href)}): ${method} ${this.url()}`, { method, url: this.url() });
+      }
+      const headers = new Headers(current.headers);
+      let nextMethod = current.method;
+      // 303 turns anything but GET/HEAD into GET; 301/302 turn POST into GET (as browsers and fetch do).
+      if ((response.status === 303 && nextMethod !== 'GET' && nextMethod !== 'HEAD') || ((response.status === 301 || response.status === 302) && nextMethod === 'POST')) {
+        nextMethod = 'GET';
+        currentBody = null;
+        for (const name of ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location']) headers.delete(name);
+      }
+      if (target.origin !== new URL(current.url).origin) {
+        const names: string[] = [];
+        headers.forEach((_, name) => names.push(name));
+        const credentialHeaders = this.config.credentialHeaders;
+        for (const name of names) if (credentialHeaders.has(name) || isCredentialHeader(name)) headers.delete(name);
+      }
+      const init: RequestInit = { method: nextMethod, headers, redirect: 'manual' };
+      if (currentBody !== null && currentBody !== undefined) init.body = currentBody;
+      current = new Request(target, init);
+    }
+  }
+
+  /** The response the caller gets: an error body bounded, the attempt's timer left to cover the body. */
+  finish(response: Response, state: Attempt): Response | Promise<Response> {
+    if (response.body === null) {
+      clearTimeout(state.timer);
+      return response;
+    }
+    if (response.status >= 400) return this.bounded(response, state);
+    if (state.timer === undefined) return response;
+    // The timer keeps running while the caller reads the body, without keeping the process alive;
+    // reading the body to its end (or failing to) stops it (timedPrototype).
+    (state.timer as { unref?: () => void }).unref?.();
+    (response as TimedResponse)[ATTEMPT] = state;
+    Object.setPrototypeOf(response, timedPrototype(Object.getPrototypeOf(response) as object));
+    return response;
+  }
+
+  /** An error response with its body read here, up to maxErrorBodyBytes. */
+  async bounded(response: Response, state: Attempt): Promise<Response> {
+    let read: { bytes: Uint8Array; truncated: boolean };
+    try {
+      read = await readBounded(response.body!, this.config.maxErrorBodyBytes);
+    } catch (cause) {
+      const error = this.bodyError(cause, state);
+      if (error instanceof ClientError) throw error;
+      throw new ApiConnectionError(`Connection error while reading the error body (${describeCause(cause)}): ${this.method} ${this.url()}`, {
+        cause,
+        method: this.method,
+        url: this.url(),
+      });
+    } finally {
+      clearTimeout(state.timer);
+    }
+    const headers = new Headers(response.headers);
+    if (read.truncated) headers.delete('content-length');
+    const bounded = new Response(read.bytes as Uint8Array<ArrayBuffer>, { status: response.status, statusText: response.statusText, headers });
+    Object.defineProperty(bounded, 'url', { value: response.url });
+    if (read.truncated) markBodyTruncated(bounded);
+    return bounded;
+  }
+
+  /** An error while reading a body: the caller's abort or the timeout as ours, anything else as it is. */
+  bodyError(cause: unknown, state: Attempt): unknown {
+    if (cause instanceof ClientError) return cause;
+    if (this.callerSignal?.aborted) return this.aborted();
+    if (state.timedOut) return this.timeoutError(cause);
+    return cause;
+  }
+}
+
+function release(response: Response, state: Attempt): void {
+  clearTimeout(state.timer);
+  response.body?.cancel().catch(() => {});
 }
