@@ -54,7 +54,7 @@ const NAME_SOURCES = new Set<string>(
   ['override', 'operationId', 'summary', 'method+path'].flatMap((s) => (s === 'override' ? [s] : [s, `${s}+path-qualifier`])),
 );
 
-/** A name from the previous generate, by `METHOD /path` (see manifestNames). */
+/** A name from the previous generate, by `METHOD /path` (see readManifest). */
 export interface RecordedName {
   name: string;
   nameFrom: NameSource;
@@ -101,11 +101,6 @@ export function readManifest(text: string, where: string): ManifestRecord {
     }
   }
   return { wrappers, aliases: aliasKeys };
-}
-
-/** The wrapper names a previous manifest.json records, by `METHOD /path` (see readManifest). */
-export function manifestNames(text: string, where: string): Map<string, RecordedName> {
-  return readManifest(text, where).wrappers;
 }
 
 export function vendorOperationId(op: OperationRef): string | undefined {

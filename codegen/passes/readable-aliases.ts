@@ -31,9 +31,8 @@ import type { Pass } from './types.js';
 interface Candidate {
   key: string;
   alias: string;
-  schema: JsonObject;
-  /** `clean-key`: the key itself; `title`/`key`: PascalCase of the title or key. */
-  from: 'clean-key' | 'title' | 'key';
+  /** The alias is the key itself (else it is derived: see derivedName). */
+  clean: boolean;
 }
 
 export const readableAliasesPass: Pass = ({ sourceFile, document, schemas, takenNames, recordedAliases }) => {
@@ -54,12 +53,11 @@ export const readableAliasesPass: Pass = ({ sourceFile, document, schemas, taken
       continue;
     }
     if (isCleanKey(key)) {
-      candidates.push({ key, alias: key, schema, from: 'clean-key' });
+      candidates.push({ key, alias: key, clean: true });
       continue;
     }
-    const title = typeof schema.title === 'string' ? schema.title : '';
-    const alias = pascalCase(title) || pascalCase(key.split(KEY_SEPARATOR).filter(Boolean).pop() ?? '') || pascalCase(key);
-    if (alias) candidates.push({ key, alias, schema, from: title ? 'title' : 'key' });
+    const alias = derivedName(key, schema);
+    if (alias) candidates.push({ key, alias, clean: false });
     else warnings.push(`readable aliases: schema ${jsString(key)} has no name to derive an alias from`);
   }
   const claim = (c: Candidate, name: string): boolean => {
@@ -70,13 +68,9 @@ export const readableAliasesPass: Pass = ({ sourceFile, document, schemas, taken
 
   // 2. Clean keys; one that is reserved (`putBranch`, a wrapper's name) tries its PascalCase.
   for (const c of candidates) {
-    if (c.from !== 'clean-key' || claim(c, c.alias)) continue;
+    if (!c.clean || claim(c, c.alias)) continue;
     const owner = claimed.get(c.alias);
-    const pascal = pascalCase(c.alias);
-    if (!owner && pascal !== c.alias && claim(c, pascal)) {
-      warnings.push(`readable aliases qualified: ${c.alias} is reserved (a top-level, referenced or wrapper name); named ${pascal}`);
-      continue;
-    }
+    if (!owner && claim(c, pascalCase(c.alias))) continue;
     warnings.push(
       owner
         ? `readable aliases: ${c.alias} for schema ${jsString(c.key)} is taken by schema ${jsString(owner)}; not emitted`
@@ -86,24 +80,51 @@ export const readableAliasesPass: Pass = ({ sourceFile, document, schemas, taken
 
   // 3. Derived names, by group.
   const groups = new Map<string, Candidate[]>();
-  for (const c of candidates) if (c.from !== 'clean-key') groups.set(c.alias, [...(groups.get(c.alias) ?? []), c]);
+  for (const c of candidates) if (!c.clean) groups.set(c.alias, [...(groups.get(c.alias) ?? []), c]);
   for (const [alias, group] of groups) {
     if (group.length === 1 && claim(group[0]!, alias)) continue;
-    const qualified: string[] = [];
     for (const c of group) {
-      const name = qualifiers(c, group).find((q) => claim(c, q));
-      if (name) qualified.push(name);
-      else warnings.push(`readable aliases: ${alias} for schema ${jsString(c.key)} is ${group.length > 1 ? `derived from ${group.length} schemas` : 'taken or reserved'} and no qualified name is free; not emitted`);
-    }
-    if (qualified.length) {
-      const why = group.length > 1 ? `derived from ${group.length} schemas` : `taken by schema ${jsString(claimed.get(alias) ?? '')}`;
-      warnings.push(`readable aliases qualified: ${alias} is ${claimed.has(alias) || group.length > 1 ? why : 'reserved'}; named ${qualified.join(', ')}`);
+      if (qualifiers(c, group).some((q) => claim(c, q))) continue;
+      const why = group.length > 1 ? `derived from ${group.length} schemas` : 'taken or reserved';
+      warnings.push(`readable aliases: ${alias} for schema ${jsString(c.key)} is ${why} and no qualified name is free; not emitted`);
     }
   }
 
+  warnings.push(...qualifiedWarnings(document, schemas, claimed));
   const aliases = Object.fromEntries([...claimed].sort(byKeyOrder(document)));
   return { edits: [], warnings, facts: { aliases } };
 };
+
+/**
+ * One warning per name that some schema was not given as it derives it (its
+ * clean key, or PascalCase of its title or key): `readable aliases qualified:
+ * ApplicationSpecResponse (derived by 2 schemas) → ApplicationModelsApplicationSpecResponse`.
+ * Made from the final names alone, so a regenerate that keeps the recorded
+ * names warns the same (and writes the same manifest.json).
+ */
+function qualifiedWarnings(document: JsonObject, schemas: ReadonlyMap<string, unknown>, claimed: ReadonlyMap<string, string>): string[] {
+  const nameOf = new Map([...claimed].map(([name, key]) => [key, name]));
+  const byAlias = new Map<string, string[]>(); // wanted name → keys wanting it
+  for (const [key, schema] of componentSchemas(document)) {
+    if (!schemas.has(key)) continue;
+    const wanted = isCleanKey(key) ? key : derivedName(key, schema);
+    if (wanted) byAlias.set(wanted, [...(byAlias.get(wanted) ?? []), key]);
+  }
+  const out: string[] = [];
+  for (const [wanted, keys] of byAlias) {
+    const renamed = keys.map((k) => nameOf.get(k)).filter((n): n is string => n !== undefined && n !== wanted);
+    if (!renamed.length) continue;
+    const why = keys.length > 1 ? `derived by ${keys.length} schemas` : claimed.has(wanted) ? `taken by schema ${jsString(claimed.get(wanted)!)}` : 'reserved';
+    out.push(`readable aliases qualified: ${wanted} (${why}) → ${renamed.join(', ')}`);
+  }
+  return out;
+}
+
+/** PascalCase of the title, else of the key's last segment, else of the key. */
+function derivedName(key: string, schema: JsonObject): string {
+  const title = typeof schema.title === 'string' ? schema.title : '';
+  return pascalCase(title) || pascalCase(key.split(KEY_SEPARATOR).filter(Boolean).pop() ?? '') || pascalCase(key);
+}
 
 /** Key separators of machine-made schema keys (`pkg__module__Name`, `com.example.Name`, `a/b/Name`). */
 const KEY_SEPARATOR = /__|[./:]/;
