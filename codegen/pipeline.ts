@@ -9,7 +9,7 @@ import { loadConfig, stringifyYaml, type Config } from '@redocly/openapi-core';
 import { PipelineError } from './lib/errors.js';
 import { sha256 } from './lib/hash.js';
 import { markdownHeader, tsHeader, yamlHeader, type HeaderInfo } from './lib/header.js';
-import { manifestNames, type RecordedName } from './lib/naming.js';
+import { readManifest, type ManifestRecord } from './lib/naming.js';
 import type { JsonObject } from './lib/openapi.js';
 import { toolVersions } from './lib/versions.js';
 import { timer, type Timings } from './lib/timings.js';
@@ -45,7 +45,7 @@ export interface PipelineOptions {
   types?: TypesRunner | undefined;
   /**
    * The api's manifest.json from the previous generate, if any (the CLI reads
-   * `<out>/<api>/manifest.json`): the wrapper names recorded there are kept.
+   * `<out>/<api>/manifest.json`): the wrapper and alias names recorded there are kept.
    */
   previousManifest?: ((api: string) => { text: string; where: string } | undefined) | undefined;
 }
@@ -168,7 +168,7 @@ export async function runPipeline(options: PipelineOptions): Promise<ApiResult[]
     const results: ApiResult[] = [];
     for (const api of names) {
       const previous = options.previousManifest?.(api);
-      const recorded = previous ? manifestNames(previous.text, previous.where) : new Map<string, RecordedName>();
+      const recorded: ManifestRecord = previous ? readManifest(previous.text, previous.where) : { wrappers: new Map(), aliases: new Map() };
       results.push(await generateApi(api, loaded, display, runtime, types, recorded, options.onWarning));
     }
     return results;
@@ -183,7 +183,7 @@ async function generateApi(
   display: (p: string) => string,
   runtime: string,
   types: TypesRunner,
-  recordedNames: ReadonlyMap<string, RecordedName>,
+  recorded: ManifestRecord,
   onWarning?: (api: string, line: string) => void,
 ): Promise<ApiResult> {
   const root = loaded.apis.get(api)!;
@@ -206,7 +206,7 @@ async function generateApi(
   let typesJob: Promise<TypesResult> | undefined;
   let earlyError: unknown;
   const send = (document: JsonObject, json: string) => {
-    const w = time('wrappers', () => generateWrappers(api, document, clientConfig, { runtime, where, recordedNames }));
+    const w = time('wrappers', () => generateWrappers(api, document, clientConfig, { runtime, where, recordedNames: recorded.wrappers }));
     // Only the hand-over is timed (boxed: the timer would wait for a bare promise).
     const { job } = time('types (send)', () => ({
       job: types.run({
@@ -214,6 +214,7 @@ async function generateApi(
         json,
         source: where,
         takenNames: w.exportedNames,
+        recordedAliases: recorded.aliases,
         sources: { 'operations.ts': w.operationsTs, 'index.ts': w.indexTs },
         title: `Public API: ${api}`,
       }),

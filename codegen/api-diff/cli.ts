@@ -18,10 +18,10 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseYaml } from '@redocly/openapi-core';
 import { apiSymbols, type ApiSymbol } from './api-report.js';
-import { diffApi, type ApiDiff } from './diff.js';
+import { diffApi, type ApiDiff, type RecordedNames } from './diff.js';
 import { hasBreaking, renderJson, renderMarkdown, type Report } from './render.js';
 import { processIo, type CliIo } from '../lib/cli-io.js';
-import { manifestNames } from '../lib/naming.js';
+import { readManifest } from '../lib/naming.js';
 
 const USAGE = `usage: api-diff [api…] [--base <git-ref>] [--json] [--output <file>]… [--fail-on-breaking] [--generated <dir>]
 
@@ -38,11 +38,12 @@ export type { CliIo };
 
 class DiffError extends Error {}
 
-/** The files of one api: `openapi.yaml` (parsed), its `.ts` sources and its wrapper names (manifest.json). */
+/** The files of one api: `openapi.yaml` (parsed), its `.ts` sources and the names its manifest.json records. */
 interface ApiFiles {
   spec: unknown;
   ts: Map<string, string>;
-  wrappers: Map<string, string>;
+  /** What manifest.json records (absent or unreadable: none). */
+  names: RecordedNames | undefined;
 }
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -88,8 +89,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       const base = baseApis.has(api) ? readBase(git, commit, `${dir}/${api}`, baseApis.get(api)!, label) : undefined;
       const head = headApis.has(api) ? readHead(join(io.cwd, dir, api), headApis.get(api)!, `${dir}/${api}`) : undefined;
       const symbols = { base: symbolsOf(base), head: symbolsOf(head) };
-      const wrappers = { base: base?.wrappers ?? new Map<string, string>(), head: head?.wrappers ?? new Map<string, string>() };
-      return diffApi(api, base?.spec, head?.spec, symbols, wrappers);
+      const none: RecordedNames = { wrappers: new Map(), aliases: new Map() };
+      return diffApi(api, base?.spec, head?.spec, symbols, { base: base?.names ?? none, head: head?.names ?? none });
     });
     const report: Report = { base: label, head: 'working tree', apis };
     for (const file of args.values.output) {
@@ -166,7 +167,7 @@ function readBase(git: (...a: string[]) => string, commit: string, folder: strin
   return {
     spec: parseSpec(show('openapi.yaml'), `${folder}/openapi.yaml at ${label}`),
     ts: new Map(files.filter(isSource).map((f) => [f, show(f)])),
-    wrappers: files.includes('manifest.json') ? wrapperNames(show('manifest.json')) : new Map(),
+    names: files.includes('manifest.json') ? recordedNames(show('manifest.json')) : undefined,
   };
 }
 
@@ -174,16 +175,17 @@ function readHead(abs: string, files: string[], folder: string): ApiFiles {
   return {
     spec: parseSpec(readFileSync(join(abs, 'openapi.yaml'), 'utf8'), `${folder}/openapi.yaml`),
     ts: new Map(files.filter(isSource).map((f) => [f, readFileSync(join(abs, f), 'utf8')])),
-    wrappers: files.includes('manifest.json') ? wrapperNames(readFileSync(join(abs, 'manifest.json'), 'utf8')) : new Map(),
+    names: files.includes('manifest.json') ? recordedNames(readFileSync(join(abs, 'manifest.json'), 'utf8')) : undefined,
   };
 }
 
-/** `METHOD /path` → wrapper name from a manifest.json; an unreadable manifest gives none (the spec diff still runs). */
-function wrapperNames(text: string): Map<string, string> {
+/** The wrapper and alias names a manifest.json records; an unreadable manifest gives none (the spec diff still runs). */
+function recordedNames(text: string): RecordedNames | undefined {
   try {
-    return new Map([...manifestNames(text, 'manifest.json')].map(([key, recorded]) => [key, recorded.name]));
+    const { wrappers, aliases } = readManifest(text, 'manifest.json');
+    return { wrappers: new Map([...wrappers].map(([key, recorded]) => [key, recorded.name])), aliases };
   } catch {
-    return new Map();
+    return undefined;
   }
 }
 

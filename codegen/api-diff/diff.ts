@@ -50,6 +50,7 @@ export const RULES = {
   'operation-removed': { what: 'operation removed', always: B },
   'operation-id-changed': { what: 'operationId changed (it keys the generated `operations` type and can rename the wrapper)', always: B },
   'wrapper-renamed': { what: 'wrapper function renamed (manifest.json; e.g. an override changed)', always: B },
+  'type-renamed': { what: 'schema type renamed (manifest.json `aliases`; e.g. the record was deleted)', always: B },
   'parameter-added-required': { what: 'required parameter added', request: B },
   'parameter-added-optional': { what: 'optional parameter added', request: NB },
   'parameter-removed': { what: 'parameter removed', request: B },
@@ -141,19 +142,21 @@ export interface ApiDiff {
 
 /**
  * Compares two versions of one api: bundled specs (undefined: absent) and,
- * optionally, exported symbols and wrapper names (`METHOD /path` → name, from manifest.json).
+ * optionally, exported symbols and the names manifest.json records: wrappers
+ * (`METHOD /path` → name) and schema aliases (schema key → name).
  */
 export function diffApi(
   api: string,
   base: unknown,
   head: unknown,
   symbols?: { base: ApiSymbol[]; head: ApiSymbol[] },
-  wrappers?: { base: ReadonlyMap<string, string>; head: ReadonlyMap<string, string> },
+  names?: { base: RecordedNames; head: RecordedNames },
 ): ApiDiff {
   const changes = [
     ...diffSpecs(base, head),
     ...(symbols ? diffSymbols(symbols.base, symbols.head) : []),
-    ...(wrappers ? diffWrapperNames(wrappers.base, wrappers.head) : []),
+    ...(names ? diffWrapperNames(names.base.wrappers, names.head.wrappers) : []),
+    ...(names ? diffAliasNames(names.base.aliases, names.head.aliases) : []),
   ];
   sortChanges(changes);
   const baseOps = operationMap(base);
@@ -161,6 +164,7 @@ export function diffApi(
   if (symbols) {
     attachExports(changes, 'operation-removed', 'export-removed', baseOps, symbols.base);
     attachExports(changes, 'operation-added', 'export-added', headOps, symbols.head);
+    attachRenamedTypes(changes);
   }
   const touched = new Set(changes.map((c) => c.operation));
   const summary = (key: string, op: JsonObject): OperationSummary => ({
@@ -332,6 +336,48 @@ function ancestors(name: string): string[] {
     prefix += m[0];
   }
   return out;
+}
+
+/** What a manifest.json records (see lib/naming.ts readManifest). */
+export interface RecordedNames {
+  /** `METHOD /path` → wrapper name. */
+  wrappers: ReadonlyMap<string, string>;
+  /** Schema key → alias name. */
+  aliases: ReadonlyMap<string, string>;
+}
+
+/** A schema present on both sides whose type has another name: one change, with the old and new exports under it. */
+export function diffAliasNames(base: ReadonlyMap<string, string>, head: ReadonlyMap<string, string>): Change[] {
+  const out: Change[] = [];
+  for (const [key, before] of base) {
+    const after = head.get(key);
+    if (after === undefined || after === before) continue;
+    const message = `type ${codeSpan(before)} → ${codeSpan(after)} (${codeSpan(memberAccess('components.schemas', key))})`;
+    out.push({ rule: 'type-renamed', severity: severityOf('type-renamed'), operation: null, location: 'schema.ts', subject: before, message });
+  }
+  return sortChanges(out);
+}
+
+/**
+ * The old name's exports (removed) and the new name's (added), members
+ * included, are part of a `type-renamed` change (keyed by the old name), not
+ * changes of their own.
+ */
+function attachRenamedTypes(changes: Change[]): void {
+  const renames = new Map<string, string>(); // name (old or new) → old name
+  for (const c of changes) {
+    if (c.rule !== 'type-renamed') continue;
+    renames.set(c.subject, c.subject);
+    const after = /→ `([^`]+)`/.exec(c.message)?.[1];
+    if (after) renames.set(after, c.subject);
+  }
+  if (!renames.size) return;
+  for (const c of changes) {
+    if ((c.rule !== 'export-removed' && c.rule !== 'export-added') || c.location !== 'schema.ts') continue;
+    const top = /^[A-Za-z_$][\w$]*/.exec(c.subject)?.[0];
+    const owner = top === undefined ? undefined : renames.get(top);
+    if (owner !== undefined && (c.partOf === undefined || c.partOf === top)) c.partOf = `type ${owner}`;
+  }
 }
 
 /** An operation present on both sides whose wrapper has another name. */

@@ -56,6 +56,7 @@ export function groupChanges(changes: Change[]): ChangeGroup[] {
     if (c.rule === 'operation-added' || c.rule === 'operation-removed') owners.set(`${c.rule === 'operation-added' ? '+' : '-'}${c.operation}`, g);
     // a rename: the old name's exports go, the new name's come
     else if (c.rule === 'wrapper-renamed' || c.rule === 'operation-id-changed') owners.set(`+${c.operation}`, g).set(`-${c.operation}`, g);
+    else if (c.rule === 'type-renamed') owners.set(`+type ${c.subject}`, g).set(`-type ${c.subject}`, g);
     // by name: an alias in one file can be part of a member in another (`partOf` names no file)
     else if (c.rule === 'export-added' || c.rule === 'export-removed') owners.set(`${c.rule === 'export-added' ? '+' : '-'}${c.subject}`, g);
   }

@@ -16,6 +16,7 @@ export interface WarningGroup {
 /** What a pass's warnings mean for the output, where the rule name alone does not say it. */
 const CONSEQUENCE: Record<string, string> = {
   'readable-aliases': 'aliases not emitted',
+  'readable-aliases-qualified': 'names qualified by their schema keys',
 };
 
 /**

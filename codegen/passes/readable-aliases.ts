@@ -3,11 +3,25 @@
  *
  * openapi-typescript keeps schema keys as they are, and some vendors' keys are
  * machine-made (`egp_api_backend__server__…__ApplicationSpecResponse`). Every
- * schema gets a name (the `aliases` fact): its key when the key is already a clean
- * identifier, otherwise PascalCase of its `title` (or of the key when there is
- * no title). Clean keys claim their names first, in document order; a derived
- * name that is taken, reserved, or wanted by two schemas is reported and not
- * emitted, never silently overwritten or suffixed.
+ * schema gets a name (the `aliases` fact, recorded in manifest.json), claimed
+ * in this order:
+ *
+ * 1. the name the previous generate gave the schema (its manifest.json): once
+ *    generated, a name survives regeneration, whatever the vendor adds around
+ *    it; a removed schema frees its name;
+ * 2. its key, when the key is already a clean identifier (document order;
+ *    distinct keys cannot collide), or its PascalCase when the key is reserved
+ *    (`putBranch`, also a wrapper's name → `PutBranch`);
+ * 3. PascalCase of its `title` (without one, of the key's last segment:
+ *    `pkg__module__Name`, `com.example.Name` → `Name`). A name
+ *    derived by several schemas, or taken, is qualified by the key segments
+ *    before it that tell the schemas apart (`…__application_models__X` and
+ *    `…__application_models_no_gen__X` → `ApplicationModelsX`,
+ *    `ApplicationModelsNoGenX`): computed from the group alone, so it does
+ *    not depend on document order, and a warning lists what was qualified.
+ *
+ * A name that is reserved, or still taken after that, is reported and not
+ * emitted (the schema stays inline): never silently overwritten or suffixed.
  */
 import { Node, ts, type SourceFile } from 'ts-morph';
 import { isSafeIdentifier, jsString, pascalCase } from '../lib/escape.js';
@@ -17,53 +31,133 @@ import type { Pass } from './types.js';
 interface Candidate {
   key: string;
   alias: string;
-  schema: JsonObject;
-  /** `clean-key`: the key itself; `title`/`key`: PascalCase of the title or key. */
-  from: 'clean-key' | 'title' | 'key';
+  /** The alias is the key itself (else it is derived: see derivedName). */
+  clean: boolean;
 }
 
-export const readableAliasesPass: Pass = ({ sourceFile, document, schemas, takenNames }) => {
+export const readableAliasesPass: Pass = ({ sourceFile, document, schemas, takenNames, recordedAliases }) => {
   const warnings: string[] = [];
   const reserved = reservedNames(sourceFile);
   for (const name of takenNames) reserved.add(name);
+  const usable = (name: string) => !reserved.has(name) && isSafeIdentifier(name) && !TYPE_KEYWORDS.has(name);
+  /** name → schema key */
+  const claimed = new Map<string, string>();
+
   const candidates: Candidate[] = [];
   for (const [key, schema] of componentSchemas(document)) {
     if (!schemas.has(key)) continue;
-    if (isCleanKey(key)) {
-      candidates.push({ key, alias: key, schema, from: 'clean-key' });
+    // 1. The recorded name, when it is still free to use.
+    const recorded = recordedAliases.get(key);
+    if (recorded !== undefined && usable(recorded) && !claimed.has(recorded)) {
+      claimed.set(recorded, key);
       continue;
     }
-    const title = typeof schema.title === 'string' ? schema.title : '';
-    const alias = pascalCase(title) || pascalCase(key);
-    if (alias) candidates.push({ key, alias, schema, from: title ? 'title' : 'key' });
+    if (isCleanKey(key)) {
+      candidates.push({ key, alias: key, clean: true });
+      continue;
+    }
+    const alias = derivedName(key, schema);
+    if (alias) candidates.push({ key, alias, clean: false });
     else warnings.push(`readable aliases: schema ${jsString(key)} has no name to derive an alias from`);
   }
+  const claim = (c: Candidate, name: string): boolean => {
+    if (!usable(name) || claimed.has(name)) return false;
+    claimed.set(name, c.key);
+    return true;
+  };
 
-  // Clean keys first (distinct keys cannot collide), then derived names.
-  const claimed = new Map<string, Candidate>();
-  const derivedCount = new Map<string, number>();
-  const derived = candidates.filter((c) => c.from !== 'clean-key');
-  for (const c of derived) derivedCount.set(c.alias, (derivedCount.get(c.alias) ?? 0) + 1);
-  const ordered = [...candidates.filter((c) => c.from === 'clean-key'), ...derived];
-  for (const c of ordered) {
+  // 2. Clean keys; one that is reserved (`putBranch`, a wrapper's name) tries its PascalCase.
+  for (const c of candidates) {
+    if (!c.clean || claim(c, c.alias)) continue;
     const owner = claimed.get(c.alias);
-    if (reserved.has(c.alias) || !isSafeIdentifier(c.alias) || TYPE_KEYWORDS.has(c.alias)) {
-      warnings.push(`readable aliases: ${c.alias} for schema ${jsString(c.key)} is reserved (a top-level, referenced or wrapper name); not emitted`);
-    } else if (owner) {
-      warnings.push(`readable aliases: ${c.alias} for schema ${jsString(c.key)} is taken by schema ${jsString(owner.key)}; not emitted`);
-    } else if ((derivedCount.get(c.alias) ?? 0) > 1) {
-      warnings.push(`readable aliases: ${c.alias} is derived from ${derivedCount.get(c.alias)} schemas, including ${jsString(c.key)}; not emitted`);
-    } else {
-      claimed.set(c.alias, c);
+    if (!owner && claim(c, pascalCase(c.alias))) continue;
+    warnings.push(
+      owner
+        ? `readable aliases: ${c.alias} for schema ${jsString(c.key)} is taken by schema ${jsString(owner)}; not emitted`
+        : `readable aliases: ${c.alias} for schema ${jsString(c.key)} is reserved (a top-level, referenced or wrapper name); not emitted`,
+    );
+  }
+
+  // 3. Derived names, by group.
+  const groups = new Map<string, Candidate[]>();
+  for (const c of candidates) if (!c.clean) groups.set(c.alias, [...(groups.get(c.alias) ?? []), c]);
+  for (const [alias, group] of groups) {
+    if (group.length === 1 && claim(group[0]!, alias)) continue;
+    for (const c of group) {
+      if (qualifiers(c, group).some((q) => claim(c, q))) continue;
+      const why = group.length > 1 ? `derived from ${group.length} schemas` : 'taken or reserved';
+      warnings.push(`readable aliases: ${alias} for schema ${jsString(c.key)} is ${why} and no qualified name is free; not emitted`);
     }
   }
-  const accepted = candidates.filter((c) => claimed.get(c.alias) === c);
-  return {
-    edits: [],
-    warnings,
-    facts: { aliases: Object.fromEntries(accepted.map((c) => [c.alias, c.key])) },
-  };
+
+  warnings.push(...qualifiedWarnings(document, schemas, claimed));
+  const aliases = Object.fromEntries([...claimed].sort(byKeyOrder(document)));
+  return { edits: [], warnings, facts: { aliases } };
 };
+
+/**
+ * One warning per name that some schema was not given as it derives it (its
+ * clean key, or PascalCase of its title or key): `readable aliases qualified:
+ * ApplicationSpecResponse (derived by 2 schemas) → ApplicationModelsApplicationSpecResponse`.
+ * Made from the final names alone, so a regenerate that keeps the recorded
+ * names warns the same (and writes the same manifest.json).
+ */
+function qualifiedWarnings(document: JsonObject, schemas: ReadonlyMap<string, unknown>, claimed: ReadonlyMap<string, string>): string[] {
+  const nameOf = new Map([...claimed].map(([name, key]) => [key, name]));
+  const byAlias = new Map<string, string[]>(); // wanted name → keys wanting it
+  for (const [key, schema] of componentSchemas(document)) {
+    if (!schemas.has(key)) continue;
+    const wanted = isCleanKey(key) ? key : derivedName(key, schema);
+    if (wanted) byAlias.set(wanted, [...(byAlias.get(wanted) ?? []), key]);
+  }
+  const out: string[] = [];
+  for (const [wanted, keys] of byAlias) {
+    const renamed = keys.map((k) => nameOf.get(k)).filter((n): n is string => n !== undefined && n !== wanted);
+    if (!renamed.length) continue;
+    const why = keys.length > 1 ? `derived by ${keys.length} schemas` : claimed.has(wanted) ? `taken by schema ${jsString(claimed.get(wanted)!)}` : 'reserved';
+    out.push(`readable aliases qualified: ${wanted} (${why}) → ${renamed.join(', ')}`);
+  }
+  return out;
+}
+
+/** PascalCase of the title, else of the key's last segment, else of the key. */
+function derivedName(key: string, schema: JsonObject): string {
+  const title = typeof schema.title === 'string' ? schema.title : '';
+  return pascalCase(title) || pascalCase(key.split(KEY_SEPARATOR).filter(Boolean).pop() ?? '') || pascalCase(key);
+}
+
+/** Key separators of machine-made schema keys (`pkg__module__Name`, `com.example.Name`, `a/b/Name`). */
+const KEY_SEPARATOR = /__|[./:]/;
+
+/**
+ * The qualified names to try for `c` in its group, shortest first: the key's
+ * segments before the name, one more each time, as PascalCase in front of the
+ * derived name. The shortest is the first whose words no other member of the
+ * group shares at that length (a lone member takes one segment), so the
+ * result depends on the group alone.
+ */
+function qualifiers(c: Candidate, group: Candidate[]): string[] {
+  const prefixOf = (cand: Candidate) => {
+    const segments = cand.key.split(KEY_SEPARATOR).filter(Boolean);
+    if (segments.length && pascalCase(segments[segments.length - 1]!) === cand.alias) segments.pop();
+    return segments;
+  };
+  const mine = prefixOf(c);
+  const others = group.filter((o) => o !== c).map(prefixOf);
+  const at = (segments: string[], n: number) => pascalCase(segments.slice(-n).join(' '));
+  const names: string[] = [];
+  for (let n = 1; n <= mine.length; n++) {
+    const q = at(mine, n);
+    if (q && (names.length || others.every((o) => at(o, n) !== q))) names.push(`${q}${c.alias}`);
+  }
+  return names;
+}
+
+/** Aliases in the document order of their schemas (the manifest lists them so). */
+function byKeyOrder(document: JsonObject): (a: [string, string], b: [string, string]) => number {
+  const order = new Map([...componentSchemas(document)].map(([key], i) => [key, i]));
+  return ([, a], [, b]) => order.get(a)! - order.get(b)!;
+}
 
 /** TypeScript's predefined type names: valid identifiers, but not type alias names (TS2457). */
 const TYPE_KEYWORDS = new Set(['any', 'unknown', 'never', 'object', 'string', 'number', 'boolean', 'symbol', 'bigint', 'void', 'undefined', 'intrinsic']);

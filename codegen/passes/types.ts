@@ -16,6 +16,8 @@ export interface PassContext {
   schemas: Map<string, PropertySignature>;
   /** Names other generated code exports (wrappers and their Args/Result types): passes must not emit them. */
   takenNames: ReadonlySet<string>;
+  /** Alias names the previous generate gave (its manifest.json), by schema key: readable-aliases keeps them. */
+  recordedAliases: ReadonlyMap<string, string>;
   /** Facts of the passes before this one in the registry (data flows one way: a pass reads only earlier passes). */
   facts: Readonly<Record<string, unknown>>;
 }

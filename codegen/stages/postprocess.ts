@@ -35,13 +35,18 @@ export interface PostprocessOutput {
   reportParts?: ts.SourceFile[] | undefined;
 }
 
-export function postprocess(schemaText: string, document: JsonObject, takenNames: ReadonlySet<string> = new Set()): PostprocessOutput {
+export function postprocess(
+  schemaText: string,
+  document: JsonObject,
+  takenNames: ReadonlySet<string> = new Set(),
+  recordedAliases: ReadonlyMap<string, string> = new Map(),
+): PostprocessOutput {
   // A project per call, dropped afterwards rather than emptied: removing a source
   // file makes ts-morph forget every node it wrapped, one by one (0.15 s here).
   const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, skipFileDependencyResolution: true });
   const sourceFile = project.createSourceFile('/schema.ts', schemaText);
   const facts: Record<string, unknown> = {};
-  const ctx = { sourceFile, document, schemas: schemaMembers(sourceFile), takenNames, facts };
+  const ctx = { sourceFile, document, schemas: schemaMembers(sourceFile), takenNames, recordedAliases, facts };
   const edits: TextEdit[] = [];
   const moves: TextMove[] = [];
   const warnings: string[] = [];

@@ -25,6 +25,8 @@ export interface TypesJob {
   source: string;
   /** Names the passes must not emit. */
   takenNames: Iterable<string>;
+  /** Alias names the previous generate gave, by schema key. */
+  recordedAliases?: ReadonlyMap<string, string> | undefined;
   /** The other generated sources, for the API report. */
   sources: Record<string, string>;
   title: string;
@@ -53,7 +55,7 @@ class InProcessRunner implements TypesRunner {
     const messages: string[] = [];
     const raw = await generateTypes(job.document, job.source, { messages });
     const t1 = performance.now();
-    const { reportParts, ...processed } = postprocess(raw, job.document, new Set(job.takenNames));
+    const { reportParts, ...processed } = postprocess(raw, job.document, new Set(job.takenNames), job.recordedAliases);
     processed.warnings.unshift(...messages);
     const t2 = performance.now();
     const report = apiReport(new Map([['schema.ts', reportParts ?? processed.text], ...Object.entries(job.sources)]), { title: job.title });
@@ -104,6 +106,7 @@ class WorkerRunner implements TypesRunner {
       json: job.json ?? JSON.stringify(job.document),
       source: job.source,
       takenNames: [...job.takenNames],
+      recordedAliases: [...(job.recordedAliases ?? [])],
       sources: job.sources,
       title: job.title,
     };

@@ -9,6 +9,8 @@ export interface TypesRequest {
   source: string;
   /** Names the passes must not emit (wrapper names). */
   takenNames: string[];
+  /** Alias names the previous generate gave, as [schema key, name] (readable-aliases keeps them). */
+  recordedAliases: Array<[string, string]>;
   /** The other generated sources (`operations.ts`, `index.ts`), for the API report. */
   sources: Record<string, string>;
   /** Title of the API report. */

@@ -30,7 +30,7 @@ parentPort!.on('message', async (request: TypesRequest) => {
     const document = JSON.parse(request.json) as JsonObject;
     const messages: string[] = [];
     const raw = await time('types', () => generateTypes(JSON.parse(request.json), request.source, { copy: false, messages, hasAt: request.json.includes('@') }));
-    const { reportParts, ...processed } = await time('passes', () => postprocess(raw, document, new Set(request.takenNames)));
+    const { reportParts, ...processed } = await time('passes', () => postprocess(raw, document, new Set(request.takenNames), new Map(request.recordedAliases)));
     processed.warnings.unshift(...messages);
     const report = await time('api-report', () =>
       apiReport(new Map([['schema.ts', reportParts ?? processed.text], ...Object.entries(request.sources)]), { title: request.title }),

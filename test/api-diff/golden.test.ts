@@ -233,7 +233,7 @@ describe('api-diff golden reports', () => {
         base: [sym('schema.ts', 'operations["list-pets"]'), sym('operations.ts', 'ListPetsArgs', 'type ListPetsArgs = A<paths["/pets"]["get"]>')],
         head: [sym('schema.ts', 'operations.listPets'), sym('operations.ts', 'ListAllPetsArgs', 'type ListAllPetsArgs = A<paths["/pets"]["get"]>')],
       },
-      { base: new Map([['GET /pets', 'listPets']]), head: new Map([['GET /pets', 'listAllPets']]) },
+      { base: { wrappers: new Map([['GET /pets', 'listPets']]), aliases: new Map() }, head: { wrappers: new Map([['GET /pets', 'listAllPets']]), aliases: new Map() } },
     );
     expect(classes(diff)).toEqual([
       'breaking export-removed ListPetsArgs @ - operations.ts < GET /pets',
@@ -244,6 +244,30 @@ describe('api-diff golden reports', () => {
       'non-breaking export-added operations.listPets @ - schema.ts < GET /pets',
     ]);
     expect(summarize({ base: 'b', head: 'h', apis: [diff] })).toMatchObject({ breaking: 2, nonBreaking: 0 });
+  });
+
+  it('a renamed schema type is one breaking change, with the old and new exports (and members) under it', () => {
+    const doc = { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {} };
+    const sym = (name: string, kind: 'interface' | 'member' = 'member') => ({ file: 'schema.ts', name, kind, signature: kind === 'member' ? '' : `interface ${name}` });
+    const diff = diffApi(
+      'pets',
+      doc,
+      doc,
+      { base: [sym('PetResponse', 'interface'), sym('PetResponse.id'), sym('Other', 'interface')], head: [sym('PkgPetResponse', 'interface'), sym('PkgPetResponse.id'), sym('Other', 'interface')] },
+      { base: { wrappers: new Map(), aliases: new Map([['pkg__PetResponse', 'PetResponse'], ['Other', 'Other']]) }, head: { wrappers: new Map(), aliases: new Map([['pkg__PetResponse', 'PkgPetResponse'], ['Other', 'Other']]) } },
+    );
+    expect(classes(diff)).toEqual([
+      'breaking export-removed PetResponse @ - schema.ts < type PetResponse',
+      'breaking type-renamed PetResponse @ - schema.ts',
+      'breaking export-removed PetResponse.id @ - schema.ts < type PetResponse',
+      'non-breaking export-added PkgPetResponse @ - schema.ts < type PetResponse',
+      'non-breaking export-added PkgPetResponse.id @ - schema.ts < type PetResponse',
+    ]);
+    const groups = groupChanges(diff.changes);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.change.message).toBe('type `PetResponse` → `PkgPetResponse` (`components.schemas.pkg__PetResponse`)');
+    expect(groups[0]!.parts).toHaveLength(4);
+    expect(summarize({ base: 'b', head: 'h', apis: [diff] })).toMatchObject({ breaking: 1, nonBreaking: 0 });
   });
 
   it('fits a PR comment whatever the change: summary, every breaking change, then the rest with "N more"', () => {

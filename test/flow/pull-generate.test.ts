@@ -3,7 +3,8 @@
  * tells it: in a copy of the repository (a git repository, generated/ as
  * committed), the full specs of ../shared/corpus/ are served on 127.0.0.1 and
  * only the two `sourceUrl`s of redocly.yaml point there; then `specs:pull`,
- * `generate` with the project's own redocly.yaml, a strict compile of the
+ * `generate` with the project's own redocly.yaml (and `--check` at once after:
+ * the recorded names reproduce the output), a strict compile of the
  * output and of the README's example (stable names keep it compiling), the
  * contract test on a sample of operations against the Prism mock, and
  * `api-diff` within a PR comment's size. Facts about the full specs are
@@ -112,6 +113,22 @@ describe.skipIf(!present)("the vendors' full specs: pull, generate, compile, cal
       for (const [key, name] of wrappers(REPO)) if (after.has(key)) expect(after.get(key), key).toBe(name);
     }
   }, 300_000);
+
+  it('generate --check passes at once: regenerating from the names just recorded gives the same files', async () => {
+    const t = performance.now();
+    const run = await runMain(['--check'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    step('generate --check', t);
+  }, 300_000);
+
+  it("keeps the excerpt's schema names: the seed's ApplicationSpecResponse names the same schema, the newcomer is qualified", () => {
+    const aliases = (root: string) => (JSON.parse(readFileSync(join(root, 'generated/scale-gp/manifest.json'), 'utf8')) as { aliases: Record<string, string> }).aliases;
+    const before = aliases(REPO);
+    const after = aliases(dir);
+    for (const [name, key] of Object.entries(before)) if (Object.values(after).includes(key)) expect(after[name], name).toBe(key);
+    expect(after.ApplicationSpecResponse).toMatch(/application_models_no_gen__ApplicationSpecResponse$/);
+    expect(after.ApplicationModelsApplicationSpecResponse).toMatch(/application_models__ApplicationSpecResponse$/);
+  });
 
   it('wraps every operation with a unique, readable name', () => {
     for (const [api, count] of [['scale-gp', 695], ['launchdarkly', 351]] as const) {

@@ -1,6 +1,6 @@
 /** Wrapper naming rules (codegen/lib/naming.ts) and the doc comments of generated wrappers. */
 import { describe, expect, it } from 'vitest';
-import { manifestNames, methodPathName, nameOperations } from '../../codegen/lib/naming.js';
+import { methodPathName, nameOperations, readManifest } from '../../codegen/lib/naming.js';
 import { PipelineError } from '../../codegen/lib/errors.js';
 import type { OperationRef } from '../../codegen/lib/openapi.js';
 import { generateWrappers } from '../../codegen/stages/wrappers.js';
@@ -115,10 +115,15 @@ describe('wrapper names', () => {
           { wrapper: 'constructor', nameFrom: 'summary', method: 'GET', path: '/a' },
           { wrapper: 'x-y', method: 'GET', path: '/b' },
         ],
+        aliases: { Pet: 'Pet', PetResponse: 'pkg__PetResponse', 'Not-A-Name': 'k', Other: 7 },
       });
-      expect([...manifestNames(manifest, 'm.json')]).toEqual([['GET /v4/models', { name: 'listModels', nameFrom: 'summary' }]]);
-      expect(() => manifestNames('{', 'generated/x/manifest.json')).toThrow(/^generated\/x\/manifest\.json: not valid JSON/);
-      expect(() => manifestNames('{}', 'm.json')).toThrow(/m\.json: no "operations" list/);
+      const { wrappers, aliases } = readManifest(manifest, 'm.json');
+      expect([...wrappers]).toEqual([['GET /v4/models', { name: 'listModels', nameFrom: 'summary' }]]);
+      // aliases by schema key; unusable names (and non-string keys) are named afresh
+      expect([...aliases]).toEqual([['Pet', 'Pet'], ['pkg__PetResponse', 'PetResponse']]);
+      expect([...readManifest(JSON.stringify({ operations: [] }), 'm.json').aliases]).toEqual([]);
+      expect(() => readManifest('{', 'generated/x/manifest.json')).toThrow(/^generated\/x\/manifest\.json: not valid JSON/);
+      expect(() => readManifest('{}', 'm.json')).toThrow(/m\.json: no "operations" list/);
     });
   });
 
