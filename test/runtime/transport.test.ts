@@ -311,6 +311,28 @@ describe('connection failures', () => {
     expect(await response.text()).toBe('late body');
   });
 
+  it("a custom fetch's Response keeps its class; reading its body stops the attempt's timer", async () => {
+    class OwnResponse extends Response {
+      own(): string {
+        return 'own';
+      }
+    }
+    let signal: AbortSignal | undefined;
+    const { transport } = recording({
+      timeoutMs: 50,
+      fetch: async (_request, init) => {
+        signal = init?.signal;
+        return new OwnResponse('whole', { status: 200 });
+      },
+    });
+    const response = await transport(new Request('http://127.0.0.1:9/own'));
+    expect(response).toBeInstanceOf(OwnResponse);
+    expect((response as OwnResponse).own()).toBe('own');
+    expect(await response.text()).toBe('whole');
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(signal?.aborted).toBe(false);
+  });
+
   it.each([
     { timeoutMs: 0, ok: true },
     { timeoutMs: Infinity, ok: true },
