@@ -21,8 +21,9 @@
 // key as a default header and the same fetch. "no timer" is the wrapper with
 // `timeoutMs: 0`, to show what the per-attempt timer costs.
 // Method: calls are awaited one after another; batches of a calibrated size
-// (about 150 ms of bare calls), after 3 warm-up batches each, alternated
-// wrapper/bare/no-timer; ops/s is the median over the batches, and the ratio
+// (about 150 ms of bare calls, calibrated after a warm-up), after 3 warm-up
+// batches each, alternated wrapper/bare/no-timer in an order that rotates
+// each round; ops/s is the median over the batches, and the ratio
 // is the median of the ratios of neighbouring batches (robust to load drift on
 // a shared machine). Stub: per CPU second of this process (every call is CPU
 // work here, so that is our overhead whatever the neighbours do); server: per
@@ -143,12 +144,22 @@ const median = (xs) => {
 
 async function measureCase(c) {
   const kinds = ['wrapper', 'bare', 'noTimeout'];
-  // Calibrate on the bare client: calls per ~50 ms batch.
+  // Warm up before calibrating (the first calls open the connection and compile): calibrated cold, the
+  // first server case got batches of 25 calls, far shorter than BATCH_MS.
+  for (const k of kinds) await batch(c[k], 50);
+  // Calibrate on the bare client: calls per BATCH_MS batch.
   let n = 25;
   while ((n * 1000) / (await batch(c.bare, n)).wall < BATCH_MS) n *= 2;
   const rates = Object.fromEntries(kinds.map((k) => [k, []]));
   for (let i = 0; i < 3; i++) for (const k of kinds) await batch(c[k], n);
-  for (let i = 0; i < batches; i++) for (const k of kinds) rates[k].push(await batch(c[k], n));
+  // The order rotates each round, so that no kind always runs right after another (whose garbage the
+  // collector may still be working off) or always first.
+  for (let i = 0; i < batches; i++) {
+    for (let j = 0; j < kinds.length; j++) {
+      const k = kinds[(i + j) % kinds.length];
+      rates[k].push(await batch(c[k], n));
+    }
+  }
   const med = (clock) => Object.fromEntries(kinds.map((k) => [k, median(rates[k].map((r) => r[clock]))]));
   const pairRatio = (k, clock) => median(rates[k].map((r, i) => r[clock] / rates.bare[i][clock]));
   // With the stub every call is CPU work in this process, so its CPU time is
