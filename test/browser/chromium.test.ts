@@ -115,7 +115,7 @@ describe.skipIf(!chromium && !required)('in headless Chromium against the Prism 
     });
     const script = bundle.outputFiles[0]!.text;
 
-    mock = await startMockServer(join(root, 'generated', 'scale-gp', 'openapi.yaml'));
+    mock = await startMockServer(join(root, 'test', 'fixtures', 'seed', 'generated', 'scale-gp', 'openapi.yaml'));
     front = corsFront(mock.url, seen);
     const apiUrl = await listen(front);
 

@@ -15,9 +15,9 @@ import {
   scaleGpApi,
   updateApplicationSpec,
   type ScaleGpClientOptions,
-} from '../../generated/scale-gp/index.js';
-import { createLaunchDarklyClient } from '../../generated/launchdarkly/index.js';
-import type { paths } from '../../generated/scale-gp/schema.js';
+} from '../fixtures/seed/generated/scale-gp/index.js';
+import { createLaunchDarklyClient } from '../fixtures/seed/generated/launchdarkly/index.js';
+import type { paths } from '../fixtures/seed/generated/scale-gp/schema.js';
 import { createApiClient } from '../../src/client.js';
 import { ApiTimeoutError, BrowserNotAllowedError, MissingApiKeyError, RateLimitError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';

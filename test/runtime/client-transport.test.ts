@@ -10,7 +10,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Middleware } from 'openapi-fetch';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createScaleGpApiClient, updateApplicationSpec, type ScaleGpClientOptions } from '../../generated/scale-gp/index.js';
+import { createScaleGpApiClient, updateApplicationSpec, type ScaleGpClientOptions } from '../fixtures/seed/generated/scale-gp/index.js';
 import { ApiAbortError, ApiTimeoutError } from '../../src/errors.js';
 
 interface Reply {

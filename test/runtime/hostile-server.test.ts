@@ -10,8 +10,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createScaleGpApiClient, updateApplicationSpec } from '../../generated/scale-gp/index.js';
-import { createLaunchDarklyApiClient, patchApplication } from '../../generated/launchdarkly/index.js';
+import { createScaleGpApiClient, updateApplicationSpec } from '../fixtures/seed/generated/scale-gp/index.js';
+import { createLaunchDarklyApiClient, patchApplication } from '../fixtures/seed/generated/launchdarkly/index.js';
 import { ApiAbortError, ApiConnectionError, ApiError, ApiTimeoutError, InvalidRequestError, isBodyTruncated } from '../../src/errors.js';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void;
