@@ -130,7 +130,9 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
                 `Whether \`error\` is an \`ApiError\` thrown by \`${op.name}\` with a status its spec declares (${statuses.join(', ')});`,
                 'with a status, only that one. Then `error.body` has the declared type.',
               ]) +
-                `export const is${Name}Error = $runtime.operationErrorGuard<${opType}>(${jsString(opName)}, [${statuses.map((s) => (typeof s === 'number' ? String(s) : jsString(s))).join(', ')}]);`,
+                // Annotated, not inferred: tsc's declaration emit would print the inferred type
+                // expanded (the whole operation, with comments misplaced inside it: TS7008 in the .d.ts).
+                `export const is${Name}Error: $runtime.OperationErrorGuard<${opType}> = $runtime.operationErrorGuard(${jsString(opName)}, [${statuses.map((s) => (typeof s === 'number' ? String(s) : jsString(s))).join(', ')}]);`,
             ]
           : []),
         '',

@@ -23,7 +23,7 @@ export type PatchApplicationResult = $runtime.OperationResult<paths["/api/v2/app
  * Whether `error` is an `ApiError` thrown by `patchApplication` with a status its spec declares (400, 401, 403, 404, 429);
  * with a status, only that one. Then `error.body` has the declared type.
  */
-export const isPatchApplicationError = $runtime.operationErrorGuard<paths["/api/v2/applications/{applicationKey}"]["patch"]>("PATCH /api/v2/applications/{applicationKey}", [400, 401, 403, 404, 429]);
+export const isPatchApplicationError: $runtime.OperationErrorGuard<paths["/api/v2/applications/{applicationKey}"]["patch"]> = $runtime.operationErrorGuard("PATCH /api/v2/applications/{applicationKey}", [400, 401, 403, 404, 429]);
 
 /**
  * Update application

@@ -23,7 +23,7 @@ export type UpdateApplicationSpecResult = $runtime.OperationResult<paths["/v4/ap
  * Whether `error` is an `ApiError` thrown by `updateApplicationSpec` with a status its spec declares (422);
  * with a status, only that one. Then `error.body` has the declared type.
  */
-export const isUpdateApplicationSpecError = $runtime.operationErrorGuard<paths["/v4/application-specs/{application_spec_id}"]["patch"]>("PATCH /v4/application-specs/{application_spec_id}", [422]);
+export const isUpdateApplicationSpecError: $runtime.OperationErrorGuard<paths["/v4/application-specs/{application_spec_id}"]["patch"]> = $runtime.operationErrorGuard("PATCH /v4/application-specs/{application_spec_id}", [422]);
 
 /**
  * Update Application Spec

@@ -13,11 +13,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { close, listen } from '../support/local-server.js';
 import { startMockServer, type MockServer } from '../support/mock-server.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -35,17 +35,6 @@ const chromium = findChromium();
 const required = process.env.REQUIRE_BROWSER === '1';
 /** The flags facts.md gives for Debian's chromium: no sandbox (root), no network of its own. */
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-async function listen(server: http.Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-async function close(server: http.Server | undefined): Promise<void> {
-  if (!server?.listening) return;
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-}
 
 function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -115,7 +104,7 @@ describe.skipIf(!chromium && !required)('in headless Chromium against the Prism 
     });
     const script = bundle.outputFiles[0]!.text;
 
-    mock = await startMockServer(join(root, 'generated', 'scale-gp', 'openapi.yaml'));
+    mock = await startMockServer(join(root, 'test', 'fixtures', 'seed', 'generated', 'scale-gp', 'openapi.yaml'));
     front = corsFront(mock.url, seen);
     const apiUrl = await listen(front);
 

@@ -3,8 +3,8 @@
  * globals): it exercises the package against the Prism mock, cross-origin, and
  * posts what it saw back to the page's server as JSON.
  */
-import { createScaleGpApiClient, createScaleGpClient, scaleGpApi, updateApplicationSpec } from '../../generated/scale-gp/index.js';
-import type { paths } from '../../generated/scale-gp/schema.js';
+import { createScaleGpApiClient, createScaleGpClient, scaleGpApi, updateApplicationSpec } from '../fixtures/seed/generated/scale-gp/index.js';
+import type { paths } from '../fixtures/seed/generated/scale-gp/schema.js';
 import {
   ApiAbortError,
   ApiConnectionError,

@@ -8,8 +8,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createScaleGpClient, createScaleGpApiClient, isUpdateApplicationSpecError, updateApplicationSpec } from '../../generated/scale-gp/index.js';
-import { createLaunchDarklyClient, isPatchApplicationError } from '../../generated/launchdarkly/index.js';
+import { createScaleGpClient, createScaleGpApiClient, isUpdateApplicationSpecError, updateApplicationSpec } from '../fixtures/seed/generated/scale-gp/index.js';
+import { createLaunchDarklyClient, isPatchApplicationError } from '../fixtures/seed/generated/launchdarkly/index.js';
 import {
   ApiAbortError,
   ApiConnectionError,

@@ -266,6 +266,10 @@ describe('the packed package, installed in a fresh project', () => {
     }
     expect(checked).toBeGreaterThan(20);
     expect(dts('generated/scale-gp/operations.d.ts')).toMatch(/Update Application Spec[\s\S]*?\*\/\nexport declare function updateApplicationSpec\(/);
+    // Declarations name the operation types as written, never an inferred expansion of them
+    // (`import("./schema.js").components…`): tsc misplaces comments inside those, which broke the .d.ts.
+    for (const api of ['scale-gp', 'launchdarkly']) expect(dts(`generated/${api}/operations.d.ts`)).not.toContain('import("./schema.js")');
+    expect(dts('generated/scale-gp/operations.d.ts')).toContain('export declare const isUpdateApplicationSpecError: $runtime.OperationErrorGuard<paths["/v4/application-specs/{application_spec_id}"]["patch"]>;');
     expect(dts('src/client.d.ts')).toContain('/** Any base URL (a proxy, a mock server); overrides `server` and the api\'s base URL environment variable. */');
   });
 

@@ -1,11 +1,10 @@
-import { once } from 'node:events';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { authHeaders, resolveApiKey, type AuthScheme } from '../../src/auth.js';
 import { ApiError, AuthenticationError, ClientError, InvalidRequestError, MissingApiKeyError } from '../../src/errors.js';
 import { createTransport } from '../../src/transport.js';
+import { close, listen } from '../support/local-server.js';
 
 const ENV = 'RUNTIME_TEST_API_KEY';
 
@@ -83,14 +82,11 @@ describe('over HTTP', () => {
       res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
       res.end(JSON.stringify(ok ? { ok: true } : { message: 'invalid api key' }));
     });
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = await listen(server);
   });
 
   afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await close(server);
   });
 
   it.each<AuthScheme>([

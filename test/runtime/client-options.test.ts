@@ -4,10 +4,8 @@
  * `withOptions`, the log, `User-Agent`, the base URL from the environment,
  * idempotency keys, `requestId` on success and the browser opt-in.
  */
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createScaleGpApiClient,
@@ -15,14 +13,15 @@ import {
   scaleGpApi,
   updateApplicationSpec,
   type ScaleGpClientOptions,
-} from '../../generated/scale-gp/index.js';
-import { createLaunchDarklyClient } from '../../generated/launchdarkly/index.js';
-import type { paths } from '../../generated/scale-gp/schema.js';
+} from '../fixtures/seed/generated/scale-gp/index.js';
+import { createLaunchDarklyClient } from '../fixtures/seed/generated/launchdarkly/index.js';
+import type { paths } from '../fixtures/seed/generated/scale-gp/schema.js';
 import { createApiClient } from '../../src/client.js';
 import { ApiTimeoutError, BrowserNotAllowedError, MissingApiKeyError, RateLimitError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import { callOperation } from '../../src/operation.js';
 import { VERSION } from '../../src/version.js';
+import { close, listen } from '../support/local-server.js';
 
 interface Reply {
   status?: number;
@@ -51,14 +50,11 @@ beforeAll(async () => {
       else send();
     });
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = await listen(server);
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await close(server);
 });
 
 beforeEach(() => {

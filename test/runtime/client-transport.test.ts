@@ -5,13 +5,12 @@
  * made elsewhere; this file checks that nothing is lost on the client path,
  * including with openapi-fetch middleware on `fetchClient`.
  */
-import { once } from 'node:events';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Middleware } from 'openapi-fetch';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createScaleGpApiClient, updateApplicationSpec, type ScaleGpClientOptions } from '../../generated/scale-gp/index.js';
+import { createScaleGpApiClient, updateApplicationSpec, type ScaleGpClientOptions } from '../fixtures/seed/generated/scale-gp/index.js';
 import { ApiAbortError, ApiTimeoutError } from '../../src/errors.js';
+import { close, listen } from '../support/local-server.js';
 
 interface Reply {
   status?: number;
@@ -49,14 +48,11 @@ beforeAll(async () => {
       }
     });
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = await listen(server);
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await close(server);
 });
 
 beforeEach(() => {

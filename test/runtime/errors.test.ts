@@ -1,6 +1,4 @@
-import { once } from 'node:events';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import createClient from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +22,7 @@ import {
   redactUrl,
 } from '../../src/errors.js';
 import { createTransport } from '../../src/transport.js';
+import { close, listen } from '../support/local-server.js';
 
 // Server: `/status/<code>?type=json|html|empty|badjson|text&rid=<header>&msg=<text>`
 // answers with that status and body; `/hang` never answers; `/echo-secret`
@@ -70,20 +69,15 @@ beforeAll(async () => {
     res.writeHead(status, headers);
     res.end(body);
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listen(server);
 
   const tmp = http.createServer();
-  tmp.listen(0, '127.0.0.1');
-  await once(tmp, 'listening');
-  closedPortUrl = `http://127.0.0.1:${(tmp.address() as AddressInfo).port}/x`;
-  await new Promise<void>((resolve) => tmp.close(() => resolve()));
+  closedPortUrl = `${await listen(tmp)}/x`;
+  await close(tmp);
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await close(server);
 });
 
 async function errorFor(path: string, method = 'GET'): Promise<{ error: ApiError; response: Response; url: string }> {

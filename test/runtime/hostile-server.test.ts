@@ -5,14 +5,13 @@
  * a body download that outlived `timeoutMs`, an abort during the body that
  * surfaced as a raw DOMException, a base URL whose userinfo leaked in a TypeError.
  */
-import { once } from 'node:events';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createScaleGpApiClient, updateApplicationSpec } from '../../generated/scale-gp/index.js';
-import { createLaunchDarklyApiClient, patchApplication } from '../../generated/launchdarkly/index.js';
+import { createScaleGpApiClient, updateApplicationSpec } from '../fixtures/seed/generated/scale-gp/index.js';
+import { createLaunchDarklyApiClient, patchApplication } from '../fixtures/seed/generated/launchdarkly/index.js';
 import { ApiAbortError, ApiConnectionError, ApiError, ApiTimeoutError, InvalidRequestError, isBodyTruncated } from '../../src/errors.js';
+import { close, listen } from '../support/local-server.js';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void;
 interface Hit {
@@ -42,16 +41,13 @@ const timers: Array<ReturnType<typeof setInterval>> = [];
 
 beforeAll(async () => {
   for (const s of [a, b]) {
-    s.srv.listen(0, '127.0.0.1');
-    await once(s.srv, 'listening');
-    s.url = `http://127.0.0.1:${(s.srv.address() as AddressInfo).port}`;
+    s.url = await listen(s.srv);
   }
 });
 afterAll(async () => {
   timers.forEach(clearInterval);
   for (const s of [a, b]) {
-    s.srv.closeAllConnections();
-    await new Promise<void>((resolve) => s.srv.close(() => resolve()));
+    await close(s.srv);
   }
 });
 beforeEach(() => {

@@ -1,11 +1,10 @@
-import { once } from 'node:events';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import createClient from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientError, InvalidRequestError } from '../../src/errors.js';
 import { encodePathParam, pathSerializer } from '../../src/path-params.js';
 import { createTransport } from '../../src/transport.js';
+import { close, listen } from '../support/local-server.js';
 
 // The server records the raw request target exactly as it went over the wire.
 const received: string[] = [];
@@ -18,14 +17,11 @@ beforeAll(async () => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ target: req.url }));
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listen(server);
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await close(server);
 });
 
 function thrown(fn: () => unknown): InvalidRequestError {

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { main } from '../../codegen/spec-pull/cli.js';
 import { checkSpec, sha256Bytes } from '../../codegen/spec-pull/pull.js';
-import { copyProject, REPO } from '../support/run-cli.js';
+import { copyProject, REPO, SEED_SPECS } from '../support/run-cli.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 const routes = new Map<string, Handler>();
@@ -37,8 +37,9 @@ afterAll(async () => {
   server.close();
 });
 
-const scaleGpSpec = readFileSync(join(REPO, 'specs/scale-gp.yaml'));
-const launchDarklySpec = readFileSync(join(REPO, 'specs/launchdarkly.yaml'));
+// The seed excerpts as the copied project has them (copyProject), not specs/: a pull replaces those.
+const scaleGpSpec = readFileSync(join(SEED_SPECS, 'scale-gp.yaml'));
+const launchDarklySpec = readFileSync(join(SEED_SPECS, 'launchdarkly.yaml'));
 
 function serve(path: string, body: string | Uint8Array, contentType = 'application/yaml', status = 200): string {
   routes.set(path, (_req, res) => res.writeHead(status, { 'content-type': contentType }).end(body));

@@ -6,6 +6,7 @@ describe('warning summary', () => {
     ['specs/a.yaml:3:3: warning info-license: Info object should contain `license` field. (at #/info)', 'info-license'],
     ['warning no-unused-components: Component: "X" is never used.', 'no-unused-components'],
     ['readable aliases: Foo for schema "foo" is taken by schema "Foo"; not emitted', 'readable-aliases'],
+    ['readable aliases qualified: Choice (derived by 2 schemas) → CompletionsChoice, ChatCompletionChoice', 'readable-aliases-qualified'],
     ['boolean discriminator: no property "restore" in the generated type of schema "R"; left as generated', 'boolean-discriminator'],
     ['Discriminator mapping for "x" is not a schema', 'other'],
   ])('%s → %s', (line, rule) => {
@@ -33,5 +34,9 @@ describe('warning summary', () => {
       '  1 info-license, e.g. a.yaml:9:1: warning info-license: only',
     ]);
     expect(summariseWarnings('x', [])).toEqual([]);
+    expect(summariseWarnings('y', ['readable aliases qualified: putBranch (reserved) → PutBranch'])).toEqual([
+      'y: 1 warning of 1 rule (--verbose prints every one):',
+      '  1 readable-aliases-qualified (names qualified by their schema keys), e.g. readable aliases qualified: putBranch (reserved) → PutBranch',
+    ]);
   });
 });

@@ -59,7 +59,7 @@ export type GetBlobResult = $runtime.WithData<$runtime.OperationResult<paths["/b
  * Whether `error` is an `ApiError` thrown by `getBlob` with a status its spec declares (404);
  * with a status, only that one. Then `error.body` has the declared type.
  */
-export const isGetBlobError = $runtime.operationErrorGuard<paths["/blobs/{name}"]["get"]>("GET /blobs/{name}", [404]);
+export const isGetBlobError: $runtime.OperationErrorGuard<paths["/blobs/{name}"]["get"]> = $runtime.operationErrorGuard("GET /blobs/{name}", [404]);
 
 /**
  * Read raw bytes
