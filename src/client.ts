@@ -40,7 +40,7 @@ export interface ClientOptions<Server extends string = string> {
   server?: Server | undefined;
   /** Any base URL (a proxy, a mock server); overrides `server` and the api's base URL environment variable. */
   baseUrl?: string | undefined;
-  /** A fetch implementation (default: globalThis.fetch); called as `fetch(request, { signal })`, and must honour the signal (timeouts, cancellation) as fetch does. */
+  /** A fetch implementation (default: globalThis.fetch); called as `fetch(request, { signal, body })`, and must honour the signal (timeouts, cancellation) as fetch does; `body` is the request's body again. */
   fetch?: FetchFunction | undefined;
   /** Per-attempt timeout in ms, reading the body included (default 60 000; 0 disables). */
   timeoutMs?: number | undefined;

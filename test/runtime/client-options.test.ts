@@ -127,10 +127,10 @@ describe('per-call options', () => {
 });
 
 describe('the fetch option', () => {
-  it('is called as fetch(request, { signal }); the signal carries the timeout', async () => {
-    const seen: Array<{ request: Request; signal: AbortSignal | undefined }> = [];
-    const hanging = (request: Request, init?: { signal?: AbortSignal }) => {
-      seen.push({ request, signal: init?.signal });
+  it('is called as fetch(request, { signal, body }); the signal carries the timeout, body is the request body again', async () => {
+    const seen: Array<{ request: Request; signal: AbortSignal | undefined; body: unknown }> = [];
+    const hanging = (request: Request, init?: { signal?: AbortSignal; body?: string | ArrayBuffer }) => {
+      seen.push({ request, signal: init?.signal, body: init?.body });
       return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
     };
     const c = createScaleGpApiClient({ apiKey: KEY, baseUrl, fetch: hanging, timeoutMs: 30, maxRetries: 0, logLevel: 'off' });
@@ -138,11 +138,13 @@ describe('the fetch option', () => {
     expect(seen).toHaveLength(1);
     expect(seen[0]!.signal?.aborted).toBe(true);
     expect(seen[0]!.request.headers.get('x-api-key')).toBe(KEY);
-    // Without a timeout there is no signal of ours.
+    expect(seen[0]!.body).toBe('{"name":"x"}');
+    expect(await seen[0]!.request.text()).toBe('{"name":"x"}');
+    // Without a timeout there is no signal of ours; the body is still given.
     const plain: Array<unknown> = [];
     const ok = createScaleGpApiClient({ apiKey: KEY, baseUrl, timeoutMs: 0, logLevel: 'off', fetch: async (_request, init) => (plain.push(init), new Response('{}')) });
     await updateApplicationSpec(ok, args);
-    expect(plain).toEqual([undefined]);
+    expect(plain).toEqual([{ body: '{"name":"x"}' }]);
   });
 });
 
