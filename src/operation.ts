@@ -145,8 +145,6 @@ export async function callOperation<R>(
   client: ApiClient<any>,
   method: Method,
   path: string,
-  // The template's own names are read; this list (emitted by codegen) is no longer needed here.
-  _pathParamNames: readonly string[],
   args: object | undefined,
   options: CallOptions | undefined,
   media?: OperationMedia,

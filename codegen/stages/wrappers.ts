@@ -146,7 +146,7 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
             `export function ${op.name}(client: ${apiClient}, args: ${Name}Args${argsOptional ? ' = {}' : ''}, options?: $runtime.CallOptions & Partial<$runtime.AsStream>): Promise<${Name}Result | $runtime.WithData<$runtime.OperationResult<${opType}>, ReadableStream<Uint8Array>>> {\n`
           : docComment(docFor(op)) +
             `export function ${op.name}(client: ${apiClient}, args: ${Name}Args${argsOptional ? ' = {}' : ''}, options?: $runtime.CallOptions): Promise<${Name}Result> {\n`) +
-          `  return $runtime.callOperation(client, ${jsString(op.method)}, ${jsString(op.path)}, [${pathParams.map(jsString).join(', ')}], args, options${media.literal ? `, ${media.literal}` : ''});\n` +
+          `  return $runtime.callOperation(client, ${jsString(op.method)}, ${jsString(op.path)}, args, options${media.literal ? `, ${media.literal}` : ''});\n` +
           `}\n`,
       ].join('\n'),
     );

@@ -36,5 +36,5 @@ export const isPatchApplicationError: $runtime.OperationErrorGuard<paths["/api/v
  * @returns `{ data, error, response }`: narrow with `isOk(result)` / `isStatus(result, status)`; a throwing client resolves to `{ data, response }`
  */
 export function patchApplication(client: LaunchDarklyApiClient, args: PatchApplicationArgs, options?: $runtime.CallOptions): Promise<PatchApplicationResult> {
-  return $runtime.callOperation(client, "patch", "/api/v2/applications/{applicationKey}", ["applicationKey"], args, options);
+  return $runtime.callOperation(client, "patch", "/api/v2/applications/{applicationKey}", args, options);
 }

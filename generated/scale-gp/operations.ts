@@ -42,5 +42,5 @@ export const isUpdateApplicationSpecError: $runtime.OperationErrorGuard<paths["/
  * @returns `{ data, error, response }`: narrow with `isOk(result)` / `isStatus(result, status)`; a throwing client resolves to `{ data, response }`
  */
 export function updateApplicationSpec(client: ScaleGpApiClient, args: UpdateApplicationSpecArgs, options?: $runtime.CallOptions): Promise<UpdateApplicationSpecResult> {
-  return $runtime.callOperation(client, "patch", "/v4/application-specs/{application_spec_id}", ["application_spec_id"], args, options);
+  return $runtime.callOperation(client, "patch", "/v4/application-specs/{application_spec_id}", args, options);
 }

@@ -293,7 +293,7 @@ describe('idempotency keys', () => {
   it('a key given for the call wins; idempotent methods and apis without the header send none', async () => {
     const c = keyed();
     await updateApplicationSpec(c, args, { headers: { 'Idempotency-Key': 'mine' } });
-    await callOperation(c, 'put', '/v4/application-specs/{application_spec_id}', ['application_spec_id'], args, undefined);
+    await callOperation(c, 'put', '/v4/application-specs/{application_spec_id}', args, undefined);
     await updateApplicationSpec(client(), args);
     expect(hits.map((h) => h['idempotency-key'])).toEqual(['mine', undefined, undefined]);
   });

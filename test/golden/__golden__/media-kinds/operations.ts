@@ -31,7 +31,7 @@ export type UploadResult = $runtime.OperationResult<paths["/upload"]["post"]>;
  * @returns `{ data, error, response }`: narrow with `isOk(result)` / `isStatus(result, status)`; a throwing client resolves to `{ data, response }`
  */
 export function upload(client: MediaKindsApiClient, args: UploadArgs, options?: $runtime.CallOptions): Promise<UploadResult> {
-  return $runtime.callOperation(client, "post", "/upload", [], args, options, { request: [{ type: "multipart/form-data", kind: "multipart", encoding: { "image": { contentType: "image/png" }, "meta": { contentType: "application/json" } } }] });
+  return $runtime.callOperation(client, "post", "/upload", args, options, { request: [{ type: "multipart/form-data", kind: "multipart", encoding: { "image": { contentType: "image/png" }, "meta": { contentType: "application/json" } } }] });
 }
 
 /** The argument of `submitForm`: `query`, `headers` and `body` as the spec declares them. */
@@ -48,7 +48,7 @@ export type SubmitFormResult = $runtime.OperationResult<paths["/forms"]["post"]>
  * @returns `{ data, error, response }`: narrow with `isOk(result)` / `isStatus(result, status)`; a throwing client resolves to `{ data, response }`
  */
 export function submitForm(client: MediaKindsApiClient, args: SubmitFormArgs, options?: $runtime.CallOptions): Promise<SubmitFormResult> {
-  return $runtime.callOperation(client, "post", "/forms", [], args, options, { request: [{ type: "application/x-www-form-urlencoded", kind: "form", encoding: { "address": { style: "deepObject", explode: true }, "tags": { style: "form", explode: false } } }] });
+  return $runtime.callOperation(client, "post", "/forms", args, options, { request: [{ type: "application/x-www-form-urlencoded", kind: "form", encoding: { "address": { style: "deepObject", explode: true }, "tags": { style: "form", explode: false } } }] });
 }
 
 /** The argument of `getBlob`: the path parameter `name`, `query`, `headers` and `body` as the spec declares them. */
@@ -80,7 +80,7 @@ export function getBlob(client: MediaKindsApiClient, args: GetBlobArgs, options:
  */
 export function getBlob(client: MediaKindsApiClient, args: GetBlobArgs, options?: $runtime.CallOptions): Promise<GetBlobResult>;
 export function getBlob(client: MediaKindsApiClient, args: GetBlobArgs, options?: $runtime.CallOptions & Partial<$runtime.AsStream>): Promise<GetBlobResult | $runtime.WithData<$runtime.OperationResult<paths["/blobs/{name}"]["get"]>, ReadableStream<Uint8Array>>> {
-  return $runtime.callOperation(client, "get", "/blobs/{name}", ["name"], args, options, { response: "blob" });
+  return $runtime.callOperation(client, "get", "/blobs/{name}", args, options, { response: "blob" });
 }
 
 /** The argument of `putBlob`: the path parameter `name`, `query`, `headers` and `body` as the spec declares them. */
@@ -97,7 +97,7 @@ export type PutBlobResult = $runtime.OperationResult<paths["/blobs/{name}"]["put
  * @returns `{ data, error, response }`: narrow with `isOk(result)` / `isStatus(result, status)`; a throwing client resolves to `{ data, response }`
  */
 export function putBlob(client: MediaKindsApiClient, args: PutBlobArgs, options?: $runtime.CallOptions): Promise<PutBlobResult> {
-  return $runtime.callOperation(client, "put", "/blobs/{name}", ["name"], args, options, { request: [{ type: "application/octet-stream", kind: "binary" }] });
+  return $runtime.callOperation(client, "put", "/blobs/{name}", args, options, { request: [{ type: "application/octet-stream", kind: "binary" }] });
 }
 
 /** The argument of `createNote`: `query`, `headers` and `body` as the spec declares them. */
@@ -116,7 +116,7 @@ export type CreateNoteResult = $runtime.OperationResult<paths["/notes"]["post"]>
  * @returns `{ data, error, response }`: narrow with `isOk(result)` / `isStatus(result, status)`; a throwing client resolves to `{ data, response }`
  */
 export function createNote(client: MediaKindsApiClient, args: CreateNoteArgs, options?: $runtime.CallOptions): Promise<CreateNoteResult> {
-  return $runtime.callOperation(client, "post", "/notes", [], args, options, { request: [{ type: "application/json", kind: "json" }, { type: "text/plain", kind: "text" }, { type: "application/x-www-form-urlencoded", kind: "form" }] });
+  return $runtime.callOperation(client, "post", "/notes", args, options, { request: [{ type: "application/json", kind: "json" }, { type: "text/plain", kind: "text" }, { type: "application/x-www-form-urlencoded", kind: "form" }] });
 }
 
 /** The argument of `mergeNote`: `query`, `headers` and `body` as the spec declares them. */
@@ -133,7 +133,7 @@ export type MergeNoteResult = $runtime.OperationResult<paths["/notes"]["patch"]>
  * @returns `{ data, error, response }`: narrow with `isOk(result)` / `isStatus(result, status)`; a throwing client resolves to `{ data, response }`
  */
 export function mergeNote(client: MediaKindsApiClient, args: MergeNoteArgs, options?: $runtime.CallOptions): Promise<MergeNoteResult> {
-  return $runtime.callOperation(client, "patch", "/notes", [], args, options, { request: [{ type: "application/merge-patch+json", kind: "json" }] });
+  return $runtime.callOperation(client, "patch", "/notes", args, options, { request: [{ type: "application/merge-patch+json", kind: "json" }] });
 }
 
 /** The argument of `render`: `query`, `headers` and `body` as the spec declares them. */
@@ -150,7 +150,7 @@ export type RenderResult = $runtime.OperationResult<paths["/render"]["post"]>;
  * @returns `{ data, error, response }`: narrow with `isOk(result)` / `isStatus(result, status)`; a throwing client resolves to `{ data, response }`
  */
 export function render(client: MediaKindsApiClient, args: RenderArgs, options?: $runtime.CallOptions): Promise<RenderResult> {
-  return $runtime.callOperation(client, "post", "/render", [], args, options, { request: [{ type: "text/markdown", kind: "text" }], response: "text" });
+  return $runtime.callOperation(client, "post", "/render", args, options, { request: [{ type: "text/markdown", kind: "text" }], response: "text" });
 }
 
 /** The argument of `streamEvents`: `query`, `headers` and `body` as the spec declares them. */
@@ -167,5 +167,5 @@ export type StreamEventsResult = $runtime.WithData<$runtime.OperationResult<path
  * @returns `{ data, error, response }`: narrow with `isOk(result)` / `isStatus(result, status)`; a throwing client resolves to `{ data, response }`
  */
 export function streamEvents(client: MediaKindsApiClient, args: StreamEventsArgs = {}, options?: $runtime.CallOptions): Promise<StreamEventsResult> {
-  return $runtime.callOperation(client, "get", "/events", [], args, options, { response: "stream" });
+  return $runtime.callOperation(client, "get", "/events", args, options, { response: "stream" });
 }

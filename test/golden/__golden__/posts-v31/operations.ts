@@ -27,5 +27,5 @@ export type UpdatePostResult = $runtime.OperationResult<paths["/posts/{id}"]["pu
  * @returns `{ data, error, response }`: narrow with `isOk(result)` / `isStatus(result, status)`; a throwing client resolves to `{ data, response }`
  */
 export function updatePost(client: PostsV31ApiClient, args: UpdatePostArgs, options?: $runtime.CallOptions): Promise<UpdatePostResult> {
-  return $runtime.callOperation(client, "put", "/posts/{id}", ["id"], args, options);
+  return $runtime.callOperation(client, "put", "/posts/{id}", args, options);
 }

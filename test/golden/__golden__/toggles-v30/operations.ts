@@ -27,5 +27,5 @@ export type SetToggleResult = $runtime.OperationResult<paths["/toggles"]["post"]
  * @returns `{ data, error, response }`: narrow with `isOk(result)` / `isStatus(result, status)`; a throwing client resolves to `{ data, response }`
  */
 export function setToggle(client: TogglesV30ApiClient, args: SetToggleArgs, options?: $runtime.CallOptions): Promise<SetToggleResult> {
-  return $runtime.callOperation(client, "post", "/toggles", [], args, options);
+  return $runtime.callOperation(client, "post", "/toggles", args, options);
 }
