@@ -43,21 +43,18 @@ export const readableAliasesPass: Pass = ({ sourceFile, document, schemas, taken
   /** name → schema key */
   const claimed = new Map<string, string>();
 
+  /** Schema key → the name it asks for (its clean key or derivedName; '' when none), in document order. */
+  const wanted = new Map<string, string>();
   const candidates: Candidate[] = [];
   for (const [key, schema] of componentSchemas(document)) {
     if (!schemas.has(key)) continue;
+    const clean = isCleanKey(key);
+    const alias = clean ? key : derivedName(key, schema);
+    wanted.set(key, alias);
     // 1. The recorded name, when it is still free to use.
     const recorded = recordedAliases.get(key);
-    if (recorded !== undefined && usable(recorded) && !claimed.has(recorded)) {
-      claimed.set(recorded, key);
-      continue;
-    }
-    if (isCleanKey(key)) {
-      candidates.push({ key, alias: key, clean: true });
-      continue;
-    }
-    const alias = derivedName(key, schema);
-    if (alias) candidates.push({ key, alias, clean: false });
+    if (recorded !== undefined && usable(recorded) && !claimed.has(recorded)) claimed.set(recorded, key);
+    else if (alias) candidates.push({ key, alias, clean });
     else warnings.push(`readable aliases: schema ${jsString(key)} has no name to derive an alias from`);
   }
   const claim = (c: Candidate, name: string): boolean => {
@@ -90,8 +87,10 @@ export const readableAliasesPass: Pass = ({ sourceFile, document, schemas, taken
     }
   }
 
-  warnings.push(...qualifiedWarnings(document, schemas, claimed));
-  const aliases = Object.fromEntries([...claimed].sort(byKeyOrder(document)));
+  const nameOf = new Map([...claimed].map(([name, key]) => [key, name]));
+  warnings.push(...qualifiedWarnings(wanted, nameOf, claimed));
+  // In the document order of the schemas (the manifest lists them so).
+  const aliases = Object.fromEntries([...wanted.keys()].flatMap((key) => (nameOf.has(key) ? [[nameOf.get(key)!, key]] : [])));
   return { edits: [], warnings, facts: { aliases } };
 };
 
@@ -102,20 +101,19 @@ export const readableAliasesPass: Pass = ({ sourceFile, document, schemas, taken
  * Made from the final names alone, so a regenerate that keeps the recorded
  * names warns the same (and writes the same manifest.json).
  */
-function qualifiedWarnings(document: JsonObject, schemas: ReadonlyMap<string, unknown>, claimed: ReadonlyMap<string, string>): string[] {
-  const nameOf = new Map([...claimed].map(([name, key]) => [key, name]));
+function qualifiedWarnings(
+  wanted: ReadonlyMap<string, string>,
+  nameOf: ReadonlyMap<string, string>,
+  claimed: ReadonlyMap<string, string>,
+): string[] {
   const byAlias = new Map<string, string[]>(); // wanted name → keys wanting it
-  for (const [key, schema] of componentSchemas(document)) {
-    if (!schemas.has(key)) continue;
-    const wanted = isCleanKey(key) ? key : derivedName(key, schema);
-    if (wanted) byAlias.set(wanted, [...(byAlias.get(wanted) ?? []), key]);
-  }
+  for (const [key, name] of wanted) if (name) byAlias.set(name, [...(byAlias.get(name) ?? []), key]);
   const out: string[] = [];
-  for (const [wanted, keys] of byAlias) {
-    const renamed = keys.map((k) => nameOf.get(k)).filter((n): n is string => n !== undefined && n !== wanted);
+  for (const [name, keys] of byAlias) {
+    const renamed = keys.map((k) => nameOf.get(k)).filter((n): n is string => n !== undefined && n !== name);
     if (!renamed.length) continue;
-    const why = keys.length > 1 ? `derived by ${keys.length} schemas` : claimed.has(wanted) ? `taken by schema ${jsString(claimed.get(wanted)!)}` : 'reserved';
-    out.push(`readable aliases qualified: ${wanted} (${why}) → ${renamed.join(', ')}`);
+    const why = keys.length > 1 ? `derived by ${keys.length} schemas` : claimed.has(name) ? `taken by schema ${jsString(claimed.get(name)!)}` : 'reserved';
+    out.push(`readable aliases qualified: ${name} (${why}) → ${renamed.join(', ')}`);
   }
   return out;
 }
@@ -151,12 +149,6 @@ function qualifiers(c: Candidate, group: Candidate[]): string[] {
     if (q && (names.length || others.every((o) => at(o, n) !== q))) names.push(`${q}${c.alias}`);
   }
   return names;
-}
-
-/** Aliases in the document order of their schemas (the manifest lists them so). */
-function byKeyOrder(document: JsonObject): (a: [string, string], b: [string, string]) => number {
-  const order = new Map([...componentSchemas(document)].map(([key], i) => [key, i]));
-  return ([, a], [, b]) => order.get(a)! - order.get(b)!;
 }
 
 /** TypeScript's predefined type names: valid identifiers, but not type alias names (TS2457). */
