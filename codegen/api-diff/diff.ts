@@ -164,7 +164,7 @@ export function diffApi(
   if (symbols) {
     attachExports(changes, 'operation-removed', 'export-removed', baseOps, symbols.base);
     attachExports(changes, 'operation-added', 'export-added', headOps, symbols.head);
-    attachRenamedTypes(changes);
+    if (names) attachRenamedTypes(changes, names.base.aliases, names.head.aliases);
   }
   const touched = new Set(changes.map((c) => c.operation));
   const summary = (key: string, op: JsonObject): OperationSummary => ({
@@ -363,19 +363,21 @@ export function diffAliasNames(base: ReadonlyMap<string, string>, head: Readonly
  * included, are part of a `type-renamed` change (keyed by the old name), not
  * changes of their own.
  */
-function attachRenamedTypes(changes: Change[]): void {
-  const renames = new Map<string, string>(); // name (old or new) → old name
-  for (const c of changes) {
-    if (c.rule !== 'type-renamed') continue;
-    renames.set(c.subject, c.subject);
-    const after = /→ `([^`]+)`/.exec(c.message)?.[1];
-    if (after) renames.set(after, c.subject);
+function attachRenamedTypes(changes: Change[], base: ReadonlyMap<string, string>, head: ReadonlyMap<string, string>): void {
+  // old name → old name (what goes), new name → old name (what comes): the rename is keyed by the old name
+  const removed = new Map<string, string>();
+  const added = new Map<string, string>();
+  for (const [key, before] of base) {
+    const after = head.get(key);
+    if (after === undefined || after === before) continue;
+    removed.set(before, before);
+    added.set(after, before);
   }
-  if (!renames.size) return;
+  if (!removed.size) return;
   for (const c of changes) {
     if ((c.rule !== 'export-removed' && c.rule !== 'export-added') || c.location !== 'schema.ts') continue;
     const top = /^[A-Za-z_$][\w$]*/.exec(c.subject)?.[0];
-    const owner = top === undefined ? undefined : renames.get(top);
+    const owner = top === undefined ? undefined : (c.rule === 'export-removed' ? removed : added).get(top);
     if (owner !== undefined && (c.partOf === undefined || c.partOf === top)) c.partOf = `type ${owner}`;
   }
 }
