@@ -235,8 +235,7 @@ function collectStages(into, stdout) {
   const t = JSON.parse(line);
   const run = {};
   for (const [k, v] of Object.entries(t)) if (typeof v === 'number') run[k] = v;
-  // `speculative` is a flag (1: the types stages ran on the preprocessed spec while it was bundled), not a time.
-  for (const api of Object.values(t.apis ?? {})) for (const [k, v] of Object.entries(api)) if (typeof v === 'number' && k !== 'speculative') run[k] = (run[k] ?? 0) + v;
+  for (const api of Object.values(t.apis ?? {})) for (const [k, v] of Object.entries(api)) if (typeof v === 'number') run[k] = (run[k] ?? 0) + v;
   for (const [k, v] of Object.entries(run)) (into[k] ??= []).push(v);
 }
 

@@ -10,15 +10,15 @@ import { PipelineError } from './lib/errors.js';
 import { sha256 } from './lib/hash.js';
 import { markdownHeader, tsHeader, yamlHeader, type HeaderInfo } from './lib/header.js';
 import { readManifest, type ManifestRecord } from './lib/naming.js';
-import type { JsonObject } from './lib/openapi.js';
 import { toolVersions } from './lib/versions.js';
 import { timer, type Timings } from './lib/timings.js';
 import type { FileTree } from './lib/write-tree.js';
 import { isHttpToken } from './lib/http.js';
 import { readLimits } from './lib/limits.js';
 import { allowedRoots } from './lib/spec-resolver.js';
+import { renderApiReport } from './api-diff/api-report.js';
 import { guarantee } from './stages/guarantee.js';
-import { lintAndBundle } from './stages/lint-bundle.js';
+import { bundleSpec, lintSpec, loadSpec, preprocessSpec, type SpecInput } from './stages/lint-bundle.js';
 import { generateWrappers, type ClientConfig, type WrappersOutput } from './stages/wrappers.js';
 import { createTypesRunner, type TypesResult, type TypesRunner } from './worker/client.js';
 
@@ -187,112 +187,90 @@ async function generateApi(
   onWarning?: (api: string, line: string) => void,
 ): Promise<ApiResult> {
   const root = loaded.apis.get(api)!;
+  const where = display(root);
+  const clientConfig = loaded.clientConfigs.get(api) ?? {};
+  const timings: Timings = {};
+  const time = timer(timings);
   const warnings: string[] = [];
   const warn = (line: string) => {
     warnings.push(line);
     onWarning?.(api, line);
   };
 
-  const timings: Timings = {};
-  const time = timer(timings);
-  const where = display(root);
-  const clientConfig = loaded.clientConfigs.get(api) ?? {};
-
-  // As soon as the bundle exists, wrappers are derived here and, with a worker,
-  // the types stages start there while this thread lints (lint errors still
-  // decide the outcome first). Without a worker they run after lint passed, so
-  // a failing spec never starts them.
-  let wrappers: WrappersOutput | undefined;
-  let typesJob: Promise<TypesResult> | undefined;
-  let earlyError: unknown;
-  const send = (document: JsonObject, json: string) => {
-    const w = time('wrappers', () => generateWrappers(api, document, clientConfig, { runtime, where, recordedNames: recorded.wrappers }));
-    // Only the hand-over is timed (boxed: the timer would wait for a bare promise).
-    const { job } = time('types (send)', () => ({
-      job: types.run({
-        document,
-        json,
-        source: where,
-        takenNames: w.exportedNames,
-        recordedAliases: recorded.aliases,
-        sources: { 'operations.ts': w.operationsTs, 'index.ts': w.indexTs },
-        title: `Public API: ${api}`,
-      }),
-    }));
-    job.catch(() => {}); // awaited below (or dropped); do not report it as unhandled meanwhile
-    return { wrappers: w, job };
-  };
-  // Speculation (worker only): a spec without decorators and without refs to
-  // other files usually bundles to exactly its preprocessed self, so the types
-  // stages start on that while this thread bundles. The bundle is still made
-  // and compared as JSON text; when it differs, the real bundle is sent and the
-  // speculative result dropped.
-  let speculative: { json: string; wrappers: WrappersOutput; job: Promise<TypesResult> } | undefined;
-  const onPreprocessed = (document: Record<string, unknown>) => {
-    try {
-      const json = time('types (send)', () => JSON.stringify(document));
-      if (/"\$ref":"(?!#)/.test(json)) return;
-      speculative = { json, ...send(document as JsonObject, json) };
-    } catch {
-      // e.g. a name clash: the same error comes again from the bundled document
-    }
-  };
-  let guaranteed: string[] = [];
-  const startTypes = (spec: { document: Record<string, unknown> }) => {
-    try {
-      let json = time('types (send)', () => JSON.stringify(spec.document));
-      // The bundle is a fresh copy: normalised in place, so openapi.yaml shows what the types were made from.
-      const g = time('guarantee', () => guarantee(spec.document as JsonObject, where, json));
-      guaranteed = g.warnings;
-      if (g.changed) json = time('types (send)', () => JSON.stringify(spec.document));
-      ({ wrappers, job: typesJob } = speculative?.json === json ? speculative : send(spec.document as JsonObject, json));
-      timings.speculative = speculative?.json === json ? 1 : 0;
-    } catch (error) {
-      earlyError = error;
-    }
-  };
-  const bundled = await lintAndBundle(
-    {
-      api,
-      root,
-      config: loaded.config.forAlias(api),
-      display,
-      timings,
-      access: {
-        roots: allowedRoots(loaded.configDir, root),
-        remoteHosts: clientConfig.remoteRefs ?? [],
-        limits: readLimits(clientConfig.limits, where),
-      },
+  const input: SpecInput = {
+    api,
+    root,
+    config: loaded.config.forAlias(api),
+    display,
+    access: {
+      roots: allowedRoots(loaded.configDir, root),
+      remoteHosts: clientConfig.remoteRefs ?? [],
+      limits: readLimits(clientConfig.limits, where),
     },
-    types.parallel ? startTypes : undefined,
-    types.parallel ? onPreprocessed : undefined,
-  );
-  if (!types.parallel) startTypes(bundled);
-  bundled.warnings.forEach(warn);
-  guaranteed.forEach(warn);
-  if (earlyError !== undefined) throw earlyError;
-  const document = bundled.document as JsonObject;
+  };
+  const spec = await time('load', () => loadSpec(input));
+  const preprocessed = await time('preprocess', () => preprocessSpec(spec));
+
+  // What does not depend on lint is made first, and the types stages start on
+  // it (beside this thread, with a worker); its errors wait until lint has
+  // spoken, because lint errors decide the outcome first.
+  const prepared = await settle(async () => {
+    const bundled = await time('bundle', () => bundleSpec(preprocessed));
+    // The bundle is the pipeline's own copy: normalised in place, so openapi.yaml shows what the types were made from.
+    const guaranteed = time('guarantee', () => guarantee(bundled.document, where, bundled.json));
+    const json = guaranteed.changed ? JSON.stringify(bundled.document) : bundled.json;
+    const wrappers = time('wrappers', () => generateWrappers(api, bundled.document, clientConfig, { runtime, where, recordedNames: recorded.wrappers }));
+    const job = types.start({ json, source: where, takenNames: wrappers.exportedNames, recordedAliases: [...recorded.aliases] });
+    return { bundled, guaranteed, wrappers, job };
+  });
+  const lintWarnings = await time('lint', () => lintSpec(preprocessed));
+  const { bundled, guaranteed, wrappers, job } = prepared();
+  lintWarnings.forEach(warn);
+  guaranteed.warnings.forEach(warn);
 
   // Redocly's own YAML writer (js-yaml, as `redocly bundle` writes): about twice
   // as fast as the yaml package on large specs. No anchors, no line folding.
-  const yamlBody = await time('serialise', () => stringifyYaml(document, { noRefs: true, lineWidth: -1 }));
+  const yamlBody = time('serialise', () => stringifyYaml(bundled.document, { noRefs: true, lineWidth: -1 }));
   const info: HeaderInfo = {
     api,
     source: relative(loaded.configDir, root).split(sep).join('/'),
     specSha256: sha256(yamlBody),
     tools: toolVersions(),
   };
-  const header = tsHeader(info);
 
-  // Schema aliases never take a wrapper's names: the passes got them as taken.
-  const processed = await time('types+passes (wait)', () => typesJob!);
+  const processed = await time('types (wait)', () => job.result());
   Object.assign(timings, processed.timings);
   processed.warnings.forEach(warn);
-  const w = wrappers!;
 
+  const header = tsHeader(info);
+  const files: FileTree = new Map([
+    [`${api}/openapi.yaml`, yamlHeader(info) + yamlBody],
+    [`${api}/schema.ts`, `${header}\n${processed.text}`],
+    [`${api}/operations.ts`, `${header}\n${wrappers.operationsTs}`],
+    [`${api}/index.ts`, `${header}\n${wrappers.indexTs}`],
+    // The exported symbols as a committed report, so a PR's diff shows API surface changes.
+    [`${api}/api-report.md`, markdownHeader(info) + renderApiReport([...wrappers.reportSymbols, ...processed.reportSymbols], { title: `Public API: ${api}` })],
+    [`${api}/manifest.json`, manifestJson(info, wrappers, processed)],
+  ]);
+  return { api, files, warnings, timings, inputs: bundled.files };
+}
+
+/** Runs `fn`; its result, or the error it threw, is given back when asked for (so another step can report first). */
+async function settle<T>(fn: () => Promise<T>): Promise<() => T> {
+  try {
+    const value = await fn();
+    return () => value;
+  } catch (error) {
+    return () => {
+      throw error;
+    };
+  }
+}
+
+function manifestJson(info: HeaderInfo, w: WrappersOutput, processed: TypesResult): string {
   const manifest = {
     generated: 'GENERATED FILE: do not edit. Regenerate with `npm run generate`.',
-    api,
+    api: info.api,
     source: info.source,
     specSha256: info.specSha256,
     tools: info.tools,
@@ -310,15 +288,5 @@ async function generateApi(
     ...processed.facts,
     warnings: processed.warnings,
   };
-
-  const files: FileTree = new Map([
-    [`${api}/openapi.yaml`, yamlHeader(info) + yamlBody],
-    [`${api}/schema.ts`, `${header}\n${processed.text}`],
-    [`${api}/operations.ts`, `${header}\n${w.operationsTs}`],
-    [`${api}/index.ts`, `${header}\n${w.indexTs}`],
-  ]);
-  // The exported symbols as a committed report (made on the worker), so a PR's diff shows API surface changes.
-  files.set(`${api}/api-report.md`, markdownHeader(info) + processed.apiReport);
-  files.set(`${api}/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
-  return { api, files, warnings, timings, inputs: bundled.files };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
 }

@@ -72,7 +72,15 @@ export function apiSymbols(files: Map<string, ReportSource>): ApiSymbol[] {
 
 /** The Markdown listing of `apiSymbols(files)`. */
 export function apiReport(files: Map<string, ReportSource>, options: { title?: string } = {}): string {
-  const symbols = apiSymbols(files);
+  return renderApiReport(apiSymbols(files), options);
+}
+
+/**
+ * The Markdown listing of symbols in report order (files in code-point order,
+ * each file's symbols as `SymbolList` orders them): what `apiReport` prints,
+ * for symbols that come from the generator itself rather than from a parse.
+ */
+export function renderApiReport(symbols: readonly ApiSymbol[], options: { title?: string } = {}): string {
   const lines = [
     `# ${options.title ?? 'Public API'}`,
     '',
@@ -81,20 +89,45 @@ export function apiReport(files: Map<string, ReportSource>, options: { title?: s
   ];
   const byFile = new Map<string, ApiSymbol[]>();
   for (const s of symbols) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
-  for (const [file, list] of byFile) {
+  for (const file of [...byFile.keys()].sort(byCodePoint)) {
     lines.push('', `## ${file}`, '', '| symbol | kind | signature |', '|---|---|---|');
-    for (const s of list) lines.push(`| ${cell(codeSpan(s.name))} | ${s.kind} | ${s.signature ? cell(codeSpan(s.signature)) : ''} |`);
+    for (const s of byFile.get(file)!) lines.push(`| ${cell(codeSpan(s.name))} | ${s.kind} | ${s.signature ? cell(codeSpan(s.signature)) : ''} |`);
   }
   if (byFile.size === 0) lines.push('', 'No exported symbols.');
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * One file's exported symbols in report order: top-level symbols by name,
+ * each followed by its members by name. Signatures are taken as given (one
+ * line: `oneLine` makes text the way the printer's is made).
+ */
+export class SymbolList {
+  private readonly top: Array<{ symbol: ApiSymbol; members: ApiSymbol[] }> = [];
+  constructor(readonly file: string) {}
+
+  add(name: string, kind: SymbolKind, signature: string, members: ApiSymbol[] = []): void {
+    this.top.push({ symbol: { file: this.file, name, kind, signature }, members });
+  }
+
+  /** Members of `parent` by name (`parent.name`, or `parent["name"]` when not an identifier), in report order. */
+  members(parent: string, names: readonly string[]): ApiSymbol[] {
+    return names
+      .map((n) => access(parent, { text: n, identifier: /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(n) }))
+      .sort(byCodePoint)
+      .map((name) => ({ file: this.file, name, kind: 'member' as const, signature: '' }));
+  }
+
+  symbols(): ApiSymbol[] {
+    return [...this.top].sort((a, b) => byCodePoint(a.symbol.name, b.symbol.name)).flatMap((t) => [t.symbol, ...t.members]);
+  }
+}
+
 function fileSymbols(file: string, source: ReportSource): ApiSymbol[] {
   const parts = typeof source === 'string' ? [ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)] : source;
-  const top: Array<{ symbol: ApiSymbol; members: ApiSymbol[] }> = [];
+  const list = new SymbolList(file);
   const functions = new Map<string, Array<{ decl: ts.FunctionDeclaration; print: (n: ts.Node) => string }>>();
-  const add = (name: string, kind: SymbolKind, signature: string, members: ApiSymbol[] = []) =>
-    top.push({ symbol: { file, name, kind, signature }, members });
+  const add = (name: string, kind: SymbolKind, signature: string, members: ApiSymbol[] = []) => list.add(name, kind, signature, members);
 
   // named-types writes `// components["schemas"]["<key>"]` above each schema's declaration: the member it is.
   const schemaOrigin = (st: ts.Statement, sf: ts.SourceFile): string | undefined =>
@@ -179,8 +212,7 @@ function fileSymbols(file: string, source: ReportSource): ApiSymbol[] {
     add(name, 'function', shown.map((d) => functionSignature(name, d.decl, d.print)).join('; '));
   }
 
-  top.sort((a, b) => byCodePoint(a.symbol.name, b.symbol.name));
-  return top.flatMap((t) => [t.symbol, ...t.members]);
+  return list.symbols();
 }
 
 function functionSignature(name: string, d: ts.FunctionDeclaration, print: (n: ts.Node) => string): string {
@@ -243,14 +275,14 @@ function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
 }
 
 /** One line; the printer's `{ a: 1; }` / `{ a: 1, }` become `{ a: 1 }`. */
-function oneLine(text: string): string {
+export function oneLine(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .replace(/[;,] \}/g, ' }')
     .trim();
 }
 
-function truncate(text: string, max: number): string {
+export function truncate(text: string, max = MAX_INITIALIZER): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 

@@ -1,11 +1,16 @@
 /**
- * Stage 1: Redocly lint + bundle, in-process, sharing one resolver so every
- * file of the spec is read and parsed once.
+ * Redocly's part of the run: load the spec, run the preprocessors, bundle,
+ * lint. In-process, one resolver for load, preprocessors and lint, so every
+ * file of the spec is read and parsed once. The pipeline calls these in
+ * order (pipeline.ts):
  *
- * Lint runs the api's configured rules (with our preprocessors applied, as the
- * CLI does). Any error stops the api with `file:line:col: rule: message` lines;
- * warnings are returned for the caller to print. The bundle then applies
- * preprocessors and decorators and inlines external refs into components.
+ *   loadSpec → preprocessSpec → bundleSpec → (types start) → lintSpec
+ *
+ * Lint sees the spec as written plus the preprocessors; the bundle is made
+ * from a copy (decorators and the bundler change what they bundle), and is
+ * not made at all when it would be that copy (stages/bundle-check.ts). Any
+ * lint error stops the api with `file:line:col: rule: message` lines;
+ * warnings are returned for the caller to print.
  */
 import { existsSync, statSync } from 'node:fs';
 import {
@@ -21,12 +26,13 @@ import {
 } from '@redocly/openapi-core';
 import { PipelineError, formatLocation } from '../lib/errors.js';
 import { JsonLocator } from '../lib/json-locate.js';
+import type { JsonObject } from '../lib/openapi.js';
 import { isJsonSource, SpecResolver, type SpecAccess } from '../lib/spec-resolver.js';
 import { oneLine } from '../lib/escape.js';
-import { timer, type Timings } from '../lib/timings.js';
+import { bundleCheck } from './bundle-check.js';
 import { hasDecorators, runPreprocessors, withoutPreprocessors } from './preprocess.js';
 
-export interface LintBundleInput {
+export interface SpecInput {
   api: string;
   /** Absolute path of the api's root spec file. */
   root: string;
@@ -36,93 +42,123 @@ export interface LintBundleInput {
   display: (absPath: string) => string;
   /** What the spec may read: folders, remote hosts, limits (lib/spec-resolver.ts). */
   access: Omit<SpecAccess, 'display'>;
-  /** Stage timings are added here (`load`, `lint`, `bundle`). */
-  timings?: Timings;
 }
 
-export interface LintBundleOutput extends BundledSpec {
-  /** Lint warnings, one formatted line each. */
-  warnings: string[];
+/** The spec as loaded: Redocly's document and the resolver that read it (lint reuses its cache). */
+export interface LoadedSpec {
+  input: SpecInput;
+  document: Document;
+  resolver: SpecResolver;
+}
+
+export interface PreprocessedSpec extends LoadedSpec {
+  /** The preprocessors' problems (lint reports them first). */
+  problems: NormalizedProblem[];
+  /** The config with the preprocessors off: they ran once, here. */
+  config: Config;
+  /** Whether bundling could change the preprocessed document (otherwise a copy is the bundle). */
+  needsBundle: boolean;
+  /** The preprocessed document as JSON text, when the bundle check made it. */
+  json?: string | undefined;
 }
 
 export interface BundledSpec {
-  /** The bundled OpenAPI document (callers must not mutate it). */
-  document: Record<string, unknown>;
+  /** The bundled OpenAPI document: the pipeline's own copy. */
+  document: JsonObject;
+  /** `document` as JSON text. */
+  json: string;
   /** Every file the spec was read from (root and external refs). */
   files: string[];
 }
 
-/**
- * Load, bundle, then lint. The bundle is made first, from a copy of the
- * document (preprocessors and decorators mutate what they bundle, and lint must
- * see the spec as written plus preprocessors only), so that `onBundled` can
- * start the next stages on another thread while lint runs here. Lint errors
- * still win: they are reported even when bundling failed, and no result is
- * returned unless lint passed.
- */
-export async function lintAndBundle(
-  input: LintBundleInput,
-  onBundled?: (bundled: BundledSpec) => void,
-  onPreprocessed?: (document: Record<string, unknown>) => void,
-): Promise<LintBundleOutput> {
-  const { root, config, display, api } = input;
+/** Reads and parses the root spec (refs are read as they are met, confined by `access`). */
+export async function loadSpec(input: SpecInput): Promise<LoadedSpec> {
+  const { root, display, api } = input;
   if (!existsSync(root) || !statSync(root).isFile()) {
     throw new PipelineError(`${display(root)}: spec file not found (root of api "${api}")`);
   }
-  const time = timer(input.timings ?? {});
   const resolver = newResolver(input);
-  const loaded: Document | Error = await time('load', async () => {
-    try {
-      return await resolver.resolveDocument(null, root, true);
-    } catch (error) {
-      return error as Error; // a YAML syntax error is thrown, a read error returned
-    }
-  });
-  if (loaded instanceof Error) throw documentError(loaded, root, display);
-  const document = loaded as Document;
-  checkIsOpenApi3(document, display);
-
-  // The preprocessors run once, here, for both (stages/preprocess.ts); lint and
-  // bundle get the preprocessed document and the config without them.
-  // A rule or preprocessor that throws on a malformed spec: see lintCrash.
-  const crashed = async (error: unknown): Promise<never> => {
-    throw await lintCrash(error, input, document);
-  };
-  const preprocessorProblems = await time('preprocess', () => runPreprocessors(document, config, resolver)).catch(crashed);
-  const preprocessed = withoutPreprocessors(config);
-  // Without decorators, bundling a one-file spec usually changes nothing: a
-  // caller may start on the preprocessed document (read-only) and compare.
-  if (onPreprocessed && !hasDecorators(preprocessed, document)) onPreprocessed(document.parsed as Record<string, unknown>);
-
-  let bundled: BundledSpec | undefined;
-  let bundleError: unknown;
+  let loaded: Document | Error;
   try {
-    bundled = await time('bundle', () => bundleCopy(document, { ...input, config: preprocessed }));
-    onBundled?.(bundled);
+    loaded = await resolver.resolveDocument(null, root, true);
   } catch (error) {
-    bundleError = error;
+    loaded = error as Error; // a YAML syntax error is thrown, a read error returned
   }
+  if (loaded instanceof Error) throw documentError(loaded, root, display);
+  checkIsOpenApi3(loaded, display);
+  return { input, document: loaded, resolver };
+}
 
-  const problems = [
-    ...preprocessorProblems,
-    ...(await time('lint', () => lintDocument({ document, config: preprocessed, externalRefResolver: resolver })).catch(crashed)),
-  ];
+/**
+ * Runs the config's preprocessors once, in place, for both lint and bundle
+ * (stages/preprocess.ts), and on the same walk finds whether bundling could
+ * change the result.
+ */
+export async function preprocessSpec(spec: LoadedSpec): Promise<PreprocessedSpec> {
+  const { document, input, resolver } = spec;
+  const config = withoutPreprocessors(input.config);
+  const decorated = hasDecorators(config, document);
+  const check = decorated ? undefined : bundleCheck(document.source);
+  // A rule or preprocessor that throws on a malformed spec: see lintCrash.
+  const problems = await runPreprocessors(document, input.config, resolver, check?.visitor).catch(async (error: unknown) => {
+    throw await lintCrash(error, input, document);
+  });
+  const json = check ? JSON.stringify(document.parsed) : undefined;
+  const needsBundle = !check || !json || check.bundleChanges(document.parsed as JsonObject, json);
+  return { ...spec, problems, config, needsBundle, json };
+}
+
+/**
+ * The bundle, as a new document: Redocly's bundle of a copy, or just the copy
+ * when the bundle check found nothing to change.
+ */
+export async function bundleSpec(spec: PreprocessedSpec): Promise<BundledSpec> {
+  const { document, input } = spec;
+  if (!spec.needsBundle && spec.json !== undefined) {
+    return { document: structuredClone(document.parsed) as JsonObject, json: spec.json, files: [input.root] };
+  }
+  const copy = { source: document.source, parsed: structuredClone(document.parsed) } as Document;
+  let result: Awaited<ReturnType<typeof bundle>>;
+  try {
+    // A resolver of its own: bundling changes the documents it resolves.
+    result = await bundle({ doc: copy, config: spec.config, externalRefResolver: newResolver(input), dereference: false });
+  } catch (error) {
+    throw resolveError(error, input.root, input.display);
+  }
+  const bundleErrors = result.problems.filter((p) => p.severity === 'error');
+  if (bundleErrors.length > 0) {
+    const lines = bundleErrors.map((p) => formatProblem(p, input.display));
+    throw new PipelineError(`${lines[0]} (while bundling)`, lines.slice(1));
+  }
+  const bundled = result.bundle.parsed as JsonObject;
+  return {
+    document: bundled,
+    json: JSON.stringify(bundled),
+    files: [input.root, ...[...result.fileDependencies].filter((f) => f !== input.root)].sort(),
+  };
+}
+
+/** Lints the preprocessed spec with the api's rules: throws on any error, returns the warnings as lines. */
+export async function lintSpec(spec: PreprocessedSpec): Promise<string[]> {
+  const { document, input, resolver } = spec;
+  const linted = await lintDocument({ document, config: spec.config, externalRefResolver: resolver }).catch(async (error: unknown) => {
+    throw await lintCrash(error, input, document);
+  });
+  const problems = [...spec.problems, ...linted];
   const errors = problems.filter((p) => p.severity === 'error');
-  const warnings = await time('lint (format)', () => problems.filter((p) => p.severity === 'warn').map((p) => formatProblem(p, display)));
   if (errors.length > 0) {
-    const lines = [...new Set(errors.map((p) => formatProblem(p, display)))];
+    const lines = [...new Set(errors.map((p) => formatProblem(p, input.display)))];
     const more = lines.length > 1 ? ` (and ${lines.length - 1} more lint error${lines.length > 2 ? 's' : ''})` : '';
     throw new PipelineError(`${lines[0]}${more}`, lines.slice(1));
   }
-  if (bundleError !== undefined || !bundled) throw resolveError(bundleError, root, display);
-  return { ...bundled, warnings };
+  return problems.filter((p) => p.severity === 'warn').map((p) => formatProblem(p, input.display));
 }
 
 /** Sources read with JSON.parse: their problems are located without a YAML AST (lib/json-locate.ts). */
 const jsonLocators = new WeakMap<Source, JsonLocator>();
 
 /** A resolver confined to what the spec may read; each Redocly call that reads files gets one. */
-function newResolver(input: LintBundleInput, config: Config = input.config): SpecResolver {
+function newResolver(input: SpecInput, config: Config = input.config): SpecResolver {
   return new SpecResolver({ ...input.access, display: input.display }, config.resolve);
 }
 
@@ -148,7 +184,7 @@ function lineColOf(where: NormalizedProblem['location'][number]): { line: number
  * which the `struct` rule alone reports with a location: run just that, and
  * report its errors; fall back to naming the file.
  */
-async function lintCrash(error: unknown, input: LintBundleInput, document?: Document): Promise<Error> {
+async function lintCrash(error: unknown, input: SpecInput, document?: Document): Promise<Error> {
   if (error instanceof PipelineError) return error;
   const message = error instanceof Error ? error.message : String(error);
   if (/circular pointer/i.test(message)) return resolveError(error, input.root, input.display);
@@ -205,22 +241,6 @@ function resolveError(error: unknown, root: string, display: (p: string) => stri
   if (error instanceof PipelineError) return error;
   const message = error instanceof Error ? error.message : String(error);
   return new PipelineError(`${display(root)}: cannot resolve the spec's $refs: ${firstLine(message)}`);
-}
-
-async function bundleCopy(document: Document, input: LintBundleInput): Promise<BundledSpec> {
-  const { config, display, root } = input;
-  const copy = { source: document.source, parsed: structuredClone(document.parsed) } as Document;
-  // A resolver of its own: bundling changes the documents it resolves.
-  const result = await bundle({ doc: copy, config, externalRefResolver: newResolver(input), dereference: false });
-  const bundleErrors = result.problems.filter((p) => p.severity === 'error');
-  if (bundleErrors.length > 0) {
-    const lines = bundleErrors.map((p) => formatProblem(p, display));
-    throw new PipelineError(`${lines[0]} (while bundling)`, lines.slice(1));
-  }
-  return {
-    document: result.bundle.parsed as Record<string, unknown>,
-    files: [root, ...[...result.fileDependencies].filter((f) => f !== root)].sort(),
-  };
 }
 
 /** `specs/a.yaml:12:3: error no-unresolved-refs: Can't resolve $ref` */

@@ -26,8 +26,17 @@ import {
 
 type VisitorConfig = Parameters<typeof normalizeVisitors>[0][number];
 
-/** Runs the enabled preprocessors on `document` in place; returns their problems (as lint reports them). */
-export async function runPreprocessors(document: Document, config: Config, resolver: BaseResolver): Promise<NormalizedProblem[]> {
+/**
+ * Runs the enabled preprocessors on `document` in place; returns their
+ * problems (as lint reports them). `alsoVisit` walks along, read-only (the
+ * bundle check): with it the walk is made even when no preprocessor is on.
+ */
+export async function runPreprocessors(
+  document: Document,
+  config: Config,
+  resolver: BaseResolver,
+  alsoVisit?: Record<string, unknown>,
+): Promise<NormalizedProblem[]> {
   const specVersion = detectSpec(document.parsed);
   const types = normalizeTypes(config.extendTypes(getTypes(specVersion), specVersion), config);
   const visitors: VisitorConfig[] = [];
@@ -41,7 +50,8 @@ export async function runPreprocessors(document: Document, config: Config, resol
       }
     }
   }
-  if (visitors.length === 0) return [];
+  if (visitors.length === 0 && !alsoVisit) return [];
+  if (alsoVisit) visitors.push({ severity: 'error', ruleId: 'codegen/bundle-check', visitor: alsoVisit } as VisitorConfig);
   const ctx = { problems: [] as NormalizedProblem[], specVersion, config, visitorsData: {} };
   const resolvedRefMap = await resolveDocument({ rootDocument: document, rootType: types.Root!, externalRefResolver: resolver });
   walkDocument({ document, rootType: types.Root!, normalizedVisitors: normalizeVisitors(visitors, types), resolvedRefMap, ctx: ctx as never });

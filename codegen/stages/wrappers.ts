@@ -16,6 +16,7 @@ import { docComment, isSafeIdentifier, jsString, pascalCase, type DocTag } from 
 import { essence, mediaKind, type MediaKind } from '../lib/media.js';
 import { nameOperations, operationKey, type NameClashes, type NamedOperation, type RecordedName } from '../lib/naming.js';
 import { deref, isObject, operationsOf, type JsonObject } from '../lib/openapi.js';
+import { oneLine, SymbolList, truncate, type ApiSymbol } from '../api-diff/api-report.js';
 
 /** The api's `x-codegen` entry in redocly.yaml. */
 export interface ClientConfig {
@@ -54,6 +55,12 @@ export interface WrappersOutput {
   operations: NamedOperation[];
   /** Every name operations.ts and index.ts export. */
   exportedNames: string[];
+  /**
+   * The API report's listing of operations.ts and index.ts, made from the
+   * declarations as they are written (what a parse of the two files gives;
+   * the flow and golden tests compare both).
+   */
+  reportSymbols: ApiSymbol[];
   facts: Record<string, unknown>;
 }
 
@@ -88,6 +95,9 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
   claim(apiClient, 'the client factory');
   const blocks: string[] = [];
   const methods: string[] = [];
+  const operationsReport = new SymbolList('operations.ts');
+  const apiNameMember = '[$runtime.apiName]';
+  operationsReport.add(apiClient, 'interface', `interface ${apiClient} extends $runtime.ApiClient<paths>`, operationsReport.members(apiClient, [apiNameMember]));
   for (const op of operations) {
     const Name = op.name.charAt(0).toUpperCase() + op.name.slice(1);
     claim(`${Name}Args`, operationKey(op));
@@ -118,11 +128,29 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     const argsType = media.choice
       ? `$runtime.WithBodyChoice<$runtime.OperationArgs<${opType}>, ${opType}, ${jsString(media.choice)}>`
       : `$runtime.OperationArgs<${opType}>`;
+    const argsDecl = `type ${Name}Args = ${argsType}`;
+    const resultDecl = `type ${Name}Result = ${media.data ? `$runtime.WithData<$runtime.OperationResult<${opType}>, ${media.data}>` : `$runtime.OperationResult<${opType}>`}`;
+    const guardDecl = `const is${Name}Error: $runtime.OperationErrorGuard<${opType}>`;
+    // A binary response is a Blob, or with `{ parseAs: "stream" }` the byte stream: an
+    // overload, listed first so that the bound client (which sees the last one) keeps the Blob.
+    const streamed = `$runtime.WithData<$runtime.OperationResult<${opType}>, ReadableStream<Uint8Array>>`;
+    const args = (optional: 'default' | 'optional' | 'required') =>
+      `args${optional === 'optional' ? '?' : ''}: ${Name}Args${optional === 'default' ? ' = {}' : ''}`;
+    const argsKind = argsOptional ? 'optional' : 'required';
+    const overloads =
+      media.data === 'Blob'
+        ? [
+            `function ${op.name}(client: ${apiClient}, ${args('required')}, options: $runtime.CallOptions & $runtime.AsStream): Promise<${streamed}>`,
+            `function ${op.name}(client: ${apiClient}, ${args(argsKind)}, options?: $runtime.CallOptions): Promise<${Name}Result>`,
+          ]
+        : [];
+    const implementation = overloads.length
+      ? `function ${op.name}(client: ${apiClient}, ${args(argsOptional ? 'default' : 'required')}, options?: $runtime.CallOptions & Partial<$runtime.AsStream>): Promise<${Name}Result | ${streamed}>`
+      : `function ${op.name}(client: ${apiClient}, ${args(argsOptional ? 'default' : 'required')}, options?: $runtime.CallOptions): Promise<${Name}Result>`;
     blocks.push(
       [
-        docComment([`The argument of \`${op.name}\`: ${argsSummary(pathParams)}.`]) + `export type ${Name}Args = ${argsType};`,
-        docComment([`What \`${op.name}\` resolves to: \`{ data }\` on 2xx, else \`{ error }\`, typed by status with \`isStatus(result, …)\`.`]) +
-          `export type ${Name}Result = ${media.data ? `$runtime.WithData<$runtime.OperationResult<${opType}>, ${media.data}>` : `$runtime.OperationResult<${opType}>`};`,
+        docComment([`The argument of \`${op.name}\`: ${argsSummary(pathParams)}.`]) + `export ${argsDecl};`,
+        docComment([`What \`${op.name}\` resolves to: \`{ data }\` on 2xx, else \`{ error }\`, typed by status with \`isStatus(result, …)\`.`]) + `export ${resultDecl};`,
         // The guard, when the operation declares an error status (otherwise it could only ever say no).
         ...(statuses.length
           ? [
@@ -132,24 +160,23 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
               ]) +
                 // Annotated, not inferred: tsc's declaration emit would print the inferred type
                 // expanded (the whole operation, with comments misplaced inside it: TS7008 in the .d.ts).
-                `export const is${Name}Error: $runtime.OperationErrorGuard<${opType}> = $runtime.operationErrorGuard(${jsString(opName)}, [${statuses.map((s) => (typeof s === 'number' ? String(s) : jsString(s))).join(', ')}]);`,
+                `export ${guardDecl} = $runtime.operationErrorGuard(${jsString(opName)}, [${statuses.map((s) => (typeof s === 'number' ? String(s) : jsString(s))).join(', ')}]);`,
             ]
           : []),
         '',
-        // A binary response is a Blob, or with `{ parseAs: "stream" }` the byte stream: an
-        // overload, listed first so that the bound client (which sees the last one) keeps the Blob.
-        (media.data === 'Blob'
-          ? docComment(docFor(op)) +
-            `export function ${op.name}(client: ${apiClient}, args: ${Name}Args, options: $runtime.CallOptions & $runtime.AsStream): Promise<$runtime.WithData<$runtime.OperationResult<${opType}>, ReadableStream<Uint8Array>>>;\n` +
-            docComment(docFor(op)) +
-            `export function ${op.name}(client: ${apiClient}, args${argsOptional ? '?' : ''}: ${Name}Args, options?: $runtime.CallOptions): Promise<${Name}Result>;\n` +
-            `export function ${op.name}(client: ${apiClient}, args: ${Name}Args${argsOptional ? ' = {}' : ''}, options?: $runtime.CallOptions & Partial<$runtime.AsStream>): Promise<${Name}Result | $runtime.WithData<$runtime.OperationResult<${opType}>, ReadableStream<Uint8Array>>> {\n`
-          : docComment(docFor(op)) +
-            `export function ${op.name}(client: ${apiClient}, args: ${Name}Args${argsOptional ? ' = {}' : ''}, options?: $runtime.CallOptions): Promise<${Name}Result> {\n`) +
+        overloads.map((o) => `${docComment(docFor(op))}export ${o};\n`).join('') +
+          (overloads.length ? '' : docComment(docFor(op))) +
+          `export ${implementation} {\n` +
           `  return $runtime.callOperation(client, ${jsString(op.method)}, ${jsString(op.path)}, args, options${media.literal ? `, ${media.literal}` : ''});\n` +
           `}\n`,
       ].join('\n'),
     );
+    operationsReport.add(`${Name}Args`, 'type', oneLine(argsDecl));
+    operationsReport.add(`${Name}Result`, 'type', oneLine(resultDecl));
+    if (statuses.length) operationsReport.add(`is${Name}Error`, 'const', oneLine(guardDecl));
+    // A parameter with a default is listed optional; of overloads, only the overloads.
+    const listed = overloads.length ? overloads : [`function ${op.name}(client: ${apiClient}, ${args(argsKind)}, options?: $runtime.CallOptions): Promise<${Name}Result>`];
+    operationsReport.add(op.name, 'function', listed.map(oneLine).join('; '));
     methods.push(
       docComment(docFor(op), '  ') +
         `  ${op.name}(args${argsOptional ? '?' : ''}: $operations.${Name}Args, options?: $runtime.CallOptions): Promise<$runtime.Resolved<$operations.${Name}Result, Throw>>;\n`,
@@ -162,7 +189,7 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     docComment([`A client of ${jsString(title)} for the free functions (\`create${clientName}ApiClient\`); a client of another api is not one.`]) +
     `export interface ${apiClient} extends $runtime.ApiClient<paths> {\n` +
     `  /** Type-only: the api this client is for (another api's client is refused naming both). */\n` +
-    `  readonly [$runtime.apiName]?: ${jsString(title)};\n}\n\n` +
+    `  readonly ${apiNameMember}?: ${jsString(title)};\n}\n\n` +
     blocks.join('\n');
 
   const servers = serverNames(document, config.servers ?? {}, where);
@@ -202,6 +229,16 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     ...(config.requestIdHeaders ? [`  requestIdHeaders: [${config.requestIdHeaders.map(jsString).join(', ')}],`] : []),
     ...(config.idempotencyHeader ? [`  idempotencyHeader: ${jsString(config.idempotencyHeader)},`] : []),
   ];
+  const serversInit = servers.length ? `{\n${servers.map(([name, url]) => `  ${jsString(name)}: ${jsString(url)},`).join('\n')}\n} as const` : '{\n\n} as const';
+  const serverDecl = `type ${names.server} = keyof typeof ${names.servers}`;
+  const descriptorDecl = `const ${names.descriptor}: $runtime.ApiDescriptor<${names.server}>`;
+  const optionsDecl = `type ${names.options} = $runtime.ClientOptions<${names.server}>`;
+  const clientDecl = `interface ${names.client}<Throw extends boolean = false>`;
+  const createOverloads = [
+    `function ${names.create}(options: ${names.options} & { throwOnError: true }): ${names.client}<true>`,
+    `function ${names.create}(options?: ${names.options} & { throwOnError?: false | undefined }): ${names.client}<false>`,
+    `function ${names.create}(options: ${names.options}): ${names.client}<boolean>`,
+  ];
   const indexTs =
     `import * as $runtime from ${jsString(runtime)};\n` +
     `import * as $operations from "./operations.js";\n` +
@@ -210,18 +247,18 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     `export type * from "./schema.js";\n` +
     `export { ${RUNTIME_EXPORTS.join(', ')} } from ${jsString(runtime)};\n\n` +
     docComment([`The servers ${jsString(title)} declares; the first is the default.`]) +
-    `export const ${names.servers} = {\n${servers.map(([name, url]) => `  ${jsString(name)}: ${jsString(url)},`).join('\n')}\n} as const;\n\n` +
-    `export type ${names.server} = keyof typeof ${names.servers};\n\n` +
+    `export const ${names.servers} = ${serversInit};\n\n` +
+    `export ${serverDecl};\n\n` +
     docComment([
       `How ${title} is called: the key ${auth ? `goes in the ${jsString(auth.name)} header` : 'is not needed'}${auth ? `, read from the option \`apiKey\` or the environment variable ${apiKeyEnv}` : ''}.`,
     ]) +
-    `export const ${names.descriptor}: $runtime.ApiDescriptor<${names.server}> = {\n${descriptorLines.join('\n')}\n};\n\n` +
-    `export type ${names.options} = $runtime.ClientOptions<${names.server}>;\n\n` +
+    `export ${descriptorDecl} = {\n${descriptorLines.join('\n')}\n};\n\n` +
+    `export ${optionsDecl};\n\n` +
     docComment([
       `A client with every operation bound; \`Throw\` is true when created with \`throwOnError: true\``,
       '(then each method resolves to the success branch), `boolean` when that is only known at run time.',
     ]) +
-    `export interface ${names.client}<Throw extends boolean = false> {\n${methods.join('')}` +
+    `export ${clientDecl} {\n${methods.join('')}` +
     `  /** The client the free functions take; \`client.fetchClient\` is bare openapi-fetch. */\n` +
     `  readonly client: $operations.${apiClient};\n` +
     `  /** A new client with these options changed (headers merged; \`null\` removes one); nothing mutable is shared with this one. */\n` +
@@ -236,17 +273,30 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
       `A client with every operation bound${operations[0] ? `, e.g. \`client.${operations[0].name}({ … })\`` : ''}.`,
       'Returns `{ data, error, response }`; with `throwOnError: true`, resolves to the success branch and throws `ApiError` subclasses instead.',
     ]) +
-    `export function ${names.create}(options: ${names.options} & { throwOnError: true }): ${names.client}<true>;\n` +
-    `export function ${names.create}(options?: ${names.options} & { throwOnError?: false | undefined }): ${names.client}<false>;\n` +
-    `export function ${names.create}(options: ${names.options}): ${names.client}<boolean>;\n` +
+    createOverloads.map((o) => `export ${o};\n`).join('') +
     `export function ${names.create}(options: ${names.options} = {}): ${names.client}<boolean> {\n` +
     `  return $runtime.bindOperations<typeof $operations, paths, boolean, ${names.server}>(${names.createApi}(options), $operations) as unknown as ${names.client}<boolean>;\n}\n`;
+
+  const indexReport = new SymbolList('index.ts');
+  indexReport.add('* from "./operations.js"', 're-export', 'export * from "./operations.js"');
+  indexReport.add('* from "./schema.js"', 're-export', 'export type * from "./schema.js"');
+  for (const n of RUNTIME_EXPORTS) indexReport.add(n, 're-export', `export { ${n} } from ${jsString(runtime)}`);
+  // As the printer prints the initializer: `{}` when empty, one line, cut at the report's length.
+  const serversLine = servers.length ? `{ ${servers.map(([name, url]) => `${jsString(name)}: ${jsString(url)}`).join(', ')} } as const` : '{} as const';
+  indexReport.add(names.servers, 'const', `const ${names.servers} = ${truncate(oneLine(serversLine))}`);
+  indexReport.add(names.server, 'type', oneLine(serverDecl));
+  indexReport.add(names.descriptor, 'const', oneLine(descriptorDecl));
+  indexReport.add(names.options, 'type', oneLine(optionsDecl));
+  indexReport.add(names.client, 'interface', oneLine(clientDecl), indexReport.members(names.client, [...operations.map((op) => op.name), 'client', 'withOptions']));
+  indexReport.add(names.createApi, 'function', oneLine(`function ${names.createApi}(options?: ${names.options}): $operations.${apiClient}`));
+  indexReport.add(names.create, 'function', createOverloads.map(oneLine).join('; '));
 
   return {
     operationsTs,
     indexTs,
     operations,
     exportedNames: [...operations.map((op) => op.name), ...typeNames.keys()],
+    reportSymbols: [...indexReport.symbols(), ...operationsReport.symbols()],
     facts: {
       client: {
         factory: names.create,

@@ -1,41 +1,24 @@
 /**
- * The pipeline's side of the types worker: one worker per run, jobs answered
- * in order. Falls back to running the stages in this thread when a worker
- * cannot be used (`workers: false`, or the worker fails to start).
+ * The pipeline's side of the types stages (run-types.ts): on a worker thread,
+ * one per run, jobs answered in order; or in this thread when a worker cannot
+ * be used (`workers: false`, or the worker fails to start).
+ *
+ * `start` hands a job over and returns at once; its result is awaited later.
+ * On a worker the stages run meanwhile, beside this thread's lint; in this
+ * thread they run only when the result is asked for, that is after lint passed.
  */
 import { Worker } from 'node:worker_threads';
 import { PipelineError } from '../lib/errors.js';
-import type { JsonObject } from '../lib/openapi.js';
-import type { Timings } from '../lib/timings.js';
-import type { TypesRequest, TypesResponse } from './protocol.js';
+import type { TypesRequest, TypesResponse, TypesResult } from './protocol.js';
 
-export interface TypesResult {
-  text: string;
-  warnings: string[];
-  facts: Record<string, unknown>;
-  timings: Timings;
-  apiReport: string;
-}
+export type { TypesRequest, TypesResult };
 
 export interface TypesJob {
-  document: JsonObject;
-  /** `document` as JSON text, when the caller has it already. */
-  json?: string | undefined;
-  /** The spec file, for error messages. */
-  source: string;
-  /** Names the passes must not emit. */
-  takenNames: Iterable<string>;
-  /** Alias names the previous generate gave, by schema key. */
-  recordedAliases?: ReadonlyMap<string, string> | undefined;
-  /** The other generated sources, for the API report. */
-  sources: Record<string, string>;
-  title: string;
+  result(): Promise<TypesResult>;
 }
 
 export interface TypesRunner {
-  /** Whether run() works beside this thread (a worker) or in it. */
-  readonly parallel: boolean;
-  run(job: TypesJob): Promise<TypesResult>;
+  start(request: TypesRequest): TypesJob;
   close(): Promise<void>;
 }
 
@@ -44,28 +27,13 @@ export function createTypesRunner(useWorker: boolean): TypesRunner {
 }
 
 class InProcessRunner implements TypesRunner {
-  readonly parallel = false;
-  async run(job: TypesJob): Promise<TypesResult> {
-    const [{ generateTypes }, { postprocess }, { apiReport }] = await Promise.all([
-      import('../stages/types.js'),
-      import('../stages/postprocess.js'),
-      import('../api-diff/api-report.js'),
-    ]);
-    const t0 = performance.now();
-    const messages: string[] = [];
-    const raw = await generateTypes(job.document, job.source, { messages });
-    const t1 = performance.now();
-    const { reportParts, ...processed } = postprocess(raw, job.document, new Set(job.takenNames), job.recordedAliases);
-    processed.warnings.unshift(...messages);
-    const t2 = performance.now();
-    const report = apiReport(new Map([['schema.ts', reportParts ?? processed.text], ...Object.entries(job.sources)]), { title: job.title });
-    return { ...processed, apiReport: report, timings: { types: t1 - t0, passes: t2 - t1, 'api-report': performance.now() - t2 } };
+  start(request: TypesRequest): TypesJob {
+    return { result: async () => (await import('./run-types.js')).runTypes(request) };
   }
   async close(): Promise<void> {}
 }
 
 class WorkerRunner implements TypesRunner {
-  readonly parallel = true;
   private readonly worker: Worker;
   private readonly pending = new Map<number, { resolve: (r: TypesResult) => void; reject: (e: Error) => void }>();
   private nextId = 1;
@@ -98,22 +66,16 @@ class WorkerRunner implements TypesRunner {
     });
   }
 
-  run(job: TypesJob): Promise<TypesResult> {
-    if (this.failed) return Promise.reject(this.failed);
-    const id = this.nextId++;
-    const request: TypesRequest = {
-      id,
-      json: job.json ?? JSON.stringify(job.document),
-      source: job.source,
-      takenNames: [...job.takenNames],
-      recordedAliases: [...(job.recordedAliases ?? [])],
-      sources: job.sources,
-      title: job.title,
-    };
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage(request);
-    });
+  start(request: TypesRequest): TypesJob {
+    const result: Promise<TypesResult> = this.failed
+      ? Promise.reject(this.failed)
+      : new Promise((resolve, reject) => {
+          const id = this.nextId++;
+          this.pending.set(id, { resolve, reject });
+          this.worker.postMessage({ id, request });
+        });
+    result.catch(() => {}); // awaited through result(), or dropped when lint fails first
+    return { result: () => result };
   }
 
   async close(): Promise<void> {

@@ -1,8 +1,8 @@
 /** Messages between the pipeline and its types worker. */
+import type { ApiSymbol } from '../api-diff/api-report.js';
 import type { Timings } from '../lib/timings.js';
 
 export interface TypesRequest {
-  id: number;
   /** The bundled document as JSON text. */
   json: string;
   /** The spec file, for error messages. */
@@ -11,21 +11,18 @@ export interface TypesRequest {
   takenNames: string[];
   /** Alias names the previous generate gave, as [schema key, name] (readable-aliases keeps them). */
   recordedAliases: Array<[string, string]>;
-  /** The other generated sources (`operations.ts`, `index.ts`), for the API report. */
-  sources: Record<string, string>;
-  /** Title of the API report. */
-  title: string;
+}
+
+export interface TypesResult {
+  /** schema.ts without its header. */
+  text: string;
+  warnings: string[];
+  facts: Record<string, unknown>;
+  timings: Timings;
+  /** schema.ts's part of the API report. */
+  reportSymbols: ApiSymbol[];
 }
 
 export type TypesResponse =
-  | {
-      id: number;
-      ok: true;
-      text: string;
-      warnings: string[];
-      facts: Record<string, unknown>;
-      timings: Timings;
-      /** The public API report of schema.ts + `sources`. */
-      apiReport: string;
-    }
+  | ({ id: number; ok: true } & TypesResult)
   | { id: number; ok: false; message: string; details: string[]; pipelineError: boolean };

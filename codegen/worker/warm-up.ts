@@ -4,16 +4,14 @@
  * Redocly, the spec, and bundling). Spent on running openapi-typescript, the
  * passes and the report on a small made-up document, that wait gets V8 to
  * compile the hot paths (TypeScript's scanner, parser and printer,
- * openapi-typescript's transforms) before the real spec arrives: on full
- * Scale GP the three stages then take ~1.2 s instead of ~1.5 s.
+ * openapi-typescript's transforms) before the real spec arrives (the
+ * measurement is in docs: Speed).
  *
  * Work is done in small rounds; between rounds the event loop runs, and the
  * warm-up stops as soon as a job has arrived (`stop()` returns true).
  */
-import { apiReport } from '../api-diff/api-report.js';
 import type { JsonObject } from '../lib/openapi.js';
-import { postprocess } from '../stages/postprocess.js';
-import { generateTypes } from '../stages/types.js';
+import { runTypes } from './run-types.js';
 
 export async function warmUp(stop: () => boolean, budgetMs = 1000): Promise<number> {
   const start = performance.now();
@@ -21,10 +19,7 @@ export async function warmUp(stop: () => boolean, budgetMs = 1000): Promise<numb
   while (performance.now() - start < budgetMs) {
     await new Promise((resolve) => setImmediate(resolve));
     if (stop()) break;
-    const document = warmUpDocument(rounds);
-    const raw = await generateTypes(document, '(warm-up)', { messages: [] });
-    const processed = postprocess(raw, document);
-    apiReport(new Map([['schema.ts', processed.reportParts ?? processed.text]]));
+    await runTypes({ json: JSON.stringify(warmUpDocument(rounds)), source: '(warm-up)', takenNames: [], recordedAliases: [] });
     rounds++;
   }
   return rounds;
