@@ -16,6 +16,7 @@
  */
 import { Node, type PropertySignature, type TypeNode } from 'ts-morph';
 import { docComment, jsString, type DocTag } from '../lib/escape.js';
+import { startWithDoc } from '../lib/ts-doc.js';
 import { componentSchemas, deref, isObject, schemaNameOf, type Json, type JsonObject } from '../lib/openapi.js';
 import type { Pass, PassResult, TextEdit } from './types.js';
 
@@ -155,7 +156,7 @@ function editFor(target: Target, member: PropertySignature | undefined): TextEdi
   const typeNode = member?.getTypeNode();
   const prop = typeNode && findPropertyNode(typeNode, target.property);
   if (!prop) return undefined;
-  const start = prop.getStart(true);
+  const start = startWithDoc(prop.compilerNode, prop.getSourceFile().compilerNode);
   // The whitespace before the property on its line. (ts-morph's getIndentationText
   // gives the same, but walks the comments of the whole file first: 50 ms a call on
   // a large schema.)

@@ -22,6 +22,7 @@
  */
 import { ts } from 'ts-morph';
 import { jsString } from '../lib/escape.js';
+import { startWithDoc } from '../lib/ts-doc.js';
 import type { Pass, TextEdit, TextMove } from './types.js';
 
 /** `components["schemas"]["<key>"]`, the key a JSON string as openapi-typescript writes it. */
@@ -44,7 +45,7 @@ export const namedTypesPass: Pass = ({ sourceFile, schemas, facts }) => {
     const name = nameOf.get(key);
     const type = member.compilerNode.type;
     if (!name || !type) continue;
-    const docStart = member.compilerNode.getStart(sf, true);
+    const docStart = startWithDoc(member.compilerNode, sf);
     const nameStart = member.compilerNode.name.getStart(sf);
     const indent = /[ \t]*$/.exec(text.slice(text.lastIndexOf('\n', docStart - 1) + 1, docStart))![0];
     const dedent = (s: string) => (indent ? s.split(`\n${indent}`).join('\n') : s);

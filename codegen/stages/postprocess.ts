@@ -4,7 +4,8 @@
  * The file is parsed once; every pass reads that parse and returns text edits,
  * which are applied together (see passes/types.ts for why).
  */
-import { Node, Project, ts, type PropertySignature, type SourceFile } from 'ts-morph';
+import { createWrappedNode, Node, ts, type PropertySignature, type SourceFile } from 'ts-morph';
+import { startWithDoc } from '../lib/ts-doc.js';
 import type { JsonObject } from '../lib/openapi.js';
 import { binaryTypesPass } from '../passes/binary-types.js';
 import { booleanDiscriminatorPass } from '../passes/boolean-discriminator.js';
@@ -41,10 +42,9 @@ export function postprocess(
   takenNames: ReadonlySet<string> = new Set(),
   recordedAliases: ReadonlyMap<string, string> = new Map(),
 ): PostprocessOutput {
-  // A project per call, dropped afterwards rather than emptied: removing a source
-  // file makes ts-morph forget every node it wrapped, one by one (0.15 s here).
-  const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, skipFileDependencyResolution: true });
-  const sourceFile = project.createSourceFile('/schema.ts', schemaText);
+  // Parsed without JSDoc (lib/ts-doc.ts), then handed to ts-morph to walk.
+  const parsed = ts.createSourceFile('/schema.ts', schemaText, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, ts.ScriptKind.TS);
+  const sourceFile = createWrappedNode(parsed) as SourceFile;
   const facts: Record<string, unknown> = {};
   const ctx = { sourceFile, document, schemas: schemaMembers(sourceFile), takenNames, recordedAliases, facts };
   const edits: TextEdit[] = [];
@@ -82,7 +82,7 @@ export function reportParts(
   const sf = sourceFile.compilerNode;
   const ranges = [...schemas.values()].flatMap((member) => {
     const type = member.compilerNode.type;
-    const docStart = member.compilerNode.getStart(sf, true);
+    const docStart = startWithDoc(member.compilerNode, sf);
     const nameStart = member.compilerNode.name.getStart(sf);
     // The member's doc comment (comments are not in the report), then its type.
     const doc = docStart < nameStart ? [{ start: docStart, end: nameStart, never: false, comment: true }] : [];
