@@ -15,12 +15,14 @@ import * as cache from './lib/cache.js';
 import { processIo, type CliIo } from './lib/cli-io.js';
 import { summariseWarnings, warningCount } from './lib/warning-summary.js';
 
-const USAGE = `usage: generate [api…] [--config <redocly.yaml>] [--out <dir>] [--check] [--verbose]
+const USAGE = `usage: generate [api…] [--config <redocly.yaml>] [--out <dir>] [--check | --lint] [--verbose]
 
   api…        apis from the config to generate (default: all)
   --config    Redocly config with one "apis:" entry per vendor (default: redocly.yaml)
   --out       output folder (default: generated)
   --check     generate in memory and exit 1 listing files that differ from --out
+  --lint      only lint each api's spec with the config's rules (npm run lint:specs),
+              reading it as generate does; exit 1 on a lint error
   --quiet     print errors only
   --verbose   print every warning (default: a count per rule with one example)
   --timings   print stage timings (ms) as JSON on stdout
@@ -40,6 +42,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         config: { type: 'string', default: 'redocly.yaml' },
         out: { type: 'string', default: 'generated' },
         check: { type: 'boolean', default: false },
+        lint: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         verbose: { type: 'boolean', short: 'v', default: false },
         'runtime-import': { type: 'string' },
@@ -65,6 +68,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   };
 
   const configPath = resolve(io.cwd, config);
+  if (args.values.lint) return lintOnly(configPath, args.positionals, io, log, verbose);
   const cacheKey: cache.CacheKeyInput = { configPath, outDir, options: { runtimeImport: args.values['runtime-import'] ?? null } };
   if (!check && !args.values['no-cache']) {
     const hit = cache.lookup(cacheKey, args.positionals);
@@ -142,17 +146,38 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     summary();
     return 0;
   } catch (error) {
-    if (error instanceof PipelineError) {
-      io.stderr.write(`error: ${oneLine(error.message)}\n${error.details.map((d) => `error: ${oneLine(d)}\n`).join('')}`);
-      return 1;
-    }
-    const e = error as NodeJS.ErrnoException;
-    io.stderr.write(`error: ${e.code ? `${e.code}: ` : ''}${oneLine(e.message?.split('\n')[0] ?? String(error))}\n`);
-    if (process.env.CODEGEN_DEBUG) io.stderr.write(`${e.stack}\n`);
-    return 1;
+    return printError(error, io);
   } finally {
     await types.close();
   }
+}
+
+/** `--lint`: the pipeline's own lint of each api (pipeline.ts lintApis); no types worker, nothing written. */
+async function lintOnly(configPath: string, apis: string[], io: CliIo, log: (line: string) => void, verbose: boolean): Promise<number> {
+  try {
+    const { lintApis } = await import('./pipeline.js');
+    const results = await lintApis({ configPath, apis, display: (p) => relative(io.cwd, p) || '.' });
+    for (const r of results) {
+      if (verbose) r.warnings.forEach((w) => log(`[${r.api}] ${w}`));
+      log(`${r.api}: no lint errors${r.warnings.length ? '' : ', no warnings'}`);
+      if (!verbose) summariseWarnings(r.api, r.warnings).forEach(log);
+    }
+    return 0;
+  } catch (error) {
+    return printError(error, io);
+  }
+}
+
+/** One line per problem, never a stack trace (CODEGEN_DEBUG=1 adds it for an unexpected error). */
+function printError(error: unknown, io: CliIo): number {
+  if (error instanceof PipelineError) {
+    io.stderr.write(`error: ${oneLine(error.message)}\n${error.details.map((d) => `error: ${oneLine(d)}\n`).join('')}`);
+    return 1;
+  }
+  const e = error as NodeJS.ErrnoException;
+  io.stderr.write(`error: ${e.code ? `${e.code}: ` : ''}${oneLine(e.message?.split('\n')[0] ?? String(error))}\n`);
+  if (process.env.CODEGEN_DEBUG) io.stderr.write(`${e.stack}\n`);
+  return 1;
 }
 
 // Run only when executed (`tsx codegen/cli.ts`), not when a test imports `main`.

@@ -148,18 +148,19 @@ function readClientConfig(raw: unknown, where: string): ClientConfig {
   return c as ClientConfig;
 }
 
+/** The apis named (all of the config's when none), each checked to be in the config. */
+function selectedApis(apis: string[] | undefined, loaded: LoadedConfig, configFile: string): string[] {
+  const names = apis?.length ? apis : [...loaded.apis.keys()];
+  for (const name of names) {
+    if (!loaded.apis.has(name)) throw new PipelineError(`${configFile}: unknown api "${name}" (known: ${[...loaded.apis.keys()].join(', ')})`);
+  }
+  return names;
+}
+
 export async function runPipeline(options: PipelineOptions): Promise<ApiResult[]> {
   const display = options.display ?? ((p: string) => relative(process.cwd(), p) || '.');
   const loaded = await loadPipelineConfig(options.configPath, display);
-  const configFile = display(resolve(options.configPath));
-  const names = options.apis?.length ? options.apis : [...loaded.apis.keys()];
-  for (const name of names) {
-    if (!loaded.apis.has(name)) {
-      throw new PipelineError(
-        `${configFile}: unknown api "${name}" (known: ${[...loaded.apis.keys()].join(', ')})`,
-      );
-    }
-  }
+  const names = selectedApis(options.apis, loaded, display(resolve(options.configPath)));
   options.onApis?.([...loaded.apis.keys()]);
   const runtime = options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT;
   // The CLI passes a runner it started before loading this module (see cli.ts).
@@ -197,18 +198,7 @@ async function generateApi(
     onWarning?.(api, line);
   };
 
-  const input: SpecInput = {
-    api,
-    root,
-    config: loaded.config.forAlias(api),
-    display,
-    access: {
-      roots: allowedRoots(loaded.configDir, root),
-      remoteHosts: clientConfig.remoteRefs ?? [],
-      limits: readLimits(clientConfig.limits, where),
-    },
-  };
-  const spec = await time('load', () => loadSpec(input));
+  const spec = await time('load', () => loadSpec(specInput(api, loaded, display)));
   const preprocessed = await time('preprocess', () => preprocessSpec(spec));
 
   // What does not depend on lint is made first, and the types stages start on
@@ -253,6 +243,42 @@ async function generateApi(
     [`${api}/manifest.json`, manifestJson(info, wrappers, processed)],
   ]);
   return { api, files, warnings, timings, inputs: bundled.files };
+}
+
+/** What an api's spec is and may read: the same confinement and limits for `generate` and `--lint`. */
+function specInput(api: string, loaded: LoadedConfig, display: (p: string) => string): SpecInput {
+  const root = loaded.apis.get(api)!;
+  const clientConfig = loaded.clientConfigs.get(api) ?? {};
+  return {
+    api,
+    root,
+    config: loaded.config.forAlias(api),
+    display,
+    access: {
+      roots: allowedRoots(loaded.configDir, root),
+      remoteHosts: clientConfig.remoteRefs ?? [],
+      limits: readLimits(clientConfig.limits, display(root)),
+    },
+  };
+}
+
+/**
+ * `generate --lint` (`npm run lint:specs`): the first steps of a run (load,
+ * preprocessors, lint) for each api, nothing generated. A spec is read as
+ * `generate` reads it (lib/spec-resolver.ts: the config's and the root
+ * spec's folders, the allowed remote hosts, the limits), which the Redocly
+ * CLI's own resolver does not do. Throws on the first api with lint errors;
+ * returns each api's warnings.
+ */
+export async function lintApis(options: Pick<PipelineOptions, 'configPath' | 'apis' | 'display'>): Promise<Array<{ api: string; warnings: string[] }>> {
+  const display = options.display ?? ((p: string) => relative(process.cwd(), p) || '.');
+  const loaded = await loadPipelineConfig(options.configPath, display);
+  const results: Array<{ api: string; warnings: string[] }> = [];
+  for (const api of selectedApis(options.apis, loaded, display(resolve(options.configPath)))) {
+    const spec = await preprocessSpec(await loadSpec(specInput(api, loaded, display)), { bundleCheck: false });
+    results.push({ api, warnings: await lintSpec(spec) });
+  }
+  return results;
 }
 
 /** Runs `fn`; its result, or the error it threw, is given back when asked for (so another step can report first). */

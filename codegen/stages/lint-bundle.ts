@@ -94,11 +94,10 @@ export async function loadSpec(input: SpecInput): Promise<LoadedSpec> {
  * (stages/preprocess.ts), and on the same walk finds whether bundling could
  * change the result.
  */
-export async function preprocessSpec(spec: LoadedSpec): Promise<PreprocessedSpec> {
+export async function preprocessSpec(spec: LoadedSpec, options: { bundleCheck?: boolean } = {}): Promise<PreprocessedSpec> {
   const { document, input, resolver } = spec;
   const config = withoutPreprocessors(input.config);
-  const decorated = hasDecorators(config, document);
-  const check = decorated ? undefined : bundleCheck(document.source);
+  const check = options.bundleCheck === false || hasDecorators(config, document) ? undefined : bundleCheck(document.source);
   // A rule or preprocessor that throws on a malformed spec: see lintCrash.
   const problems = await runPreprocessors(document, input.config, resolver, check?.visitor).catch(async (error: unknown) => {
     throw await lintCrash(error, input, document);

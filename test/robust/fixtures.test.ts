@@ -30,7 +30,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliRun } from '../support/run-cli.js';
+import { runCli, runMain, type CliRun } from '../support/run-cli.js';
 import {
   FIXTURES,
   failureProblems,
@@ -217,5 +217,37 @@ describe('CLI output (a real process)', () => {
     const stray = r.stderr.split('\n').filter((l) => l && !l.startsWith('error: ') && !l.startsWith('['));
     expect({ status: r.status, strayLines: stray.length, firstStray: stray[0]?.slice(0, 100) }).toEqual({ status: 1, strayLines: 0, firstStray: undefined });
     expect(performance.now() - started).toBeLessThan(8000);
+  });
+});
+
+// `npm run lint:specs` is `generate --lint`: the spec is read as generate reads it, so every refusal of an
+// untrusted spec (a $ref outside the folders, a remote host not listed, a limit) holds there too. The Redocly
+// CLI's own resolver (`npx redocly lint`) follows any $ref.
+describe('npm run lint:specs (generate --lint) refuses what generate refuses', () => {
+  const refusals = cases.filter((name) => {
+    const e = readExpect(name);
+    return name.startsWith('untrusted-') && e.outcome === 'fails' && /refused|limit|alias|nest/i.test(e.message ?? '');
+  });
+
+  it('covers the refusal cases', () => expect(refusals.length).toBeGreaterThanOrEqual(8));
+
+  for (const name of refusals) {
+    it(name, async () => {
+      const expectation = readExpect(name);
+      const dir = projectFor(name, expectation);
+      const before = snapshot(join(dir, 'generated'));
+      const lint = await runMain(['--lint'], dir);
+      expect(failureProblems(lint, expectation.names ?? rootOf(name, expectation)), lint.stderr).toEqual([]);
+      expect(firstError(lint)).toMatch(new RegExp(expectation.message!));
+      expect(snapshot(join(dir, 'generated'))).toEqual(before);
+    });
+  }
+
+  it('lints a spec that generates: exit 0, one line per api', async () => {
+    const name = 'shapes-maps';
+    const lint = await runMain(['--lint', '--quiet'], projectFor(name, readExpect(name)));
+    expect(lint.code, lint.stderr).toBe(0);
+    const verbose = await runMain(['--lint'], projectFor(name, readExpect(name)));
+    expect(verbose.stderr).toMatch(new RegExp(`^${name}: no lint errors`, 'm'));
   });
 });
