@@ -97,7 +97,7 @@ export async function loadSpec(input: SpecInput): Promise<LoadedSpec> {
 export async function preprocessSpec(spec: LoadedSpec, options: { bundleCheck?: boolean } = {}): Promise<PreprocessedSpec> {
   const { document, input, resolver } = spec;
   const config = withoutPreprocessors(input.config);
-  const check = options.bundleCheck === false || hasDecorators(config, document) ? undefined : bundleCheck(document.source);
+  const check = options.bundleCheck === false || hasDecorators(config, document) ? undefined : bundleCheck(document.source, document.parsed);
   // A rule or preprocessor that throws on a malformed spec: see lintCrash.
   const problems = await runPreprocessors(document, input.config, resolver, check?.visitor).catch(async (error: unknown) => {
     throw await lintCrash(error, input, document);
