@@ -5,8 +5,10 @@
  *
  * Retry rule
  * ----------
- * - `x-should-retry: true|false` on a response, when present, decides alone
- *   (Stainless convention: the server knows whether a retry is safe).
+ * - A 2xx response is final: it is returned, whatever its headers say.
+ * - `x-should-retry: true|false` on any other response, when present, decides
+ *   alone (Stainless convention: the server knows whether a retry is safe;
+ *   the Stainless SDKs read it only on failed responses too).
  * - 429 Too Many Requests is always retried, for every method: the server
  *   did not process the request.
  * - 408, 500, 502, 503, 504, connection failures and timeouts are retried only
@@ -476,6 +478,9 @@ class Call {
         if (outcome.response) release(outcome.response, outcome.attempt);
         throw this.aborted();
       }
+
+      // A success is final: the server has acted, so its retry signals (x-should-retry, Retry-After) are not read.
+      if (outcome.response?.ok) return this.finish(outcome.response, outcome.attempt);
 
       let retry: boolean;
       let reason: string;

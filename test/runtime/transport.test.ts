@@ -206,6 +206,9 @@ describe('which responses are retried', () => {
   it.each([
     { name: 'x-should-retry: false stops a retryable 503 GET', method: 'GET', status: 503, header: 'false', attempts: 1 },
     { name: 'x-should-retry: true retries a 400 POST', method: 'POST', status: 400, header: 'true', attempts: 3 },
+    // A success is final (issue 24): the same PATCH reached the server 3 times after the first had succeeded.
+    { name: 'x-should-retry: true does not retry a 200 PATCH', method: 'PATCH', status: 200, header: 'true', attempts: 1 },
+    { name: 'x-should-retry: true does not retry a 201 GET', method: 'GET', status: 201, header: 'true', attempts: 1 },
   ])('$name', async ({ method, status, header, attempts }) => {
     const replies = Array.from({ length: 3 }, () => ({ status, headers: { 'x-should-retry': header } }));
     const s = scenario('override', replies);
