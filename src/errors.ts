@@ -159,6 +159,8 @@ export interface ApiErrorRequest {
 export interface ApiErrorOptions {
   /** Response headers to read the request id from, first present wins. */
   requestIdHeaders?: string[] | undefined;
+  /** `fromResponse`: bytes of the body read (default 1 MiB, as the transport's `maxErrorBodyBytes`); the rest is not read. */
+  maxBodyBytes?: number | undefined;
 }
 
 /**
@@ -206,11 +208,13 @@ export class ApiError extends Error {
 
   /**
    * Build the right subclass from a raw Response. Reads the body from a clone
-   * when possible so the caller can still consume the original, and never
-   * throws: an unreadable body becomes `undefined`.
+   * when possible so the caller can still consume the original, up to
+   * `maxBodyBytes` (then `bodyTruncated`, as the transport marks a body it
+   * cut), and never throws: an unreadable body becomes `undefined`.
    */
   static async fromResponse(response: Response, request: ApiErrorRequest, options?: ApiErrorOptions): Promise<ApiError> {
-    return ApiError.fromParsed(response, await readBody(response), request, options);
+    const { body, truncated } = await readBody(response, options?.maxBodyBytes ?? DEFAULT_MAX_ERROR_BODY_BYTES);
+    return ApiError.build(response, body, truncated || isBodyTruncated(response), request, options);
   }
 
   /**
@@ -224,11 +228,15 @@ export class ApiError extends Error {
     request: ApiErrorRequest,
     options?: ApiErrorOptions,
   ): Promise<ApiError> {
+    return ApiError.build(response, body, isBodyTruncated(response), request, options);
+  }
+
+  private static build(response: Response, body: unknown, bodyTruncated: boolean, request: ApiErrorRequest, options: ApiErrorOptions | undefined): ApiError {
     const Ctor = errorClassForStatus(response.status);
     return new Ctor({
       status: response.status,
       body: body === '' ? undefined : body,
-      bodyTruncated: isBodyTruncated(response),
+      bodyTruncated,
       headers: response.headers,
       requestId: readRequestId(response.headers, options?.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS),
       method: request.method,
@@ -331,7 +339,9 @@ export async function readBounded(body: ReadableStream<Uint8Array>, max: number)
       chunks.push(value.subarray(0, max - length));
       length = max;
       truncated = true;
-      await reader.cancel().catch(() => {});
+      // Not awaited: on a branch of a tee (a clone, as fromResponse reads) the cancel settles only once
+      // the other branch is cancelled too, which may be never (the caller keeps the original to read).
+      reader.cancel().catch(() => {});
       break;
     }
     chunks.push(value);
@@ -348,33 +358,34 @@ export async function readBounded(body: ReadableStream<Uint8Array>, max: number)
   return { bytes, truncated };
 }
 
-async function readBody(response: Response): Promise<unknown> {
-  if (response.bodyUsed || response.body === null) return undefined;
+async function readBody(response: Response, max: number): Promise<{ body: unknown; truncated: boolean }> {
+  if (response.bodyUsed || response.body === null) return { body: undefined, truncated: false };
   let source = response;
   try {
     source = response.clone();
   } catch {
     // Locked stream: fall back to reading the original (and most likely fail below).
   }
-  let text: string;
+  let read: { bytes: Uint8Array; truncated: boolean };
   try {
-    const { bytes } = await readBounded(source.body!, DEFAULT_MAX_ERROR_BODY_BYTES);
-    text = new TextDecoder().decode(bytes);
+    read = await readBounded(source.body!, max);
   } catch {
-    return undefined;
+    return { body: undefined, truncated: false };
   }
-  if (text.trim() === '') return undefined;
+  const { truncated } = read;
+  const text = new TextDecoder().decode(read.bytes);
+  if (text.trim() === '') return { body: undefined, truncated };
   const type = response.headers.get('content-type') ?? '';
   // Also try JSON for bodies that look like it, since servers often mislabel
   // JSON errors as text/plain or omit the content type.
   if (/\bjson\b/i.test(type) || /^\s*[{[]/.test(text)) {
     try {
-      return JSON.parse(text) as unknown;
+      return { body: JSON.parse(text) as unknown, truncated };
     } catch {
       // Not JSON after all: keep the text.
     }
   }
-  return text;
+  return { body: text, truncated };
 }
 
 /** Base of every error raised without an HTTP error response. Not an ApiError. */
