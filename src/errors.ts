@@ -4,7 +4,8 @@
  * Two families, deliberately unrelated so `catch` blocks can tell them apart:
  *  - `ApiError` and its status subclasses: the server answered with an HTTP error.
  *  - `ClientError` and its subclasses: no usable answer (network failure, timeout,
- *    caller abort) or the request was refused before sending.
+ *    caller abort, a body that cannot be read as declared) or the request was
+ *    refused before sending.
  *
  * Secrets: errors end up in logs, so they never hold the request headers or the
  * Request object (either would carry the API key). URLs are stored and printed
@@ -407,26 +408,91 @@ export class ClientError extends Error {
   }
 }
 
+/** What an error raised after a response's headers arrived (its body then failed) tells of that response. */
+export interface ResponseFacts {
+  status: number;
+  headers: Headers;
+  requestId: string | undefined;
+  /** The start of the body as text, from `bodyStart`; absent when none could be read. */
+  bodyStart?: string | undefined;
+}
+
 export interface RequestErrorOptions {
   cause?: unknown;
   method?: string;
   /** Redacted before storing. */
   url?: string;
+  /** The response, when its headers had arrived before the failure. */
+  response?: ResponseFacts | undefined;
 }
 
-/** A request that was sent (or started) but got no HTTP response: carries its method and redacted URL. */
+/** Characters of a body kept in an error's `bodyStart`. */
+export const BODY_START_MAX = 1024;
+
+/**
+ * `text` with every value of `secrets` (the credentials the request carried)
+ * replaced by `REDACTED`, and URLs in it redacted with redactUrl: for text a
+ * server sent back, which may echo the request.
+ */
+export function redactText(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) if (secret !== '') out = out.split(secret).join(REDACTED);
+  return out.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, (url) => redactUrl(url));
+}
+
+/**
+ * The start of a body for an error: at most BODY_START_MAX characters,
+ * redacted with redactText (before the cut, so that a secret across the cut
+ * leaves no part of itself).
+ */
+export function bodyStart(text: string, secrets: readonly string[]): string {
+  const margin = secrets.reduce((max, secret) => Math.max(max, secret.length), 0);
+  return redactText(text.slice(0, BODY_START_MAX + margin), secrets).slice(0, BODY_START_MAX);
+}
+
+/**
+ * A request that was sent (or started) but got no usable HTTP response:
+ * carries its method and redacted URL and, when the response's headers had
+ * arrived before the failure (the body could not be read), that response's
+ * status, request id, content type and the start of its body.
+ */
 abstract class RequestFailedError extends ClientError {
   readonly method: string | undefined;
   readonly url: string | undefined;
+  /** The response's status, when its headers arrived before the failure; else undefined. */
+  readonly status: number | undefined;
+  readonly requestId: string | undefined;
+  readonly contentType: string | undefined;
+  /** The start of the body (at most 1 024 characters; credentials and secret URL parameters redacted), when some was read. */
+  readonly bodyStart: string | undefined;
+  // Non-enumerable, as ApiError's: toJSON gives them redacted.
+  declare readonly headers: Headers | undefined;
 
   constructor(message: string, options: RequestErrorOptions = {}) {
-    super(message, 'cause' in options ? { cause: options.cause } : undefined);
+    const { response } = options;
+    super(response ? `${message} (${describeResponse(response)})` : message, 'cause' in options ? { cause: options.cause } : undefined);
     this.method = options.method?.toUpperCase();
     this.url = options.url === undefined ? undefined : redactUrl(options.url);
+    this.status = response?.status;
+    this.requestId = response?.requestId;
+    this.contentType = response?.headers.get('content-type') ?? undefined;
+    this.bodyStart = response?.bodyStart;
+    Object.defineProperty(this, 'headers', { value: response?.headers, enumerable: false, writable: false });
+  }
+
+  override toJSON(): Record<string, unknown> {
+    const json = super.toJSON();
+    if (this.headers) json.headers = redactHeaders(this.headers);
+    return json;
   }
 }
 
-/** The request could not be completed: DNS, refused or reset connection, TLS, ... */
+function describeResponse(response: ResponseFacts): string {
+  const type = response.headers.get('content-type');
+  return [`status ${response.status}`, type ? `content-type ${type}` : '', response.requestId ? `request id ${response.requestId}` : ''].filter(Boolean).join(', ');
+}
+
+/** The request could not be completed: DNS, refused or reset connection, TLS, a connection lost while the body was read, ... */
 export class ApiConnectionError extends RequestFailedError {
   override name = 'ApiConnectionError';
 }
@@ -439,6 +505,37 @@ export class ApiTimeoutError extends ApiConnectionError {
 /** The caller's own AbortSignal fired; `cause` is the signal's reason. */
 export class ApiAbortError extends RequestFailedError {
   override name = 'ApiAbortError';
+}
+
+/**
+ * Why a response's body could not be read: `invalid-json` (a JSON body that
+ * does not parse: an HTML page, JSON cut short), `content-encoding` (its
+ * `Content-Encoding`, e.g. gzip, could not be decoded), `unreadable` (any
+ * other failure of the runtime's body reader).
+ */
+export type ResponseBodyProblem = 'invalid-json' | 'content-encoding' | 'unreadable';
+
+export interface ResponseBodyErrorOptions extends RequestErrorOptions {
+  response: ResponseFacts;
+  reason: ResponseBodyProblem;
+}
+
+/**
+ * The server answered (usually with a 2xx) but its body cannot be read as
+ * the spec declares: no data to return, so it is thrown in both modes, like
+ * a connection error. `status`, `requestId`, `contentType` and `bodyStart`
+ * say what came back; `cause` is the parser's or decoder's error. Not retried:
+ * the server (or a proxy in front of it) answered, and would answer the same.
+ */
+export class ResponseBodyError extends RequestFailedError {
+  override name = 'ResponseBodyError';
+  declare readonly status: number;
+  readonly reason: ResponseBodyProblem;
+
+  constructor(message: string, options: ResponseBodyErrorOptions) {
+    super(message, options);
+    this.reason = options.reason;
+  }
 }
 
 /** Refused before sending, e.g. a path parameter that would change the path. */

@@ -37,18 +37,28 @@
  * - An error response's body is read here up to `maxErrorBodyBytes`
  *   (default 1 MiB): the start is kept, the rest is not downloaded, and the
  *   response is marked (isBodyTruncated; ApiError.bodyTruncated).
+ * - Any other body is read by the caller, through readers (readerPrototype)
+ *   that turn a failure into one of ours (bodyError), carrying the response's
+ *   status, request id and content type: a connection lost mid-body is an
+ *   ApiConnectionError, a Content-Encoding that does not decode a
+ *   ResponseBodyError.
  */
 import {
   ApiAbortError,
   ApiConnectionError,
   ApiTimeoutError,
+  bodyStart,
   ClientError,
   DEFAULT_MAX_ERROR_BODY_BYTES,
+  DEFAULT_REQUEST_ID_HEADERS,
   isCredentialHeader,
   markBodyTruncated,
   readBounded,
   readRequestId,
+  redactText,
   redactUrl,
+  ResponseBodyError,
+  type ResponseFacts,
 } from './errors.js';
 import { LOG_DEBUG, LOG_INFO, LOG_WARN, type Log } from './logger.js';
 
@@ -193,30 +203,30 @@ function onAttemptTimeout(state: Attempt): void {
 }
 
 const ATTEMPT = Symbol('attempt');
-type TimedResponse = Response & { [ATTEMPT]: Attempt };
+type ReadResponse = Response & { [ATTEMPT]: Attempt };
 
 /**
- * A returned Response whose attempt still has a timer gets, as its prototype,
+ * A returned Response whose body the caller reads gets, as its prototype,
  * one of these: its own prototype (the global Response's, or a custom
- * fetch's class) under body readers that stop the timer when the body has
- * been read, and turn an error while reading into ours (bodyError). One
- * prototype per class, made once: per response this is one prototype change
- * and one property, where defining six methods on each response cost about
- * a twentieth of a call with a stub fetch.
+ * fetch's class) under body readers that stop the attempt's timer when the
+ * body has been read, and turn an error while reading into ours (bodyError).
+ * One prototype per class, made once: per response this is one prototype
+ * change and one property, where defining six methods on each response cost
+ * about a twentieth of a call with a stub fetch.
  */
-const timedPrototypes = new WeakMap<object, object>();
+const readerPrototypes = new WeakMap<object, object>();
 
-function timedPrototype(proto: object): object {
-  let timed = timedPrototypes.get(proto);
-  if (timed) return timed;
-  timed = Object.create(proto) as object;
+function readerPrototype(proto: object): object {
+  let reader = readerPrototypes.get(proto);
+  if (reader) return reader;
+  reader = Object.create(proto) as object;
   for (const name of BODY_METHODS) {
     const read = (proto as Record<string, unknown>)[name];
     if (typeof read !== 'function') continue;
-    Object.defineProperty(timed, name, {
+    Object.defineProperty(reader, name, {
       configurable: true,
       writable: true,
-      value(this: TimedResponse) {
+      value(this: ReadResponse) {
         const state = this[ATTEMPT];
         return (read as () => Promise<unknown>).call(this).then(
           (value) => {
@@ -225,14 +235,104 @@ function timedPrototype(proto: object): object {
           },
           (cause: unknown) => {
             clearTimeout(state.timer);
-            throw state.call.bodyError(cause, state);
+            throw state.call.bodyError(cause, state, this);
           },
         );
       },
     });
   }
-  timedPrototypes.set(proto, timed);
-  return timed;
+  readerPrototypes.set(proto, reader);
+  return reader;
+}
+
+/** The attempt a Response returned by a transport came from (undefined for any other Response). */
+function attemptOf(response: Response): Attempt | undefined {
+  return (response as Partial<ReadResponse>)[ATTEMPT];
+}
+
+/**
+ * The error for a 2xx body that is not the JSON it should be (an HTML page,
+ * JSON cut short): a ResponseBodyError with the response's facts and the
+ * start of `text`, redacted. `request` names the call when the Response did
+ * not come from a transport (a middleware's).
+ */
+export function invalidJsonError(response: Response, text: string, cause: unknown, request: { method: string; url: string }): ResponseBodyError {
+  const call = attemptOf(response)?.call;
+  const secrets = call ? call.secrets() : [];
+  // V8's message quotes the body around the fault.
+  const message = cause instanceof Error ? redactText(cause.message, secrets) : '';
+  const safeCause = cause instanceof Error && message !== cause.message ? new SyntaxError(message) : cause;
+  const method = call ? call.method : request.method.toUpperCase();
+  const url = call ? call.url() : redactUrl(request.url);
+  return new ResponseBodyError(`Response body is not valid JSON (${message.slice(0, 200)}): ${method} ${url}`, {
+    cause: safeCause,
+    method,
+    url,
+    reason: 'invalid-json',
+    response: { ...responseFacts(response, call?.config.options.requestIdHeaders), bodyStart: bodyStart(text, secrets) },
+  });
+}
+
+function responseFacts(response: Response, requestIdHeaders: readonly string[] | undefined): ResponseFacts {
+  return { status: response.status, headers: response.headers, requestId: readRequestId(response.headers, requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS) };
+}
+
+/**
+ * `stream` (a body given to the caller as it is, `parseAs: 'stream'`) with
+ * its read errors turned into ours as the other body readers do (bodyError).
+ */
+export function typedBodyStream(response: Response, stream: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  const state = attemptOf(response);
+  if (!state) return stream;
+  const reader = stream.getReader();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch (cause) {
+          clearTimeout(state.timer);
+          throw state.call.bodyError(cause, state, response);
+        }
+        if (chunk.done) {
+          clearTimeout(state.timer);
+          controller.close();
+        } else {
+          controller.enqueue(chunk.value);
+        }
+      },
+      cancel: (reason) => {
+        clearTimeout(state.timer);
+        return reader.cancel(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+/** Content-Encoding decoders' errors (zlib: Z_DATA_ERROR, …; brotli: ERR__ERROR_FORMAT_…), wherever in the cause chain. */
+function isDecodingError(error: unknown): boolean {
+  let inner: unknown = error;
+  for (let depth = 0; depth < 5 && inner instanceof Error; depth++) {
+    const code = (inner as { code?: unknown }).code;
+    if (typeof code === 'string' && /^(Z_|ERR__ERROR|ERR_BROTLI|ERR_ZLIB)/.test(code)) return true;
+    inner = inner.cause;
+  }
+  return false;
+}
+
+/**
+ * Whether a body read failed because the connection did: fetch reports a
+ * network error as a TypeError (undici: `terminated`, with the socket's or
+ * the HTTP parser's error as cause; browsers: `network error`, no cause). Not
+ * fetch's own refusal to read a body twice (undici: "Body is unusable",
+ * Chromium: "body stream already read", Firefox: "already been consumed"):
+ * the caller's mistake, left as it is.
+ */
+function isConnectionError(error: unknown): boolean {
+  if (error instanceof TypeError) return !/unusable|already|locked|disturbed/i.test(error.message);
+  return error instanceof Error && /^(UND_ERR|E[A-Z]+$|HPE_)/.test(String((error as { code?: unknown }).code));
 }
 
 /** Request fate decided per attempt. */
@@ -308,8 +408,8 @@ function linkedController(callerSignal: AbortSignal | undefined, abortReason: ()
   return controller;
 }
 
-function abortError(method: string, url: string, cause: unknown): ApiAbortError {
-  return new ApiAbortError(`Request aborted by caller: ${method} ${url}`, { cause, method, url });
+function abortError(method: string, url: string, cause: unknown, response?: ResponseFacts): ApiAbortError {
+  return new ApiAbortError(`Request aborted by caller: ${method} ${url}`, { cause, method, url, response });
 }
 
 /** Sends any Request, with the retry and timeout rules above. */
@@ -457,8 +557,8 @@ class Call {
     return abortError(this.method, this.url(), this.callerSignal?.reason);
   }
 
-  timeoutError(cause?: unknown): ApiTimeoutError {
-    return new ApiTimeoutError(`Request timed out after ${this.timeoutMs} ms: ${this.method} ${this.url()}`, { cause, method: this.method, url: this.url() });
+  timeoutError(cause?: unknown, response?: ResponseFacts): ApiTimeoutError {
+    return new ApiTimeoutError(`Request timed out after ${this.timeoutMs} ms: ${this.method} ${this.url()}`, { cause, method: this.method, url: this.url(), response });
   }
 
   async run(): Promise<Response> {
@@ -611,12 +711,11 @@ class Call {
       return response;
     }
     if (response.status >= 400) return this.bounded(response, state);
-    if (state.timer === undefined) return response;
     // The timer keeps running while the caller reads the body, without keeping the process alive;
-    // reading the body to its end (or failing to) stops it (timedPrototype).
-    (state.timer as { unref?: () => void }).unref?.();
-    (response as TimedResponse)[ATTEMPT] = state;
-    Object.setPrototypeOf(response, timedPrototype(Object.getPrototypeOf(response) as object));
+    // reading the body to its end (or failing to) stops it, and a failure becomes ours (readerPrototype).
+    (state.timer as { unref?: () => void } | undefined)?.unref?.();
+    (response as ReadResponse)[ATTEMPT] = state;
+    Object.setPrototypeOf(response, readerPrototype(Object.getPrototypeOf(response) as object));
     return response;
   }
 
@@ -626,13 +725,7 @@ class Call {
     try {
       read = await readBounded(response.body!, this.config.maxErrorBodyBytes);
     } catch (cause) {
-      const error = this.bodyError(cause, state);
-      if (error instanceof ClientError) throw error;
-      throw new ApiConnectionError(`Connection error while reading the error body (${describeCause(cause)}): ${this.method} ${this.url()}`, {
-        cause,
-        method: this.method,
-        url: this.url(),
-      });
+      throw this.bodyError(cause, state, response);
     } finally {
       clearTimeout(state.timer);
     }
@@ -644,12 +737,49 @@ class Call {
     return bounded;
   }
 
-  /** An error while reading a body: the caller's abort or the timeout as ours, anything else as it is. */
-  bodyError(cause: unknown, state: Attempt): unknown {
-    if (cause instanceof ClientError) return cause;
-    if (this.callerSignal?.aborted) return this.aborted();
-    if (state.timedOut) return this.timeoutError(cause);
-    return cause;
+  /**
+   * An error while reading `response`'s body, as ours, with the response's
+   * facts: the caller's abort, the timeout, a Content-Encoding that does not
+   * decode (ResponseBodyError), a lost connection (ApiConnectionError), any
+   * other failure of the reader (ResponseBodyError); fetch's own TypeError for
+   * a body read twice stays as it is.
+   */
+  bodyError(cause: unknown, state: Attempt, response: Response): unknown {
+    const { method } = this;
+    const url = this.url();
+    const facts = responseFacts(response, this.config.options.requestIdHeaders);
+    if (this.callerSignal?.aborted) return abortError(method, url, this.callerSignal.reason, facts);
+    if (state.timedOut) {
+      return this.timeoutError(undefined, facts);
+    } else if (isDecodingError(cause)) {
+      const encoding = response.headers.get('content-encoding');
+      return new ResponseBodyError(`Response body could not be decoded (content-encoding ${encoding}: ${describeCause(cause)}): ${method} ${url}`, {
+        cause,
+        method,
+        url,
+        reason: 'content-encoding',
+        response: facts,
+      });
+    } else if (isConnectionError(cause)) {
+      const body = response.status >= 400 ? 'error body' : 'response body';
+      return new ApiConnectionError(`Connection lost while reading the ${body} (${describeCause(cause)}): ${method} ${url}`, { cause, method, url, response: facts });
+    } else {
+      if (cause instanceof ClientError || cause instanceof TypeError) return cause;
+      return new ResponseBodyError(`Response body could not be read (${describeCause(cause)}): ${method} ${url}`, { cause, method, url, reason: 'unreadable', response: facts });
+    }
+  }
+
+  /** The values of the credential headers this call sent (the API key, …), to redact from what the server sends back. */
+  secrets(): string[] {
+    const values: string[] = [];
+    this.request.headers.forEach((value, name) => {
+      if (!this.config.credentialHeaders.has(name) && !isCredentialHeader(name)) return;
+      values.push(value);
+      // `Bearer <token>`: a page may echo the token alone.
+      const space = value.indexOf(' ');
+      if (space !== -1) values.push(value.slice(space + 1).trim());
+    });
+    return values;
   }
 }
 

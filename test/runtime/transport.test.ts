@@ -2,7 +2,7 @@ import { EventEmitter, once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiAbortError, ApiConnectionError, ApiTimeoutError, ClientError } from '../../src/errors.js';
+import { ApiAbortError, ApiConnectionError, ApiTimeoutError, ClientError, ResponseBodyError } from '../../src/errors.js';
 import {
   createTransport,
   isIdempotent,
@@ -435,6 +435,40 @@ describe('resource hygiene (stub fetch: observing body cancellation needs a hand
     expect(await response.text()).toBe('ok');
     expect(calls).toBe(2);
     expect(cancelled).toBe(1);
+  });
+});
+
+describe('errors while the caller reads a body (stub fetch: a hand-made stream fails as asked)', () => {
+  const failing = (error: unknown, headers: Record<string, string> = {}) =>
+    createTransport({
+      sleep: async () => {},
+      fetch: async () =>
+        new Response(
+          new ReadableStream({
+            pull: (c) => c.error(error),
+          }),
+          { status: 200, headers: { 'content-type': 'application/json', 'x-request-id': 'req_s', ...headers } },
+        ),
+    });
+
+  it.each([
+    { name: 'a lost connection (undici: TypeError terminated, with a cause)', error: new TypeError('terminated', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) }), want: ApiConnectionError },
+    { name: 'a gzip body that does not decode', error: new TypeError('terminated', { cause: Object.assign(new Error('incorrect header check'), { code: 'Z_DATA_ERROR' }) }), want: ResponseBodyError },
+    { name: 'any other failure of the reader', error: new RangeError('Invalid string length'), want: ResponseBodyError },
+  ])('$name → $want.name with the response', async ({ error, want }) => {
+    const response = await failing(error)(new Request('http://example.invalid/x'));
+    const thrown = await rejection(response.text());
+    expect(thrown).toBeInstanceOf(want);
+    expect(thrown).toMatchObject({ status: 200, requestId: 'req_s', contentType: 'application/json', method: 'GET', url: 'http://example.invalid/x' });
+    expect((thrown as Error).cause).toBe(error);
+  });
+
+  it('a body read twice is fetch\'s own TypeError, not a connection error', async () => {
+    const response = await createTransport({ fetch: async () => new Response('{}') })(new Request('http://example.invalid/x'));
+    await response.text();
+    const thrown = await rejection(response.text());
+    expect(thrown).toBeInstanceOf(TypeError);
+    expect(thrown).not.toBeInstanceOf(ClientError);
   });
 });
 
