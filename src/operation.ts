@@ -9,7 +9,7 @@ import type { ApiClient, ClientOptions } from './client.js';
 import { ApiError, DEFAULT_REQUEST_ID_HEADERS, readRequestId } from './errors.js';
 import { idempotencyKey } from './idempotency.js';
 import { pathSerializer } from './path-params.js';
-import { invalidJsonError, isIdempotent, typedBodyStream } from './transport.js';
+import { FIRST_ATTEMPT, invalidJsonError, isIdempotent, retryAfterBodyError, typedBodyStream } from './transport.js';
 
 type Parameters<Op> = Op extends { parameters: infer P } ? P : {};
 type Section<Op, K extends string> = K extends keyof Parameters<Op> ? Parameters<Op>[K] : undefined;
@@ -158,7 +158,7 @@ export async function callOperation<R>(
   // A JSON body is read as text and parsed below, so that a body that is not JSON is a ResponseBodyError with
   // the response's facts and the start of the text (openapi-fetch would throw a bare SyntaxError). Bodies in
   // other media types set their own `parseAs` (applyMedia).
-  const init: Record<string, unknown> = { params: { query, header: headers }, parseAs: 'text' };
+  const init: Record<string | symbol, unknown> = { params: { query, header: headers }, parseAs: 'text' };
   if (body !== undefined) init.body = body;
   let callHeaders = options?.headers;
   // One key per call, so every attempt of a retried POST/PATCH carries the same one; a key given by the caller wins.
@@ -174,12 +174,20 @@ export async function callOperation<R>(
   // Bodies and responses other than JSON (src/body.ts); absent for JSON-only operations.
   if (media) applyMedia(init, media, values.contentType, body, (options as { parseAs?: unknown } | undefined)?.parseAs);
   const json = media?.response === undefined;
-  const result = (await (client.fetchClient.request as (m: string, p: string, i: unknown) => Promise<unknown>)(method, filledPath, init)) as {
-    data?: unknown;
-    error?: unknown;
-    response: Response;
-    requestId?: string | undefined;
-  };
+  const request = client.fetchClient.request as (m: string, p: string, i: unknown) => Promise<unknown>;
+  let result: { data?: unknown; error?: unknown; response: Response; requestId?: string | undefined };
+  for (;;) {
+    try {
+      result = (await request(method, filledPath, init)) as typeof result;
+      break;
+    } catch (error) {
+      // A connection lost (or the timeout) while a body was read: sent again when the method may be repeated
+      // and retries are left; a stream body cannot be sent twice.
+      const next = init.duplex === undefined ? retryAfterBodyError(error) : undefined;
+      if (next === undefined) throw error;
+      init[FIRST_ATTEMPT] = await next;
+    }
+  }
   if (typeof result.data === 'string' && json) {
     const text = result.data;
     try {

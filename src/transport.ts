@@ -41,7 +41,9 @@
  *   that turn a failure into one of ours (bodyError), carrying the response's
  *   status, request id and content type: a connection lost mid-body is an
  *   ApiConnectionError, a Content-Encoding that does not decode a
- *   ResponseBodyError.
+ *   ResponseBodyError. A 2xx is final, so a body lost after one is not retried
+ *   here; a wrapper sends the call again, for idempotent methods only
+ *   (retryAfterBodyError; callOperation).
  */
 import {
   ApiAbortError,
@@ -111,6 +113,7 @@ export interface TransportOptions {
 export interface PerCallTransportOptions {
   timeoutMs?: number | undefined;
   maxRetries?: number | undefined;
+  [FIRST_ATTEMPT]?: number | undefined;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -191,6 +194,8 @@ function describeCause(error: unknown): string {
 interface Attempt {
   /** The call this attempt belongs to: it turns an error while reading the body into ours (bodyError). */
   call: Call;
+  /** 1-based number of the attempt within its call. */
+  n: number;
   controller: AbortController | undefined;
   timer: ReturnType<typeof setTimeout> | undefined;
   timedOut: boolean;
@@ -311,6 +316,26 @@ export function typedBodyStream(response: Response, stream: ReadableStream<Uint8
   );
 }
 
+/**
+ * Where an error thrown while a body was read keeps its retry (see
+ * retryAfterBodyError): set only when the call may be sent again.
+ */
+const RETRY = Symbol('retry');
+
+/**
+ * When `error` is a lost connection or a timeout while reading the body of a
+ * response that a retry may replace (an idempotent method, retries left):
+ * waits the retry's delay (calling onRetry and logging, as any retry) and
+ * resolves to the number of the next attempt, to be sent as a new call whose
+ * init has it under FIRST_ATTEMPT. Otherwise undefined.
+ */
+export function retryAfterBodyError(error: unknown): Promise<number> | undefined {
+  return typeof error === 'object' && error !== null ? (error as { [RETRY]?: () => Promise<number> })[RETRY]?.() : undefined;
+}
+
+/** Init key of a call sent again after retryAfterBodyError: the number of its first attempt. */
+export const FIRST_ATTEMPT = Symbol('vendor-api-clients.firstAttempt');
+
 /** Content-Encoding decoders' errors (zlib: Z_DATA_ERROR, …; brotli: ERR__ERROR_FORMAT_…), wherever in the cause chain. */
 function isDecodingError(error: unknown): boolean {
   let inner: unknown = error;
@@ -356,6 +381,8 @@ interface Prepared {
   reuse: boolean;
   timeoutMs: number;
   maxRetries: number;
+  /** 1, or the next attempt's number when a wrapper sends the call again (FIRST_ATTEMPT). */
+  firstAttempt: number;
 }
 
 /**
@@ -479,6 +506,7 @@ export function createClientTransport(options: TransportOptions = {}): ClientTra
   function PreparedRequest(input: RequestInfo | URL, init?: RequestInit & PerCallTransportOptions): Request {
     const timeoutMs = init?.timeoutMs === undefined ? config.defaultTimeoutMs : checkTimeout(init.timeoutMs);
     const maxRetries = init?.maxRetries === undefined ? config.defaultMaxRetries : checkMaxRetries(init.maxRetries);
+    const firstAttempt = init?.[FIRST_ATTEMPT] ?? 1;
     const body = init?.body;
     const callerSignal = init?.signal ?? undefined;
     // Only a string body (what openapi-fetch's JSON and form serializers
@@ -486,7 +514,7 @@ export function createClientTransport(options: TransportOptions = {}): ClientTra
     // custom bodySerializer) takes the general path in Call.run.
     if (body !== undefined && body !== null && typeof body !== 'string') {
       const request: PreparedRequestObject = new Request(input, init);
-      request[PREPARED] = { callerSignal, controller: undefined, body: undefined, reuse: false, timeoutMs, maxRetries };
+      request[PREPARED] = { callerSignal, controller: undefined, body: undefined, reuse: false, timeoutMs, maxRetries, firstAttempt };
       return request;
     }
     let controller: AbortController | undefined;
@@ -502,7 +530,7 @@ export function createClientTransport(options: TransportOptions = {}): ClientTra
     // a copy costs about a tenth of a call with a stub fetch.
     const requestInit = init?.redirect === 'manual' && init.signal == null ? init : { ...init, signal: null, redirect: 'manual' as const };
     const request: PreparedRequestObject = new Request(input, requestInit);
-    request[PREPARED] = { callerSignal, controller, body: body ?? undefined, reuse: true, timeoutMs, maxRetries };
+    request[PREPARED] = { callerSignal, controller, body: body ?? undefined, reuse: true, timeoutMs, maxRetries, firstAttempt };
     return request;
   }
   // openapi-fetch checks a middleware's replacement with `instanceof` its Request option.
@@ -521,6 +549,7 @@ class Call {
   readonly callerSignal: AbortSignal | undefined;
   readonly timeoutMs: number;
   readonly maxRetries: number;
+  readonly firstAttempt: number;
   readonly withTimeout: boolean;
   /** Whether the first attempt sends the Request itself (built by PreparedRequest, its controller ready). */
   readonly reuse: boolean;
@@ -543,6 +572,7 @@ class Call {
     this.callerSignal = prep ? prep.callerSignal : request.signal;
     this.timeoutMs = prep ? prep.timeoutMs : config.defaultTimeoutMs;
     this.maxRetries = prep ? prep.maxRetries : config.defaultMaxRetries;
+    this.firstAttempt = prep ? prep.firstAttempt : 1;
     this.withTimeout = timeoutEnabled(this.timeoutMs);
     this.firstController = prep?.controller;
     this.body = prep?.body;
@@ -570,7 +600,7 @@ class Call {
     // tees the stream).
     if (!this.reuse) this.body = this.request.body === null ? null : await this.request.arrayBuffer();
 
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt = this.firstAttempt; ; attempt++) {
       const started = log && log.level >= LOG_DEBUG ? performance.now() : 0;
       const outcome = await this.attemptOnce(attempt);
       if (started) this.logAttempt(attempt, outcome, performance.now() - started);
@@ -607,21 +637,28 @@ class Call {
         throw outcome.error;
       }
 
-      const delayMs = retryDelayMs(attempt, outcome.response?.headers, config.random);
       // The retried response will never be read: release its connection.
       if (outcome.response) release(outcome.response, outcome.attempt);
-      config.options.onRetry?.({ attempt, delayMs, reason, method, url: this.url() });
-      if (log && log.level >= LOG_INFO) {
-        log.logger.info(`${log.prefix} retrying ${method} ${this.url()} in ${Math.round(delayMs)} ms (attempt ${attempt} of ${maxRetries + 1}: ${reason})`);
-      }
-      try {
-        await config.sleep(delayMs, callerSignal);
-      } catch (error) {
-        if (callerSignal?.aborted) throw this.aborted();
-        throw error;
-      }
-      if (callerSignal?.aborted) throw this.aborted();
+      await this.pause(attempt, outcome.response?.headers, reason);
     }
+  }
+
+  /** Before the retry that follows attempt `attempt`: onRetry, the log line, then the delay (the caller's abort ends it). */
+  async pause(attempt: number, headers: Headers | undefined, reason: string): Promise<void> {
+    const { config, method, callerSignal } = this;
+    const delayMs = retryDelayMs(attempt, headers, config.random);
+    config.options.onRetry?.({ attempt, delayMs, reason, method, url: this.url() });
+    const log = config.log;
+    if (log && log.level >= LOG_INFO) {
+      log.logger.info(`${log.prefix} retrying ${method} ${this.url()} in ${Math.round(delayMs)} ms (attempt ${attempt} of ${this.maxRetries + 1}: ${reason})`);
+    }
+    try {
+      await config.sleep(delayMs, callerSignal);
+    } catch (error) {
+      if (callerSignal?.aborted) throw this.aborted();
+      throw error;
+    }
+    if (callerSignal?.aborted) throw this.aborted();
   }
 
   logAttempt(attempt: number, outcome: Outcome, ms: number): void {
@@ -632,7 +669,7 @@ class Call {
   }
 
   async attemptOnce(n: number): Promise<Outcome> {
-    const first = n === 1 && this.reuse;
+    const first = n === this.firstAttempt && this.reuse;
     const controller = first
       ? this.firstController
       : this.withTimeout || this.callerSignal
@@ -645,7 +682,7 @@ class Call {
       init.redirect = 'manual';
       input = new Request(this.request, init);
     }
-    const state: Attempt = { call: this, controller, timer: undefined, timedOut: false };
+    const state: Attempt = { call: this, n, controller, timer: undefined, timedOut: false };
     if (controller && this.withTimeout) state.timer = setTimeout(onAttemptTimeout, this.timeoutMs, state);
     try {
       return { response: await this.follow(input, controller), attempt: state };
@@ -742,15 +779,17 @@ class Call {
    * facts: the caller's abort, the timeout, a Content-Encoding that does not
    * decode (ResponseBodyError), a lost connection (ApiConnectionError), any
    * other failure of the reader (ResponseBodyError); fetch's own TypeError for
-   * a body read twice stays as it is.
+   * a body read twice stays as it is. A lost connection or a timeout below
+   * 400 gets a retry when one is safe (retryAfterBodyError).
    */
   bodyError(cause: unknown, state: Attempt, response: Response): unknown {
     const { method } = this;
     const url = this.url();
     const facts = responseFacts(response, this.config.options.requestIdHeaders);
     if (this.callerSignal?.aborted) return abortError(method, url, this.callerSignal.reason, facts);
+    let error: ApiConnectionError;
     if (state.timedOut) {
-      return this.timeoutError(undefined, facts);
+      error = this.timeoutError(undefined, facts);
     } else if (isDecodingError(cause)) {
       const encoding = response.headers.get('content-encoding');
       return new ResponseBodyError(`Response body could not be decoded (content-encoding ${encoding}: ${describeCause(cause)}): ${method} ${url}`, {
@@ -762,11 +801,21 @@ class Call {
       });
     } else if (isConnectionError(cause)) {
       const body = response.status >= 400 ? 'error body' : 'response body';
-      return new ApiConnectionError(`Connection lost while reading the ${body} (${describeCause(cause)}): ${method} ${url}`, { cause, method, url, response: facts });
+      error = new ApiConnectionError(`Connection lost while reading the ${body} (${describeCause(cause)}): ${method} ${url}`, { cause, method, url, response: facts });
     } else {
       if (cause instanceof ClientError || cause instanceof TypeError) return cause;
       return new ResponseBodyError(`Response body could not be read (${describeCause(cause)}): ${method} ${url}`, { cause, method, url, reason: 'unreadable', response: facts });
     }
+    // A 2xx is final: the server acted, so only a method that may be repeated is sent again.
+    if (response.status < 400 && isIdempotent(method)) {
+      const log = this.config.log;
+      if (state.n <= this.maxRetries) {
+        Object.defineProperty(error, RETRY, { value: () => this.pause(state.n, undefined, error.message).then(() => state.n + 1) });
+      } else if (this.maxRetries > 0 && log && log.level >= LOG_WARN) {
+        log.logger.warn(`${log.prefix} ${method} ${url} failed after ${state.n} attempts: ${error.message}`);
+      }
+    }
+    return error;
   }
 
   /** The values of the credential headers this call sent (the API key, …), to redact from what the server sends back. */

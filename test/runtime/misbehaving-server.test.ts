@@ -11,7 +11,9 @@ import { inspect } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createScaleGpApiClient, updateApplicationSpec, type ScaleGpClientOptions } from '../fixtures/seed/generated/scale-gp/index.js';
-import { ApiConnectionError, ApiTimeoutError, callOperation, ClientError, InternalServerError, ResponseBodyError } from '../../src/index.js';
+import { createMediaKindsApiClient, getBlob, streamEvents } from '../golden/__golden__/media-kinds/index.js';
+import { ApiAbortError, ApiConnectionError, ApiTimeoutError, callOperation, ClientError, InternalServerError, ResponseBodyError } from '../../src/index.js';
+import type { RetryInfo } from '../../src/transport.js';
 import { close, listen } from '../support/local-server.js';
 
 const KEY = 'sk-live-MISBEHAVE-24';
@@ -26,6 +28,7 @@ let server: http.Server;
 let baseUrl: string;
 let hits: Hit[] = [];
 let handler: Handler;
+const timers: Array<ReturnType<typeof setInterval>> = [];
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
@@ -38,6 +41,7 @@ beforeAll(async () => {
   baseUrl = await listen(server);
 });
 afterAll(async () => {
+  timers.forEach(clearInterval);
   await close(server);
 });
 beforeEach(() => {
@@ -169,6 +173,111 @@ describe('a success is final: retry signals are read on failed responses only', 
     handler = (_q, res, n) => (n === 1 ? res.writeHead(409, { 'x-should-retry': 'true', 'retry-after-ms': '0' }).end() : ok(res));
     expect((await patch()).data).toEqual({ id: 'ok' });
     expect(hits).toHaveLength(2);
+  });
+});
+
+describe('a body lost after a 200 is sent again only when that is safe', () => {
+  const lose = (_q: http.IncomingMessage, res: http.ServerResponse) => raw(res, 'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100', '{"id":"o', true);
+  const instant = { 'retry-after-ms': '0' };
+
+  it('GET: lost once, then whole → the data of the second attempt, onRetry told', async () => {
+    handler = (q, res, n) => (n === 1 ? lose(q, res) : ok(res));
+    const retries: RetryInfo[] = [];
+    const result = await get({ onRetry: (info) => retries.push(info) });
+    expect(result.data).toEqual({ id: 'ok' });
+    expect(result.requestId).toBe('req_24');
+    expect(hits.map((h) => h.method)).toEqual(['GET', 'GET']);
+    expect(retries).toMatchObject([{ attempt: 1, method: 'GET', reason: expect.stringMatching(/^Connection lost while reading the response body/) }]);
+  });
+
+  it('GET: lost every time → ApiConnectionError after maxRetries + 1 attempts, numbered on, logged as any retry', async () => {
+    handler = lose;
+    const retries: RetryInfo[] = [];
+    const lines: string[] = [];
+    const log = (line: string) => lines.push(line);
+    const logger = { debug: log, info: log, warn: log, error: log };
+    const error = await get({ maxRetries: 2, onRetry: (info) => retries.push(info), logger, logLevel: 'info' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiConnectionError);
+    expect(error).toMatchObject({ status: 200, requestId: 'req_24' });
+    expect(hits).toHaveLength(3);
+    expect(retries.map((r) => r.attempt)).toEqual([1, 2]);
+    expect(lines).toEqual([
+      expect.stringMatching(/retrying GET .* \(attempt 1 of 3: Connection lost while reading the response body/),
+      expect.stringMatching(/retrying GET .* \(attempt 2 of 3: Connection lost/),
+      expect.stringMatching(/GET .* failed after 3 attempts: Connection lost/),
+    ]);
+  });
+
+  it('GET with per-call maxRetries: 0 → not sent again', async () => {
+    handler = lose;
+    const error = await get({}, { maxRetries: 0 } as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiConnectionError);
+    expect(hits).toHaveLength(1);
+  });
+
+  it('GET: a body that does not decode (gzip over plain bytes) is not sent again', async () => {
+    handler = (_q, res) => res.writeHead(200, { ...JSON_HEADERS, ...instant, 'content-encoding': 'gzip' }).end('{"id":"ok"}');
+    expect(await get().catch((e: unknown) => e)).toBeInstanceOf(ResponseBodyError);
+    expect(hits).toHaveLength(1);
+  });
+
+  it('GET: a body that is not JSON is not sent again', async () => {
+    handler = (_q, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(pageOf('Sign in'));
+    expect(await get().catch((e: unknown) => e)).toBeInstanceOf(ResponseBodyError);
+    expect(hits).toHaveLength(1);
+  });
+
+  it('GET, a Blob body: lost once, then whole → the Blob', async () => {
+    handler = (q, res, n) =>
+      n === 1 ? raw(res, 'HTTP/1.1 200 OK\r\ncontent-type: application/octet-stream\r\ncontent-length: 100', 'abc', true) : res.writeHead(200, { 'content-type': 'application/octet-stream' }).end('whole');
+    const { data } = await getBlob(createMediaKindsApiClient({ baseUrl }), { name: 'b' });
+    expect(await (data as Blob).text()).toBe('whole');
+    expect(hits).toHaveLength(2);
+  });
+
+  it('GET, a stream body: a connection lost mid-stream rejects the read with ApiConnectionError (the caller had the stream)', async () => {
+    handler = (_q, res) => raw(res, 'HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked', '7\r\ndata: 1\r\n', true);
+    const { data } = await streamEvents(createMediaKindsApiClient({ baseUrl }));
+    const reader = (data as ReadableStream<Uint8Array>).getReader();
+    const error = await (async () => {
+      for (;;) if ((await reader.read()).done) return undefined;
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiConnectionError);
+    expect(error).toMatchObject({ status: 200, contentType: 'text/event-stream', requestId: 'req_24' });
+    expect(hits).toHaveLength(1);
+  });
+
+  /** Headers at once, then one byte every 50 ms, never ending. */
+  const stall = (_q: http.IncomingMessage, res: http.ServerResponse) => {
+    res.writeHead(200, JSON_HEADERS);
+    res.write('{"id":"');
+    const t = setInterval(() => res.write('x'), 50);
+    timers.push(t);
+    res.on('close', () => clearInterval(t));
+  };
+
+  it('GET: a body stalling past timeoutMs, then a whole one → the data', async () => {
+    handler = (q, res, n) => (n === 1 ? stall(q, res) : ok(res));
+    const result = await get({ timeoutMs: 300 });
+    expect(result.data).toEqual({ id: 'ok' });
+    expect(hits).toHaveLength(2);
+  });
+
+  it('PATCH: a body stalling past timeoutMs → ApiTimeoutError with the response, sent once', async () => {
+    handler = stall;
+    const error = await patch({ timeoutMs: 300, retryNonIdempotent: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiTimeoutError);
+    expect(error).toMatchObject({ status: 200, requestId: 'req_24', contentType: 'application/json' });
+    expect((error as Error).message).toMatch(/^Request timed out after 300 ms: PATCH .* \(status 200, content-type application\/json, request id req_24\)$/);
+    expect(hits).toHaveLength(1);
+  });
+
+  it('the caller aborts during the body → ApiAbortError with the response, not sent again', async () => {
+    handler = stall;
+    const error = await get({}, { signal: AbortSignal.timeout(200) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiAbortError);
+    expect(error).toMatchObject({ status: 200, requestId: 'req_24' });
+    expect(hits).toHaveLength(1);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   createTransport,
   isIdempotent,
   parseRetryAfter,
+  retryAfterBodyError,
   retryDelayMs,
   type RetryInfo,
   type TransportOptions,
@@ -469,6 +470,35 @@ describe('errors while the caller reads a body (stub fetch: a hand-made stream f
     const thrown = await rejection(response.text());
     expect(thrown).toBeInstanceOf(TypeError);
     expect(thrown).not.toBeInstanceOf(ClientError);
+  });
+
+  it.each([
+    { method: 'GET', retried: true },
+    { method: 'PUT', retried: true },
+    { method: 'POST', retried: false },
+    { method: 'PATCH', retried: false },
+  ])('a lost connection after a 200 of a $method: a retry offered (retryAfterBodyError) $retried', async ({ method, retried }) => {
+    const lost = new TypeError('terminated', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
+    const retries: RetryInfo[] = [];
+    const transport = createTransport({
+      retryNonIdempotent: true,
+      sleep: async () => {},
+      onRetry: (info) => retries.push(info),
+      fetch: async () => new Response(new ReadableStream({ pull: (c) => c.error(lost) }), { status: 200 }),
+    });
+    const response = await transport(new Request('http://example.invalid/x', { method, body: method === 'GET' ? null : 'b' }));
+    const next = retryAfterBodyError(await rejection(response.text()));
+    expect(next === undefined).toBe(!retried);
+    if (retried) {
+      expect(await next).toBe(2);
+      expect(retries).toMatchObject([{ attempt: 1, method }]);
+    }
+  });
+
+  it('no retry is offered for anything else', () => {
+    expect(retryAfterBodyError(new ApiConnectionError('x'))).toBeUndefined();
+    expect(retryAfterBodyError(undefined)).toBeUndefined();
+    expect(retryAfterBodyError('x')).toBeUndefined();
   });
 });
 
