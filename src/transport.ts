@@ -336,6 +336,17 @@ export function retryAfterBodyError(error: unknown): Promise<number> | undefined
 /** Init key of a call sent again after retryAfterBodyError: the number of its first attempt. */
 export const FIRST_ATTEMPT = Symbol('vendor-api-clients.firstAttempt');
 
+/**
+ * Failures that a retry would repeat (a redirect loop, a redirect to a
+ * location that cannot be followed): not retried, whatever the method.
+ */
+const notRetried = new WeakSet<ApiConnectionError>();
+
+function final(error: ApiConnectionError): ApiConnectionError {
+  notRetried.add(error);
+  return error;
+}
+
 /** Content-Encoding decoders' errors (zlib: Z_DATA_ERROR, …; brotli: ERR__ERROR_FORMAT_…), wherever in the cause chain. */
 function isDecodingError(error: unknown): boolean {
   let inner: unknown = error;
@@ -625,7 +636,7 @@ class Call {
           reason = `status ${status}`;
         }
       } else {
-        retry = config.retryNonIdempotent || isIdempotent(method);
+        retry = !notRetried.has(outcome.error) && (config.retryNonIdempotent || isIdempotent(method));
         reason = outcome.error.message;
       }
 
@@ -706,12 +717,12 @@ class Call {
       const response = await (attemptInit ? fetchImpl(current, attemptInit) : fetchImpl(current));
       if (response.type === 'opaqueredirect') {
         // A browser's fetch hides a manual redirect's target: it cannot be followed safely here.
-        throw new ApiConnectionError(`Redirect not followed (the runtime hides its target): ${method} ${this.url()}`, { method, url: this.url() });
+        throw final(new ApiConnectionError(`Redirect not followed (the runtime hides its target): ${method} ${this.url()}`, { method, url: this.url() }));
       }
       const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
       if (location === null) return response;
       await response.body?.cancel().catch(() => {});
-      if (hops >= MAX_REDIRECTS) throw new ApiConnectionError(`Too many redirects (${MAX_REDIRECTS}): ${method} ${this.url()}`, { method, url: this.url() });
+      if (hops >= MAX_REDIRECTS) throw final(new ApiConnectionError(`Too many redirects (${MAX_REDIRECTS}): ${method} ${this.url()}`, { method, url: this.url() }));
       let target: URL;
       try {
         target = new URL(location, current.url);
@@ -719,7 +730,7 @@ class Call {
         target = new URL('invalid:');
       }
       if ((target.protocol !== 'http:' && target.protocol !== 'https:') || target.username || target.password) {
-        throw new ApiConnectionError(`Redirect to an unsupported location (${redactUrl(target.href)}): ${method} ${this.url()}`, { method, url: this.url() });
+        throw final(new ApiConnectionError(`Redirect to an unsupported location (${redactUrl(target.href)}): ${method} ${this.url()}`, { method, url: this.url() }));
       }
       const headers = new Headers(current.headers);
       let nextMethod = current.method;

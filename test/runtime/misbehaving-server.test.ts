@@ -281,6 +281,16 @@ describe('a body lost after a 200 is sent again only when that is safe', () => {
   });
 });
 
+describe('a redirect loop', () => {
+  it('ends in ApiConnectionError after 20 redirects, and is not retried (a retry would loop again)', async () => {
+    handler = (_q, res) => res.writeHead(302, { location: '/things/t1' }).end();
+    const error = await get({ maxRetries: 2 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiConnectionError);
+    expect((error as Error).message).toMatch(/Too many redirects \(20\)/);
+    expect(hits).toHaveLength(21);
+  });
+});
+
 describe('what a ResponseBodyError carries', () => {
   // A login page that echoes the request: the key, also inside a URL, and a secret query parameter.
   const echo = `${pageOf('Sign in')}<pre>x-api-key: ${KEY}\nnext=https://idp.example/cb?access_token=TOKEN-24&page=2</pre>${'.'.repeat(3000)}`;
