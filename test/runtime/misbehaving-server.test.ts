@@ -248,13 +248,26 @@ describe('a body lost after a 200 is sent again only when that is safe', () => {
   });
 
   /** Headers at once, then one byte every 50 ms, never ending. */
-  const stall = (_q: http.IncomingMessage, res: http.ServerResponse) => {
-    res.writeHead(200, JSON_HEADERS);
+  const stallAs = (type: string) => (_q: http.IncomingMessage, res: http.ServerResponse) => {
+    res.writeHead(200, { ...JSON_HEADERS, 'content-type': type });
     res.write('{"id":"');
     const t = setInterval(() => res.write('x'), 50);
     timers.push(t);
     res.on('close', () => clearInterval(t));
   };
+  const stall = stallAs('application/json');
+
+  it('GET, a stream body stalling past timeoutMs: the read rejects with ApiTimeoutError (not sent again)', async () => {
+    handler = stallAs('text/event-stream');
+    const { data } = await streamEvents(createMediaKindsApiClient({ baseUrl, timeoutMs: 300 }));
+    const reader = (data as ReadableStream<Uint8Array>).getReader();
+    const error = await (async () => {
+      for (;;) if ((await reader.read()).done) return undefined;
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiTimeoutError);
+    expect(error).toMatchObject({ status: 200, contentType: 'text/event-stream', requestId: 'req_24' });
+    expect(hits).toHaveLength(1);
+  });
 
   it('GET: a body stalling past timeoutMs, then a whole one → the data', async () => {
     handler = (q, res, n) => (n === 1 ? stall(q, res) : ok(res));
