@@ -235,13 +235,21 @@ describe('a body lost after a 200 is sent again only when that is safe', () => {
     expect(hits).toHaveLength(2);
   });
 
+  /** The error that reading a streamed 2xx body of `streamEvents` to its end rejects with. */
+  const streamError = async (timeoutMs?: number) => {
+    const { data } = await streamEvents(createMediaKindsApiClient({ baseUrl, timeoutMs }));
+    const reader = (data as ReadableStream<Uint8Array>).getReader();
+    try {
+      while (!(await reader.read()).done);
+    } catch (error) {
+      return error;
+    }
+    throw new Error('the stream ended');
+  };
+
   it('GET, a stream body: a connection lost mid-stream rejects the read with ApiConnectionError (the caller had the stream)', async () => {
     handler = (_q, res) => raw(res, 'HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked', '7\r\ndata: 1\r\n', true);
-    const { data } = await streamEvents(createMediaKindsApiClient({ baseUrl }));
-    const reader = (data as ReadableStream<Uint8Array>).getReader();
-    const error = await (async () => {
-      for (;;) if ((await reader.read()).done) return undefined;
-    })().catch((e: unknown) => e);
+    const error = await streamError();
     expect(error).toBeInstanceOf(ApiConnectionError);
     expect(error).toMatchObject({ status: 200, contentType: 'text/event-stream', requestId: 'req_24' });
     expect(hits).toHaveLength(1);
@@ -259,11 +267,7 @@ describe('a body lost after a 200 is sent again only when that is safe', () => {
 
   it('GET, a stream body stalling past timeoutMs: the read rejects with ApiTimeoutError (not sent again)', async () => {
     handler = stallAs('text/event-stream');
-    const { data } = await streamEvents(createMediaKindsApiClient({ baseUrl, timeoutMs: 300 }));
-    const reader = (data as ReadableStream<Uint8Array>).getReader();
-    const error = await (async () => {
-      for (;;) if ((await reader.read()).done) return undefined;
-    })().catch((e: unknown) => e);
+    const error = await streamError(300);
     expect(error).toBeInstanceOf(ApiTimeoutError);
     expect(error).toMatchObject({ status: 200, contentType: 'text/event-stream', requestId: 'req_24' });
     expect(hits).toHaveLength(1);
