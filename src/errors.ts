@@ -487,9 +487,11 @@ abstract class RequestFailedError extends ClientError {
   }
 }
 
+/** `status 200, content-type text/html, request id req_1`; the server's values cut at 100 characters each. */
 function describeResponse(response: ResponseFacts): string {
-  const type = response.headers.get('content-type');
-  return [`status ${response.status}`, type ? `content-type ${type}` : '', response.requestId ? `request id ${response.requestId}` : ''].filter(Boolean).join(', ');
+  const type = response.headers.get('content-type')?.slice(0, 100);
+  const id = response.requestId?.slice(0, 100);
+  return [`status ${response.status}`, type ? `content-type ${type}` : '', id ? `request id ${id}` : ''].filter(Boolean).join(', ');
 }
 
 /** The request could not be completed: DNS, refused or reset connection, TLS, a connection lost while the body was read, ... */
