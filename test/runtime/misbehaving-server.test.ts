@@ -154,6 +154,15 @@ describe('a 200 that misbehaves: the same outcome in both modes, the PATCH sent 
   });
 });
 
+describe('an error status whose body cannot be read', () => {
+  it.each([false, true])('gzip over plain bytes on a 500 → ResponseBodyError with status 500 (throwOnError: %s)', async (throwOnError) => {
+    handler = (_q, res) => res.writeHead(500, { ...JSON_HEADERS, 'content-encoding': 'gzip' }).end('{"detail":"boom"}');
+    const error = await patch({ throwOnError, maxRetries: 0 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseBodyError);
+    expect(error).toMatchObject({ reason: 'content-encoding', status: 500, requestId: 'req_24' });
+  });
+});
+
 describe('a success is final: retry signals are read on failed responses only', () => {
   // Was a bug: the same PATCH reached the server 3 times after the first had succeeded.
   it.each([
