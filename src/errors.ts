@@ -4,7 +4,8 @@
  * Two families, deliberately unrelated so `catch` blocks can tell them apart:
  *  - `ApiError` and its status subclasses: the server answered with an HTTP error.
  *  - `ClientError` and its subclasses: no usable answer (network failure, timeout,
- *    caller abort) or the request was refused before sending.
+ *    caller abort, a body that cannot be read as declared) or the request was
+ *    refused before sending.
  *
  * Secrets: errors end up in logs, so they never hold the request headers or the
  * Request object (either would carry the API key). URLs are stored and printed
@@ -159,6 +160,8 @@ export interface ApiErrorRequest {
 export interface ApiErrorOptions {
   /** Response headers to read the request id from, first present wins. */
   requestIdHeaders?: string[] | undefined;
+  /** `fromResponse`: bytes of the body read (default 1 MiB, as the transport's `maxErrorBodyBytes`); the rest is not read. */
+  maxBodyBytes?: number | undefined;
 }
 
 /**
@@ -206,11 +209,13 @@ export class ApiError extends Error {
 
   /**
    * Build the right subclass from a raw Response. Reads the body from a clone
-   * when possible so the caller can still consume the original, and never
-   * throws: an unreadable body becomes `undefined`.
+   * when possible so the caller can still consume the original, up to
+   * `maxBodyBytes` (then `bodyTruncated`, as the transport marks a body it
+   * cut), and never throws: an unreadable body becomes `undefined`.
    */
   static async fromResponse(response: Response, request: ApiErrorRequest, options?: ApiErrorOptions): Promise<ApiError> {
-    return ApiError.fromParsed(response, await readBody(response), request, options);
+    const { body, truncated } = await readBody(response, options?.maxBodyBytes ?? DEFAULT_MAX_ERROR_BODY_BYTES);
+    return ApiError.build(response, body, truncated || isBodyTruncated(response), request, options);
   }
 
   /**
@@ -224,11 +229,15 @@ export class ApiError extends Error {
     request: ApiErrorRequest,
     options?: ApiErrorOptions,
   ): Promise<ApiError> {
+    return ApiError.build(response, body, isBodyTruncated(response), request, options);
+  }
+
+  private static build(response: Response, body: unknown, bodyTruncated: boolean, request: ApiErrorRequest, options: ApiErrorOptions | undefined): ApiError {
     const Ctor = errorClassForStatus(response.status);
     return new Ctor({
       status: response.status,
       body: body === '' ? undefined : body,
-      bodyTruncated: isBodyTruncated(response),
+      bodyTruncated,
       headers: response.headers,
       requestId: readRequestId(response.headers, options?.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS),
       method: request.method,
@@ -331,7 +340,9 @@ export async function readBounded(body: ReadableStream<Uint8Array>, max: number)
       chunks.push(value.subarray(0, max - length));
       length = max;
       truncated = true;
-      await reader.cancel().catch(() => {});
+      // Not awaited: on a branch of a tee (a clone, as fromResponse reads) the cancel settles only once
+      // the other branch is cancelled too, which may be never (the caller keeps the original to read).
+      reader.cancel().catch(() => {});
       break;
     }
     chunks.push(value);
@@ -348,33 +359,34 @@ export async function readBounded(body: ReadableStream<Uint8Array>, max: number)
   return { bytes, truncated };
 }
 
-async function readBody(response: Response): Promise<unknown> {
-  if (response.bodyUsed || response.body === null) return undefined;
+async function readBody(response: Response, max: number): Promise<{ body: unknown; truncated: boolean }> {
+  if (response.bodyUsed || response.body === null) return { body: undefined, truncated: false };
   let source = response;
   try {
     source = response.clone();
   } catch {
     // Locked stream: fall back to reading the original (and most likely fail below).
   }
-  let text: string;
+  let read: { bytes: Uint8Array; truncated: boolean };
   try {
-    const { bytes } = await readBounded(source.body!, DEFAULT_MAX_ERROR_BODY_BYTES);
-    text = new TextDecoder().decode(bytes);
+    read = await readBounded(source.body!, max);
   } catch {
-    return undefined;
+    return { body: undefined, truncated: false };
   }
-  if (text.trim() === '') return undefined;
+  const { truncated } = read;
+  const text = new TextDecoder().decode(read.bytes);
+  if (text.trim() === '') return { body: undefined, truncated };
   const type = response.headers.get('content-type') ?? '';
   // Also try JSON for bodies that look like it, since servers often mislabel
   // JSON errors as text/plain or omit the content type.
   if (/\bjson\b/i.test(type) || /^\s*[{[]/.test(text)) {
     try {
-      return JSON.parse(text) as unknown;
+      return { body: JSON.parse(text) as unknown, truncated };
     } catch {
       // Not JSON after all: keep the text.
     }
   }
-  return text;
+  return { body: text, truncated };
 }
 
 /** Base of every error raised without an HTTP error response. Not an ApiError. */
@@ -396,26 +408,93 @@ export class ClientError extends Error {
   }
 }
 
+/** What an error raised after a response's headers arrived (its body then failed) tells of that response. */
+export interface ResponseFacts {
+  status: number;
+  headers: Headers;
+  requestId: string | undefined;
+  /** The start of the body as text, from `bodyStart`; absent when none could be read. */
+  bodyStart?: string | undefined;
+}
+
 export interface RequestErrorOptions {
   cause?: unknown;
   method?: string;
   /** Redacted before storing. */
   url?: string;
+  /** The response, when its headers had arrived before the failure. */
+  response?: ResponseFacts | undefined;
 }
 
-/** A request that was sent (or started) but got no HTTP response: carries its method and redacted URL. */
+/** Characters of a body kept in an error's `bodyStart`. */
+export const BODY_START_MAX = 1024;
+
+/**
+ * `text` with every value of `secrets` (the credentials the request carried)
+ * replaced by `REDACTED`, and URLs in it redacted with redactUrl: for text a
+ * server sent back, which may echo the request.
+ */
+export function redactText(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) if (secret !== '') out = out.split(secret).join(REDACTED);
+  return out.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, (url) => redactUrl(url));
+}
+
+/**
+ * The start of a body for an error: at most BODY_START_MAX characters,
+ * redacted with redactText (before the cut, so that a secret across the cut
+ * leaves no part of itself).
+ */
+export function bodyStart(text: string, secrets: readonly string[]): string {
+  const margin = secrets.reduce((max, secret) => Math.max(max, secret.length), 0);
+  return redactText(text.slice(0, BODY_START_MAX + margin), secrets).slice(0, BODY_START_MAX);
+}
+
+/**
+ * A request that was sent (or started) but got no usable HTTP response:
+ * carries its method and redacted URL and, when the response's headers had
+ * arrived before the failure (the body could not be read), that response's
+ * status, request id, content type and the start of its body.
+ */
 abstract class RequestFailedError extends ClientError {
   readonly method: string | undefined;
   readonly url: string | undefined;
+  /** The response's status, when its headers arrived before the failure; else undefined. */
+  readonly status: number | undefined;
+  readonly requestId: string | undefined;
+  readonly contentType: string | undefined;
+  /** The start of the body (at most 1 024 characters; credentials and secret URL parameters redacted), when some was read. */
+  readonly bodyStart: string | undefined;
+  // Non-enumerable, as ApiError's: toJSON gives them redacted.
+  declare readonly headers: Headers | undefined;
 
   constructor(message: string, options: RequestErrorOptions = {}) {
-    super(message, 'cause' in options ? { cause: options.cause } : undefined);
+    const { response } = options;
+    super(response ? `${message} (${describeResponse(response)})` : message, 'cause' in options ? { cause: options.cause } : undefined);
     this.method = options.method?.toUpperCase();
     this.url = options.url === undefined ? undefined : redactUrl(options.url);
+    this.status = response?.status;
+    this.requestId = response?.requestId;
+    this.contentType = response?.headers.get('content-type') ?? undefined;
+    this.bodyStart = response?.bodyStart;
+    Object.defineProperty(this, 'headers', { value: response?.headers, enumerable: false, writable: false });
+  }
+
+  override toJSON(): Record<string, unknown> {
+    const json = super.toJSON();
+    if (this.headers) json.headers = redactHeaders(this.headers);
+    return json;
   }
 }
 
-/** The request could not be completed: DNS, refused or reset connection, TLS, ... */
+/** `status 200, content-type text/html, request id req_1`; the server's values cut at 100 characters each. */
+function describeResponse(response: ResponseFacts): string {
+  const type = response.headers.get('content-type')?.slice(0, 100);
+  const id = response.requestId?.slice(0, 100);
+  return [`status ${response.status}`, type ? `content-type ${type}` : '', id ? `request id ${id}` : ''].filter(Boolean).join(', ');
+}
+
+/** The request could not be completed: DNS, refused or reset connection, TLS, a connection lost while the body was read, ... */
 export class ApiConnectionError extends RequestFailedError {
   override name = 'ApiConnectionError';
 }
@@ -428,6 +507,37 @@ export class ApiTimeoutError extends ApiConnectionError {
 /** The caller's own AbortSignal fired; `cause` is the signal's reason. */
 export class ApiAbortError extends RequestFailedError {
   override name = 'ApiAbortError';
+}
+
+/**
+ * Why a response's body could not be read: `invalid-json` (a JSON body that
+ * does not parse: an HTML page, JSON cut short), `content-encoding` (its
+ * `Content-Encoding`, e.g. gzip, could not be decoded), `unreadable` (any
+ * other failure of the runtime's body reader).
+ */
+export type ResponseBodyProblem = 'invalid-json' | 'content-encoding' | 'unreadable';
+
+export interface ResponseBodyErrorOptions extends RequestErrorOptions {
+  response: ResponseFacts;
+  reason: ResponseBodyProblem;
+}
+
+/**
+ * The server answered (usually with a 2xx) but its body cannot be read as
+ * the spec declares: no data to return, so it is thrown in both modes, like
+ * a connection error. `status`, `requestId`, `contentType` and `bodyStart`
+ * say what came back; `cause` is the parser's or decoder's error. Not retried:
+ * the server (or a proxy in front of it) answered, and would answer the same.
+ */
+export class ResponseBodyError extends RequestFailedError {
+  override name = 'ResponseBodyError';
+  declare readonly status: number;
+  readonly reason: ResponseBodyProblem;
+
+  constructor(message: string, options: ResponseBodyErrorOptions) {
+    super(message, options);
+    this.reason = options.reason;
+  }
 }
 
 /** Refused before sending, e.g. a path parameter that would change the path. */

@@ -37,7 +37,9 @@ export {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  ResponseBodyError,
   UnprocessableEntityError,
+  type ResponseBodyProblem,
 } from './errors.js';
 export type {
   AsStream,

@@ -9,7 +9,7 @@ import type { ApiClient, ClientOptions } from './client.js';
 import { ApiError, DEFAULT_REQUEST_ID_HEADERS, readRequestId } from './errors.js';
 import { idempotencyKey } from './idempotency.js';
 import { pathSerializer } from './path-params.js';
-import { isIdempotent } from './transport.js';
+import { FIRST_ATTEMPT, invalidJsonError, isIdempotent, retryAfterBodyError, typedBodyStream } from './transport.js';
 
 type Parameters<Op> = Op extends { parameters: infer P } ? P : {};
 type Section<Op, K extends string> = K extends keyof Parameters<Op> ? Parameters<Op>[K] : undefined;
@@ -155,7 +155,10 @@ export async function callOperation<R>(
   // openapi-fetch ready: without params.path it has no template to parse again. Path parameters sit at the
   // top level of `args`, named as in the template.
   const filledPath = pathSerializer(path, values);
-  const init: Record<string, unknown> = { params: { query, header: headers } };
+  // A JSON body is read as text and parsed below, so that a body that is not JSON is a ResponseBodyError with
+  // the response's facts and the start of the text (openapi-fetch would throw a bare SyntaxError). Bodies in
+  // other media types set their own `parseAs` (applyMedia).
+  const init: Record<string | symbol, unknown> = { params: { query, header: headers }, parseAs: 'text' };
   if (body !== undefined) init.body = body;
   let callHeaders = options?.headers;
   // One key per call, so every attempt of a retried POST/PATCH carries the same one; a key given by the caller wins.
@@ -170,23 +173,49 @@ export async function callOperation<R>(
   }
   // Bodies and responses other than JSON (src/body.ts); absent for JSON-only operations.
   if (media) applyMedia(init, media, values.contentType, body, (options as { parseAs?: unknown } | undefined)?.parseAs);
-  const result = (await (client.fetchClient.request as (m: string, p: string, i: unknown) => Promise<unknown>)(method, filledPath, init)) as {
-    error?: unknown;
-    response: Response;
-    requestId?: string | undefined;
-  };
+  const json = media?.response === undefined;
+  const request = client.fetchClient.request as (m: string, p: string, i: unknown) => Promise<unknown>;
+  let result: { data?: unknown; error?: unknown; response: Response; requestId?: string | undefined };
+  for (;;) {
+    try {
+      result = (await request(method, filledPath, init)) as typeof result;
+      break;
+    } catch (error) {
+      // A connection lost (or the timeout) while a body was read: sent again when the method may be repeated
+      // and retries are left; a stream body cannot be sent twice.
+      const next = init.duplex === undefined ? retryAfterBodyError(error) : undefined;
+      if (next === undefined) throw error;
+      init[FIRST_ATTEMPT] = await next;
+    }
+  }
+  if (typeof result.data === 'string' && json) {
+    const text = result.data;
+    try {
+      // Empty is `undefined`, as openapi-fetch reads an empty JSON body.
+      result.data = text === '' ? undefined : (JSON.parse(text) as unknown);
+    } catch (cause) {
+      throw invalidJsonError(result.response, text, cause, { method, url: requestedUrl(client, result.response, filledPath, query) });
+    }
+  } else if (result.data instanceof ReadableStream) {
+    result.data = typedBodyStream(result.response, result.data as ReadableStream<Uint8Array>);
+  }
   const requestIdHeaders = client.api.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS;
   if (client.throwOnError && !result.response.ok) {
-    // A custom fetch or a test double may give a Response without `url`: then the URL openapi-fetch requested.
-    const url =
-      result.response.url ||
-      createFinalURL(filledPath, { baseUrl: client.baseUrl, params: query ? { query: query as Record<string, unknown> } : {}, querySerializer: createQuerySerializer(), pathSerializer });
+    const url = requestedUrl(client, result.response, filledPath, query);
     throw await ApiError.fromParsed(result.response, result.error, { method, url, operation: `${method.toUpperCase()} ${path}` }, {
       requestIdHeaders: [...requestIdHeaders],
     });
   }
   result.requestId = readRequestId(result.response.headers, requestIdHeaders);
   return result as R;
+}
+
+/** The response's URL; a custom fetch or a test double may give a Response without one: then the URL openapi-fetch requested. */
+function requestedUrl(client: ApiClient<any>, response: Response, filledPath: string, query: unknown): string {
+  return (
+    response.url ||
+    createFinalURL(filledPath, { baseUrl: client.baseUrl, params: query ? { query: query as Record<string, unknown> } : {}, querySerializer: createQuerySerializer(), pathSerializer })
+  );
 }
 
 type Wrapper = (client: ApiClient<any>, ...rest: any[]) => Promise<unknown>;

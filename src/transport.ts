@@ -5,8 +5,10 @@
  *
  * Retry rule
  * ----------
- * - `x-should-retry: true|false` on a response, when present, decides alone
- *   (Stainless convention: the server knows whether a retry is safe).
+ * - A 2xx response is final: it is returned, whatever its headers say.
+ * - `x-should-retry: true|false` on any other response, when present, decides
+ *   alone (Stainless convention: the server knows whether a retry is safe;
+ *   the Stainless SDKs read it only on failed responses too).
  * - 429 Too Many Requests is always retried, for every method: the server
  *   did not process the request.
  * - 408, 500, 502, 503, 504, connection failures and timeouts are retried only
@@ -35,18 +37,30 @@
  * - An error response's body is read here up to `maxErrorBodyBytes`
  *   (default 1 MiB): the start is kept, the rest is not downloaded, and the
  *   response is marked (isBodyTruncated; ApiError.bodyTruncated).
+ * - Any other body is read by the caller, through readers (readerPrototype)
+ *   that turn a failure into one of ours (bodyError), carrying the response's
+ *   status, request id and content type: a connection lost mid-body is an
+ *   ApiConnectionError, a Content-Encoding that does not decode a
+ *   ResponseBodyError. A 2xx is final, so a body lost after one is not retried
+ *   here; a wrapper sends the call again, for idempotent methods only
+ *   (retryAfterBodyError; callOperation).
  */
 import {
   ApiAbortError,
   ApiConnectionError,
   ApiTimeoutError,
+  bodyStart,
   ClientError,
   DEFAULT_MAX_ERROR_BODY_BYTES,
+  DEFAULT_REQUEST_ID_HEADERS,
   isCredentialHeader,
   markBodyTruncated,
   readBounded,
   readRequestId,
+  redactText,
   redactUrl,
+  ResponseBodyError,
+  type ResponseFacts,
 } from './errors.js';
 import { LOG_DEBUG, LOG_INFO, LOG_WARN, type Log } from './logger.js';
 
@@ -99,6 +113,7 @@ export interface TransportOptions {
 export interface PerCallTransportOptions {
   timeoutMs?: number | undefined;
   maxRetries?: number | undefined;
+  [FIRST_ATTEMPT]?: number | undefined;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -179,6 +194,8 @@ function describeCause(error: unknown): string {
 interface Attempt {
   /** The call this attempt belongs to: it turns an error while reading the body into ours (bodyError). */
   call: Call;
+  /** 1-based number of the attempt within its call. */
+  n: number;
   controller: AbortController | undefined;
   timer: ReturnType<typeof setTimeout> | undefined;
   timedOut: boolean;
@@ -191,30 +208,30 @@ function onAttemptTimeout(state: Attempt): void {
 }
 
 const ATTEMPT = Symbol('attempt');
-type TimedResponse = Response & { [ATTEMPT]: Attempt };
+type ReadResponse = Response & { [ATTEMPT]: Attempt };
 
 /**
- * A returned Response whose attempt still has a timer gets, as its prototype,
+ * A returned Response whose body the caller reads gets, as its prototype,
  * one of these: its own prototype (the global Response's, or a custom
- * fetch's class) under body readers that stop the timer when the body has
- * been read, and turn an error while reading into ours (bodyError). One
- * prototype per class, made once: per response this is one prototype change
- * and one property, where defining six methods on each response cost about
- * a twentieth of a call with a stub fetch.
+ * fetch's class) under body readers that stop the attempt's timer when the
+ * body has been read, and turn an error while reading into ours (bodyError).
+ * One prototype per class, made once: per response this is one prototype
+ * change and one property, where defining six methods on each response cost
+ * about a twentieth of a call with a stub fetch.
  */
-const timedPrototypes = new WeakMap<object, object>();
+const readerPrototypes = new WeakMap<object, object>();
 
-function timedPrototype(proto: object): object {
-  let timed = timedPrototypes.get(proto);
-  if (timed) return timed;
-  timed = Object.create(proto) as object;
+function readerPrototype(proto: object): object {
+  let reader = readerPrototypes.get(proto);
+  if (reader) return reader;
+  reader = Object.create(proto) as object;
   for (const name of BODY_METHODS) {
     const read = (proto as Record<string, unknown>)[name];
     if (typeof read !== 'function') continue;
-    Object.defineProperty(timed, name, {
+    Object.defineProperty(reader, name, {
       configurable: true,
       writable: true,
-      value(this: TimedResponse) {
+      value(this: ReadResponse) {
         const state = this[ATTEMPT];
         return (read as () => Promise<unknown>).call(this).then(
           (value) => {
@@ -223,14 +240,135 @@ function timedPrototype(proto: object): object {
           },
           (cause: unknown) => {
             clearTimeout(state.timer);
-            throw state.call.bodyError(cause, state);
+            throw state.call.bodyError(cause, state, this);
           },
         );
       },
     });
   }
-  timedPrototypes.set(proto, timed);
-  return timed;
+  readerPrototypes.set(proto, reader);
+  return reader;
+}
+
+/** The attempt a Response returned by a transport came from (undefined for any other Response). */
+function attemptOf(response: Response): Attempt | undefined {
+  return (response as Partial<ReadResponse>)[ATTEMPT];
+}
+
+/**
+ * The error for a 2xx body that is not the JSON it should be (an HTML page,
+ * JSON cut short): a ResponseBodyError with the response's facts and the
+ * start of `text`, redacted. `request` names the call when the Response did
+ * not come from a transport (a middleware's).
+ */
+export function invalidJsonError(response: Response, text: string, cause: unknown, request: { method: string; url: string }): ResponseBodyError {
+  const call = attemptOf(response)?.call;
+  const secrets = call ? call.secrets() : [];
+  // V8's message quotes the body around the fault.
+  const message = cause instanceof Error ? redactText(cause.message, secrets) : '';
+  const safeCause = cause instanceof Error && message !== cause.message ? new SyntaxError(message) : cause;
+  const method = call ? call.method : request.method.toUpperCase();
+  const url = call ? call.url() : redactUrl(request.url);
+  return new ResponseBodyError(`Response body is not valid JSON (${message.slice(0, 200)}): ${method} ${url}`, {
+    cause: safeCause,
+    method,
+    url,
+    reason: 'invalid-json',
+    response: { ...responseFacts(response, call?.config.options.requestIdHeaders), bodyStart: bodyStart(text, secrets) },
+  });
+}
+
+function responseFacts(response: Response, requestIdHeaders: readonly string[] | undefined): ResponseFacts {
+  return { status: response.status, headers: response.headers, requestId: readRequestId(response.headers, requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS) };
+}
+
+/**
+ * `stream` (a body given to the caller as it is, `parseAs: 'stream'`) with
+ * its read errors turned into ours as the other body readers do (bodyError).
+ */
+export function typedBodyStream(response: Response, stream: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  const state = attemptOf(response);
+  if (!state) return stream;
+  const reader = stream.getReader();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch (cause) {
+          clearTimeout(state.timer);
+          throw state.call.bodyError(cause, state, response);
+        }
+        if (chunk.done) {
+          clearTimeout(state.timer);
+          controller.close();
+        } else {
+          controller.enqueue(chunk.value);
+        }
+      },
+      cancel: (reason) => {
+        clearTimeout(state.timer);
+        return reader.cancel(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+/**
+ * Where an error thrown while a body was read keeps its retry (see
+ * retryAfterBodyError): set only when the call may be sent again.
+ */
+const RETRY = Symbol('retry');
+
+/**
+ * When `error` is a lost connection or a timeout while reading the body of a
+ * response that a retry may replace (an idempotent method, retries left):
+ * waits the retry's delay (calling onRetry and logging, as any retry) and
+ * resolves to the number of the next attempt, to be sent as a new call whose
+ * init has it under FIRST_ATTEMPT. Otherwise undefined.
+ */
+export function retryAfterBodyError(error: unknown): Promise<number> | undefined {
+  return typeof error === 'object' && error !== null ? (error as { [RETRY]?: () => Promise<number> })[RETRY]?.() : undefined;
+}
+
+/** Init key of a call sent again after retryAfterBodyError: the number of its first attempt. */
+export const FIRST_ATTEMPT = Symbol('vendor-api-clients.firstAttempt');
+
+/**
+ * Failures that a retry would repeat (a redirect loop, a redirect to a
+ * location that cannot be followed): not retried, whatever the method.
+ */
+const notRetried = new WeakSet<ApiConnectionError>();
+
+function final(error: ApiConnectionError): ApiConnectionError {
+  notRetried.add(error);
+  return error;
+}
+
+/** Content-Encoding decoders' errors (zlib: Z_DATA_ERROR, …; brotli: ERR__ERROR_FORMAT_…), wherever in the cause chain. */
+function isDecodingError(error: unknown): boolean {
+  let inner: unknown = error;
+  for (let depth = 0; depth < 5 && inner instanceof Error; depth++) {
+    const code = (inner as { code?: unknown }).code;
+    if (typeof code === 'string' && /^(Z_|ERR__ERROR|ERR_BROTLI|ERR_ZLIB)/.test(code)) return true;
+    inner = inner.cause;
+  }
+  return false;
+}
+
+/**
+ * Whether a body read failed because the connection did: fetch reports a
+ * network error as a TypeError (undici: `terminated`, with the socket's or
+ * the HTTP parser's error as cause; browsers: `network error`, no cause). Not
+ * fetch's own refusal to read a body twice (undici: "Body is unusable",
+ * Chromium: "body stream already read", Firefox: "already been consumed"):
+ * the caller's mistake, left as it is.
+ */
+function isConnectionError(error: unknown): boolean {
+  if (error instanceof TypeError) return !/unusable|already|locked|disturbed/i.test(error.message);
+  return error instanceof Error && /^(UND_ERR|E[A-Z]+$|HPE_)/.test(String((error as { code?: unknown }).code));
 }
 
 /** Request fate decided per attempt. */
@@ -254,6 +392,8 @@ interface Prepared {
   reuse: boolean;
   timeoutMs: number;
   maxRetries: number;
+  /** 1, or the next attempt's number when a wrapper sends the call again (FIRST_ATTEMPT). */
+  firstAttempt: number;
 }
 
 /**
@@ -306,8 +446,8 @@ function linkedController(callerSignal: AbortSignal | undefined, abortReason: ()
   return controller;
 }
 
-function abortError(method: string, url: string, cause: unknown): ApiAbortError {
-  return new ApiAbortError(`Request aborted by caller: ${method} ${url}`, { cause, method, url });
+function abortError(method: string, url: string, cause: unknown, response?: ResponseFacts): ApiAbortError {
+  return new ApiAbortError(`Request aborted by caller: ${method} ${url}`, { cause, method, url, response });
 }
 
 /** Sends any Request, with the retry and timeout rules above. */
@@ -377,6 +517,7 @@ export function createClientTransport(options: TransportOptions = {}): ClientTra
   function PreparedRequest(input: RequestInfo | URL, init?: RequestInit & PerCallTransportOptions): Request {
     const timeoutMs = init?.timeoutMs === undefined ? config.defaultTimeoutMs : checkTimeout(init.timeoutMs);
     const maxRetries = init?.maxRetries === undefined ? config.defaultMaxRetries : checkMaxRetries(init.maxRetries);
+    const firstAttempt = init?.[FIRST_ATTEMPT] ?? 1;
     const body = init?.body;
     const callerSignal = init?.signal ?? undefined;
     // Only a string body (what openapi-fetch's JSON and form serializers
@@ -384,7 +525,7 @@ export function createClientTransport(options: TransportOptions = {}): ClientTra
     // custom bodySerializer) takes the general path in Call.run.
     if (body !== undefined && body !== null && typeof body !== 'string') {
       const request: PreparedRequestObject = new Request(input, init);
-      request[PREPARED] = { callerSignal, controller: undefined, body: undefined, reuse: false, timeoutMs, maxRetries };
+      request[PREPARED] = { callerSignal, controller: undefined, body: undefined, reuse: false, timeoutMs, maxRetries, firstAttempt };
       return request;
     }
     let controller: AbortController | undefined;
@@ -400,7 +541,7 @@ export function createClientTransport(options: TransportOptions = {}): ClientTra
     // a copy costs about a tenth of a call with a stub fetch.
     const requestInit = init?.redirect === 'manual' && init.signal == null ? init : { ...init, signal: null, redirect: 'manual' as const };
     const request: PreparedRequestObject = new Request(input, requestInit);
-    request[PREPARED] = { callerSignal, controller, body: body ?? undefined, reuse: true, timeoutMs, maxRetries };
+    request[PREPARED] = { callerSignal, controller, body: body ?? undefined, reuse: true, timeoutMs, maxRetries, firstAttempt };
     return request;
   }
   // openapi-fetch checks a middleware's replacement with `instanceof` its Request option.
@@ -419,6 +560,7 @@ class Call {
   readonly callerSignal: AbortSignal | undefined;
   readonly timeoutMs: number;
   readonly maxRetries: number;
+  readonly firstAttempt: number;
   readonly withTimeout: boolean;
   /** Whether the first attempt sends the Request itself (built by PreparedRequest, its controller ready). */
   readonly reuse: boolean;
@@ -441,6 +583,7 @@ class Call {
     this.callerSignal = prep ? prep.callerSignal : request.signal;
     this.timeoutMs = prep ? prep.timeoutMs : config.defaultTimeoutMs;
     this.maxRetries = prep ? prep.maxRetries : config.defaultMaxRetries;
+    this.firstAttempt = prep ? prep.firstAttempt : 1;
     this.withTimeout = timeoutEnabled(this.timeoutMs);
     this.firstController = prep?.controller;
     this.body = prep?.body;
@@ -455,8 +598,8 @@ class Call {
     return abortError(this.method, this.url(), this.callerSignal?.reason);
   }
 
-  timeoutError(cause?: unknown): ApiTimeoutError {
-    return new ApiTimeoutError(`Request timed out after ${this.timeoutMs} ms: ${this.method} ${this.url()}`, { cause, method: this.method, url: this.url() });
+  timeoutError(cause?: unknown, response?: ResponseFacts): ApiTimeoutError {
+    return new ApiTimeoutError(`Request timed out after ${this.timeoutMs} ms: ${this.method} ${this.url()}`, { cause, method: this.method, url: this.url(), response });
   }
 
   async run(): Promise<Response> {
@@ -468,7 +611,7 @@ class Call {
     // tees the stream).
     if (!this.reuse) this.body = this.request.body === null ? null : await this.request.arrayBuffer();
 
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt = this.firstAttempt; ; attempt++) {
       const started = log && log.level >= LOG_DEBUG ? performance.now() : 0;
       const outcome = await this.attemptOnce(attempt);
       if (started) this.logAttempt(attempt, outcome, performance.now() - started);
@@ -476,6 +619,9 @@ class Call {
         if (outcome.response) release(outcome.response, outcome.attempt);
         throw this.aborted();
       }
+
+      // A success is final: the server has acted, so its retry signals (x-should-retry, Retry-After) are not read.
+      if (outcome.response?.ok) return this.finish(outcome.response, outcome.attempt);
 
       let retry: boolean;
       let reason: string;
@@ -490,7 +636,7 @@ class Call {
           reason = `status ${status}`;
         }
       } else {
-        retry = config.retryNonIdempotent || isIdempotent(method);
+        retry = !notRetried.has(outcome.error) && (config.retryNonIdempotent || isIdempotent(method));
         reason = outcome.error.message;
       }
 
@@ -502,21 +648,28 @@ class Call {
         throw outcome.error;
       }
 
-      const delayMs = retryDelayMs(attempt, outcome.response?.headers, config.random);
       // The retried response will never be read: release its connection.
       if (outcome.response) release(outcome.response, outcome.attempt);
-      config.options.onRetry?.({ attempt, delayMs, reason, method, url: this.url() });
-      if (log && log.level >= LOG_INFO) {
-        log.logger.info(`${log.prefix} retrying ${method} ${this.url()} in ${Math.round(delayMs)} ms (attempt ${attempt} of ${maxRetries + 1}: ${reason})`);
-      }
-      try {
-        await config.sleep(delayMs, callerSignal);
-      } catch (error) {
-        if (callerSignal?.aborted) throw this.aborted();
-        throw error;
-      }
-      if (callerSignal?.aborted) throw this.aborted();
+      await this.pause(attempt, outcome.response?.headers, reason);
     }
+  }
+
+  /** Before the retry that follows attempt `attempt`: onRetry, the log line, then the delay (the caller's abort ends it). */
+  async pause(attempt: number, headers: Headers | undefined, reason: string): Promise<void> {
+    const { config, method, callerSignal } = this;
+    const delayMs = retryDelayMs(attempt, headers, config.random);
+    config.options.onRetry?.({ attempt, delayMs, reason, method, url: this.url() });
+    const log = config.log;
+    if (log && log.level >= LOG_INFO) {
+      log.logger.info(`${log.prefix} retrying ${method} ${this.url()} in ${Math.round(delayMs)} ms (attempt ${attempt} of ${this.maxRetries + 1}: ${reason})`);
+    }
+    try {
+      await config.sleep(delayMs, callerSignal);
+    } catch (error) {
+      if (callerSignal?.aborted) throw this.aborted();
+      throw error;
+    }
+    if (callerSignal?.aborted) throw this.aborted();
   }
 
   logAttempt(attempt: number, outcome: Outcome, ms: number): void {
@@ -527,7 +680,7 @@ class Call {
   }
 
   async attemptOnce(n: number): Promise<Outcome> {
-    const first = n === 1 && this.reuse;
+    const first = n === this.firstAttempt && this.reuse;
     const controller = first
       ? this.firstController
       : this.withTimeout || this.callerSignal
@@ -540,7 +693,7 @@ class Call {
       init.redirect = 'manual';
       input = new Request(this.request, init);
     }
-    const state: Attempt = { call: this, controller, timer: undefined, timedOut: false };
+    const state: Attempt = { call: this, n, controller, timer: undefined, timedOut: false };
     if (controller && this.withTimeout) state.timer = setTimeout(onAttemptTimeout, this.timeoutMs, state);
     try {
       return { response: await this.follow(input, controller), attempt: state };
@@ -564,12 +717,12 @@ class Call {
       const response = await (attemptInit ? fetchImpl(current, attemptInit) : fetchImpl(current));
       if (response.type === 'opaqueredirect') {
         // A browser's fetch hides a manual redirect's target: it cannot be followed safely here.
-        throw new ApiConnectionError(`Redirect not followed (the runtime hides its target): ${method} ${this.url()}`, { method, url: this.url() });
+        throw final(new ApiConnectionError(`Redirect not followed (the runtime hides its target): ${method} ${this.url()}`, { method, url: this.url() }));
       }
       const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
       if (location === null) return response;
       await response.body?.cancel().catch(() => {});
-      if (hops >= MAX_REDIRECTS) throw new ApiConnectionError(`Too many redirects (${MAX_REDIRECTS}): ${method} ${this.url()}`, { method, url: this.url() });
+      if (hops >= MAX_REDIRECTS) throw final(new ApiConnectionError(`Too many redirects (${MAX_REDIRECTS}): ${method} ${this.url()}`, { method, url: this.url() }));
       let target: URL;
       try {
         target = new URL(location, current.url);
@@ -577,7 +730,7 @@ class Call {
         target = new URL('invalid:');
       }
       if ((target.protocol !== 'http:' && target.protocol !== 'https:') || target.username || target.password) {
-        throw new ApiConnectionError(`Redirect to an unsupported location (${redactUrl(target.href)}): ${method} ${this.url()}`, { method, url: this.url() });
+        throw final(new ApiConnectionError(`Redirect to an unsupported location (${redactUrl(target.href)}): ${method} ${this.url()}`, { method, url: this.url() }));
       }
       const headers = new Headers(current.headers);
       let nextMethod = current.method;
@@ -606,12 +759,11 @@ class Call {
       return response;
     }
     if (response.status >= 400) return this.bounded(response, state);
-    if (state.timer === undefined) return response;
     // The timer keeps running while the caller reads the body, without keeping the process alive;
-    // reading the body to its end (or failing to) stops it (timedPrototype).
-    (state.timer as { unref?: () => void }).unref?.();
-    (response as TimedResponse)[ATTEMPT] = state;
-    Object.setPrototypeOf(response, timedPrototype(Object.getPrototypeOf(response) as object));
+    // reading the body to its end (or failing to) stops it, and a failure becomes ours (readerPrototype).
+    (state.timer as { unref?: () => void } | undefined)?.unref?.();
+    (response as ReadResponse)[ATTEMPT] = state;
+    Object.setPrototypeOf(response, readerPrototype(Object.getPrototypeOf(response) as object));
     return response;
   }
 
@@ -621,13 +773,7 @@ class Call {
     try {
       read = await readBounded(response.body!, this.config.maxErrorBodyBytes);
     } catch (cause) {
-      const error = this.bodyError(cause, state);
-      if (error instanceof ClientError) throw error;
-      throw new ApiConnectionError(`Connection error while reading the error body (${describeCause(cause)}): ${this.method} ${this.url()}`, {
-        cause,
-        method: this.method,
-        url: this.url(),
-      });
+      throw this.bodyError(cause, state, response);
     } finally {
       clearTimeout(state.timer);
     }
@@ -639,12 +785,61 @@ class Call {
     return bounded;
   }
 
-  /** An error while reading a body: the caller's abort or the timeout as ours, anything else as it is. */
-  bodyError(cause: unknown, state: Attempt): unknown {
-    if (cause instanceof ClientError) return cause;
-    if (this.callerSignal?.aborted) return this.aborted();
-    if (state.timedOut) return this.timeoutError(cause);
-    return cause;
+  /**
+   * An error while reading `response`'s body, as ours, with the response's
+   * facts: the caller's abort, the timeout, a Content-Encoding that does not
+   * decode (ResponseBodyError), a lost connection (ApiConnectionError), any
+   * other failure of the reader (ResponseBodyError); fetch's own TypeError for
+   * a body read twice stays as it is. A lost connection or a timeout below
+   * 400 gets a retry when one is safe (retryAfterBodyError).
+   */
+  bodyError(cause: unknown, state: Attempt, response: Response): unknown {
+    const { method } = this;
+    const url = this.url();
+    const facts = responseFacts(response, this.config.options.requestIdHeaders);
+    if (this.callerSignal?.aborted) return abortError(method, url, this.callerSignal.reason, facts);
+    let error: ApiConnectionError;
+    if (state.timedOut) {
+      error = this.timeoutError(undefined, facts);
+    } else if (isDecodingError(cause)) {
+      const encoding = response.headers.get('content-encoding');
+      return new ResponseBodyError(`Response body could not be decoded (content-encoding ${encoding}: ${describeCause(cause)}): ${method} ${url}`, {
+        cause,
+        method,
+        url,
+        reason: 'content-encoding',
+        response: facts,
+      });
+    } else if (isConnectionError(cause)) {
+      const body = response.status >= 400 ? 'error body' : 'response body';
+      error = new ApiConnectionError(`Connection lost while reading the ${body} (${describeCause(cause)}): ${method} ${url}`, { cause, method, url, response: facts });
+    } else {
+      if (cause instanceof ClientError || cause instanceof TypeError) return cause;
+      return new ResponseBodyError(`Response body could not be read (${describeCause(cause)}): ${method} ${url}`, { cause, method, url, reason: 'unreadable', response: facts });
+    }
+    // A 2xx is final: the server acted, so only a method that may be repeated is sent again.
+    if (response.status < 400 && isIdempotent(method)) {
+      const log = this.config.log;
+      if (state.n <= this.maxRetries) {
+        Object.defineProperty(error, RETRY, { value: () => this.pause(state.n, undefined, error.message).then(() => state.n + 1) });
+      } else if (this.maxRetries > 0 && log && log.level >= LOG_WARN) {
+        log.logger.warn(`${log.prefix} ${method} ${url} failed after ${state.n} attempts: ${error.message}`);
+      }
+    }
+    return error;
+  }
+
+  /** The values of the credential headers this call sent (the API key, …), to redact from what the server sends back. */
+  secrets(): string[] {
+    const values: string[] = [];
+    this.request.headers.forEach((value, name) => {
+      if (!this.config.credentialHeaders.has(name) && !isCredentialHeader(name)) return;
+      values.push(value);
+      // `Bearer <token>`: a page may echo the token alone.
+      const space = value.indexOf(' ');
+      if (space !== -1) values.push(value.slice(space + 1).trim());
+    });
+    return values;
   }
 }
 

@@ -65,6 +65,9 @@ beforeAll(async () => {
     } else if (type === 'text') {
       headers['content-type'] = 'text/plain';
       body = msg;
+    } else if (type === 'big') {
+      headers['content-type'] = 'text/plain';
+      body = 'b'.repeat(Number(url.searchParams.get('size')));
     }
     res.writeHead(status, headers);
     res.end(body);
@@ -170,6 +173,22 @@ describe('bodies that are not clean JSON', () => {
   it('leaves the original response readable (reads a clone)', async () => {
     const { response } = await errorFor('/status/404');
     expect(await response.json()).toEqual({ message: 'boom 404', code: 404 });
+  });
+
+  // Was a bug (issue 24): the body was cut at 1 MiB, but bodyTruncated said false.
+  it.each([
+    { name: 'over the default 1 MiB', size: 1024 * 1024 + 1, max: undefined, kept: 1024 * 1024, truncated: true },
+    { name: 'at the default 1 MiB', size: 1024 * 1024, max: undefined, kept: 1024 * 1024, truncated: false },
+    { name: 'over maxBodyBytes', size: 50, max: 10, kept: 10, truncated: true },
+  ])('a body $name: bodyTruncated as the transport sets it', async ({ size, max, kept, truncated }) => {
+    const url = `${base}/status/502?type=big&size=${size}`;
+    const response = await fetch(url);
+    const error = await ApiError.fromResponse(response, { method: 'GET', url }, { maxBodyBytes: max });
+    expect(error.body).toBe('b'.repeat(kept));
+    expect(error.bodyTruncated).toBe(truncated);
+    expect(error.message.endsWith('(body cut short)')).toBe(truncated);
+    // The clone was read, the original is still whole (the bounded read did not wait on it).
+    expect((await response.text()).length).toBe(size);
   });
 
   it('an already-consumed body does not throw → undefined', async () => {

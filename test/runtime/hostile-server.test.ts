@@ -145,6 +145,7 @@ describe('error bodies are read up to a bound', () => {
     const error = await patchSpec(sgp({ throwOnError: true })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiConnectionError);
     expect((error as Error).message).toMatch(/while reading the error body/);
+    expect(error).toMatchObject({ status: 500, contentType: 'text/plain' });
   });
 
   // Was a bug: a 500 MB error body was buffered whole (+1.5 GB RSS); 600 MB rejected with a plain Error.

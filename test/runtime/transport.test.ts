@@ -2,11 +2,12 @@ import { EventEmitter, once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiAbortError, ApiConnectionError, ApiTimeoutError, ClientError } from '../../src/errors.js';
+import { ApiAbortError, ApiConnectionError, ApiTimeoutError, ClientError, ResponseBodyError } from '../../src/errors.js';
 import {
   createTransport,
   isIdempotent,
   parseRetryAfter,
+  retryAfterBodyError,
   retryDelayMs,
   type RetryInfo,
   type TransportOptions,
@@ -206,6 +207,9 @@ describe('which responses are retried', () => {
   it.each([
     { name: 'x-should-retry: false stops a retryable 503 GET', method: 'GET', status: 503, header: 'false', attempts: 1 },
     { name: 'x-should-retry: true retries a 400 POST', method: 'POST', status: 400, header: 'true', attempts: 3 },
+    // A success is final (issue 24): the same PATCH reached the server 3 times after the first had succeeded.
+    { name: 'x-should-retry: true does not retry a 200 PATCH', method: 'PATCH', status: 200, header: 'true', attempts: 1 },
+    { name: 'x-should-retry: true does not retry a 201 GET', method: 'GET', status: 201, header: 'true', attempts: 1 },
   ])('$name', async ({ method, status, header, attempts }) => {
     const replies = Array.from({ length: 3 }, () => ({ status, headers: { 'x-should-retry': header } }));
     const s = scenario('override', replies);
@@ -432,6 +436,69 @@ describe('resource hygiene (stub fetch: observing body cancellation needs a hand
     expect(await response.text()).toBe('ok');
     expect(calls).toBe(2);
     expect(cancelled).toBe(1);
+  });
+});
+
+describe('errors while the caller reads a body (stub fetch: a hand-made stream fails as asked)', () => {
+  const failing = (error: unknown, headers: Record<string, string> = {}) =>
+    createTransport({
+      sleep: async () => {},
+      fetch: async () =>
+        new Response(
+          new ReadableStream({
+            pull: (c) => c.error(error),
+          }),
+          { status: 200, headers: { 'content-type': 'application/json', 'x-request-id': 'req_s', ...headers } },
+        ),
+    });
+
+  it.each([
+    { name: 'a lost connection (undici: TypeError terminated, with a cause)', error: new TypeError('terminated', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) }), want: ApiConnectionError },
+    { name: 'a gzip body that does not decode', error: new TypeError('terminated', { cause: Object.assign(new Error('incorrect header check'), { code: 'Z_DATA_ERROR' }) }), want: ResponseBodyError },
+    { name: 'any other failure of the reader', error: new RangeError('Invalid string length'), want: ResponseBodyError },
+  ])('$name → $want.name with the response', async ({ error, want }) => {
+    const response = await failing(error)(new Request('http://example.invalid/x'));
+    const thrown = await rejection(response.text());
+    expect(thrown).toBeInstanceOf(want);
+    expect(thrown).toMatchObject({ status: 200, requestId: 'req_s', contentType: 'application/json', method: 'GET', url: 'http://example.invalid/x' });
+    expect((thrown as Error).cause).toBe(error);
+  });
+
+  it('a body read twice is fetch\'s own TypeError, not a connection error', async () => {
+    const response = await createTransport({ fetch: async () => new Response('{}') })(new Request('http://example.invalid/x'));
+    await response.text();
+    const thrown = await rejection(response.text());
+    expect(thrown).toBeInstanceOf(TypeError);
+    expect(thrown).not.toBeInstanceOf(ClientError);
+  });
+
+  it.each([
+    { method: 'GET', retried: true },
+    { method: 'PUT', retried: true },
+    { method: 'POST', retried: false },
+    { method: 'PATCH', retried: false },
+  ])('a lost connection after a 200 of a $method: a retry offered (retryAfterBodyError) $retried', async ({ method, retried }) => {
+    const lost = new TypeError('terminated', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
+    const retries: RetryInfo[] = [];
+    const transport = createTransport({
+      retryNonIdempotent: true,
+      sleep: async () => {},
+      onRetry: (info) => retries.push(info),
+      fetch: async () => new Response(new ReadableStream({ pull: (c) => c.error(lost) }), { status: 200 }),
+    });
+    const response = await transport(new Request('http://example.invalid/x', { method, body: method === 'GET' ? null : 'b' }));
+    const next = retryAfterBodyError(await rejection(response.text()));
+    expect(next === undefined).toBe(!retried);
+    if (retried) {
+      expect(await next).toBe(2);
+      expect(retries).toMatchObject([{ attempt: 1, method }]);
+    }
+  });
+
+  it('no retry is offered for anything else', () => {
+    expect(retryAfterBodyError(new ApiConnectionError('x'))).toBeUndefined();
+    expect(retryAfterBodyError(undefined)).toBeUndefined();
+    expect(retryAfterBodyError('x')).toBeUndefined();
   });
 });
 

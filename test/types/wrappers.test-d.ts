@@ -19,7 +19,7 @@ import {
   type UpdateApplicationSpecResult,
   type ValidationError,
 } from '../fixtures/seed/generated/scale-gp/index.js';
-import { ApiError, NotFoundError, isOk, isStatus } from '../../src/index.js';
+import { ApiConnectionError, ApiError, ClientError, NotFoundError, ResponseBodyError, isOk, isStatus, type ResponseBodyProblem } from '../../src/index.js';
 import {
   createLaunchDarklyClient,
   createLaunchDarklyApiClient,
@@ -100,6 +100,25 @@ describe('Scale GP updateApplicationSpec', () => {
     isUpdateApplicationSpecError(err, 404);
     // `instanceof` alone says nothing about the body.
     if (err instanceof ApiError) expectTypeOf(err.body).toEqualTypeOf<unknown>();
+  });
+
+  it('types what an error raised after the response headers knows of the response', () => {
+    const err = JSON.parse('0') as unknown;
+    if (err instanceof ResponseBodyError) {
+      expectTypeOf(err).toMatchTypeOf<ClientError>();
+      // A body error always has a response.
+      expectTypeOf(err.status).toEqualTypeOf<number>();
+      expectTypeOf(err.reason).toEqualTypeOf<ResponseBodyProblem>();
+      expectTypeOf(err.reason).toEqualTypeOf<'invalid-json' | 'content-encoding' | 'unreadable'>();
+      expectTypeOf(err.bodyStart).toEqualTypeOf<string | undefined>();
+      expectTypeOf(err.contentType).toEqualTypeOf<string | undefined>();
+      expectTypeOf(err.requestId).toEqualTypeOf<string | undefined>();
+      expectTypeOf(err.headers).toEqualTypeOf<Headers | undefined>();
+      // @ts-expect-error not an ApiError: no HTTP error status
+      expectTypeOf(err).toMatchTypeOf<ApiError>();
+    }
+    // A connection error has a response only when it was lost while the body was read.
+    if (err instanceof ApiConnectionError) expectTypeOf(err.status).toEqualTypeOf<number | undefined>();
   });
 
   it('accepts throwOnError as a boolean known at run time: the result is then the union', async () => {
