@@ -326,6 +326,7 @@ const RUNTIME_EXPORTS = [
   'ApiConnectionError',
   'ApiTimeoutError',
   'ApiAbortError',
+  'ResponseBodyError',
   'InvalidRequestError',
   'MissingApiKeyError',
   'BrowserNotAllowedError',

@@ -12,7 +12,7 @@ import type { paths } from "./schema.js";
 
 export * from "./operations.js";
 export type * from "./schema.js";
-export { ApiError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ClientError, ApiConnectionError, ApiTimeoutError, ApiAbortError, InvalidRequestError, MissingApiKeyError, BrowserNotAllowedError, isOk, isStatus } from "../../../../src/index.js";
+export { ApiError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ClientError, ApiConnectionError, ApiTimeoutError, ApiAbortError, ResponseBodyError, InvalidRequestError, MissingApiKeyError, BrowserNotAllowedError, isOk, isStatus } from "../../../../src/index.js";
 
 /** The servers "Media kinds" declares; the first is the default. */
 export const mediaKindsServers = {
