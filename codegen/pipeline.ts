@@ -20,6 +20,7 @@ import { allowedRoots } from './lib/spec-resolver.js';
 import { guarantee } from './stages/guarantee.js';
 import { lintAndBundle } from './stages/lint-bundle.js';
 import { generateWrappers, type ClientConfig, type WrappersOutput } from './stages/wrappers.js';
+import { readJsonPatchConfig } from './stages/json-patch.js';
 import { createTypesRunner, type TypesResult, type TypesRunner } from './worker/client.js';
 
 export interface PipelineOptions {
@@ -115,6 +116,7 @@ function readClientConfig(raw: unknown, where: string): ClientConfig {
     'nameClashes',
     'remoteRefs',
     'limits',
+    'jsonPatch',
   ];
   for (const key of Object.keys(c)) if (!known.includes(key)) fail(`unknown key "${key}" (known: ${known.join(', ')})`);
   const isStringMap = (v: unknown) =>
@@ -145,6 +147,7 @@ function readClientConfig(raw: unknown, where: string): ClientConfig {
     fail('remoteRefs must be a list of hosts (`host` or `host:port`)');
   }
   readLimits(c.limits, where);
+  readJsonPatchConfig(c.jsonPatch, where);
   return c as ClientConfig;
 }
 
@@ -289,6 +292,7 @@ async function generateApi(
   Object.assign(timings, processed.timings);
   processed.warnings.forEach(warn);
   const w = wrappers!;
+  w.warnings.forEach(warn);
 
   const manifest = {
     generated: 'GENERATED FILE: do not edit. Regenerate with `npm run generate`.',

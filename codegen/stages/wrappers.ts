@@ -16,6 +16,7 @@ import { docComment, isSafeIdentifier, jsString, pascalCase, type DocTag } from 
 import { essence, mediaKind, type MediaKind } from '../lib/media.js';
 import { nameOperations, operationKey, type NameClashes, type NamedOperation, type RecordedName } from '../lib/naming.js';
 import { deref, isObject, operationsOf, type JsonObject } from '../lib/openapi.js';
+import { emitPatchTypes, planJsonPatch, type JsonPatchConfig } from './json-patch.js';
 
 /** The api's `x-codegen` entry in redocly.yaml. */
 export interface ClientConfig {
@@ -45,6 +46,8 @@ export interface ClientConfig {
   remoteRefs?: string[];
   /** Changes to the default limits on the work a spec may cause (lib/limits.ts). */
   limits?: Partial<Limits>;
+  /** Typed JSON Patch bodies: patchable pointers and targets per operation (stages/json-patch.ts). */
+  jsonPatch?: JsonPatchConfig;
 }
 
 export interface WrappersOutput {
@@ -55,6 +58,8 @@ export interface WrappersOutput {
   /** Every name operations.ts and index.ts export. */
   exportedNames: string[];
   facts: Record<string, unknown>;
+  /** What the run should report (config pointing at nothing, a patch left untyped). */
+  warnings: string[];
 }
 
 /** Keys of a wrapper's argument other than path parameters. */
@@ -88,6 +93,9 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
   claim(apiClient, 'the client factory');
   const blocks: string[] = [];
   const methods: string[] = [];
+  const patches = planJsonPatch(document, operations, config.jsonPatch);
+  const patchPlans = new Map(patches.plans.map((p) => [p.op, p]));
+  const patchFacts: Array<Record<string, unknown>> = [];
   for (const op of operations) {
     const Name = op.name.charAt(0).toUpperCase() + op.name.slice(1);
     claim(`${Name}Args`, operationKey(op));
@@ -115,11 +123,19 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     if (media.choice && pathParams.includes('contentType')) {
       throw new PipelineError(`${where}: ${operationKey(op)}: path parameter "contentType" clashes with the wrapper argument that chooses the body's media type`);
     }
+    const plan = patchPlans.get(op);
+    // A JSON Patch body: the pointers into the resource as named types, which the argument's body refers to.
+    const patch = plan ? emitPatchTypes(plan, Name) : undefined;
+    for (const n of patch?.names ?? []) claim(n, operationKey(op));
+    if (patch) patchFacts.push(patch.fact);
     const argsType = media.choice
       ? `$runtime.WithBodyChoice<$runtime.OperationArgs<${opType}>, ${opType}, ${jsString(media.choice)}>`
-      : `$runtime.OperationArgs<${opType}>`;
+      : patch
+        ? patch.args(`$runtime.OperationArgs<${opType}>`)
+        : `$runtime.OperationArgs<${opType}>`;
     blocks.push(
       [
+        ...(patch?.text ? [patch.text] : []),
         docComment([`The argument of \`${op.name}\`: ${argsSummary(pathParams)}.`]) + `export type ${Name}Args = ${argsType};`,
         docComment([`What \`${op.name}\` resolves to: \`{ data }\` on 2xx, else \`{ error }\`, typed by status with \`isStatus(result, …)\`.`]) +
           `export type ${Name}Result = ${media.data ? `$runtime.WithData<$runtime.OperationResult<${opType}>, ${media.data}>` : `$runtime.OperationResult<${opType}>`};`,
@@ -156,14 +172,15 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     );
   }
 
+  const body = blocks.join('\n');
   const operationsTs =
     `import * as $runtime from ${jsString(runtime)};\n` +
-    `import type { paths } from "./schema.js";\n\n` +
+    `import type { ${body.includes('components["schemas"]') ? 'components, ' : ''}paths } from "./schema.js";\n\n` +
     docComment([`A client of ${jsString(title)} for the free functions (\`create${clientName}ApiClient\`); a client of another api is not one.`]) +
     `export interface ${apiClient} extends $runtime.ApiClient<paths> {\n` +
     `  /** Type-only: the api this client is for (another api's client is refused naming both). */\n` +
     `  readonly [$runtime.apiName]?: ${jsString(title)};\n}\n\n` +
-    blocks.join('\n');
+    body;
 
   const servers = serverNames(document, config.servers ?? {}, where);
   const auth: Auth | undefined =
@@ -187,9 +204,12 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     if (operations.some((op) => op.name === n)) throw new PipelineError(`${where}: operation name ${n} clashes with the client factory's own names`);
     if (key !== 'apiClient') claim(n, 'the client factory');
   }
-  for (const n of RUNTIME_EXPORTS) {
-    if (operations.some((op) => op.name === n)) throw new PipelineError(`${where}: operation name ${n} clashes with a name the runtime exports`);
-    claim(n, 'the runtime');
+  // The escape hatch of typed patches, re-exported where there are some.
+  const runtimeExports = [...RUNTIME_EXPORTS, ...(patchFacts.some((f) => f.types) ? PATCH_RUNTIME_EXPORTS : [])];
+  for (const n of runtimeExports) {
+    const bare = n.replace(/^type /, '');
+    if (operations.some((op) => op.name === bare)) throw new PipelineError(`${where}: operation name ${bare} clashes with a name the runtime exports`);
+    claim(bare, 'the runtime');
   }
 
   const descriptorLines = [
@@ -208,7 +228,7 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     `import type { paths } from "./schema.js";\n\n` +
     `export * from "./operations.js";\n` +
     `export type * from "./schema.js";\n` +
-    `export { ${RUNTIME_EXPORTS.join(', ')} } from ${jsString(runtime)};\n\n` +
+    `export { ${runtimeExports.join(', ')} } from ${jsString(runtime)};\n\n` +
     docComment([`The servers ${jsString(title)} declares; the first is the default.`]) +
     `export const ${names.servers} = {\n${servers.map(([name, url]) => `  ${jsString(name)}: ${jsString(url)},`).join('\n')}\n} as const;\n\n` +
     `export type ${names.server} = keyof typeof ${names.servers};\n\n` +
@@ -257,7 +277,9 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
         servers: Object.fromEntries(servers),
         idempotencyHeader: config.idempotencyHeader ?? null,
       },
+      ...(patchFacts.length ? { jsonPatch: patchFacts } : {}),
     },
+    warnings: patches.warnings,
   };
 }
 
@@ -282,6 +304,9 @@ const RUNTIME_EXPORTS = [
   'isOk',
   'isStatus',
 ];
+
+/** What index.ts re-exports from the runtime when the api has typed JSON Patch bodies: the escape hatch for other pointers. */
+const PATCH_RUNTIME_EXPORTS = ['uncheckedPointer', 'type UncheckedPointer', 'type UncheckedPatchOperation'];
 
 /** The arguments and result of every wrapper (free function and bound method alike). */
 const CALL_TAGS: DocTag[] = [
