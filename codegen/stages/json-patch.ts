@@ -529,7 +529,7 @@ export function emitPatchTypes(plan: PatchPlan, Name: string): PatchTypes {
   const who = `\`${op.name}\``;
   const lines = [
     docComment([
-      `A pointer (RFC 6901) that ${who} may change in \`${label}\`, the resource it returns: \`*\` of the manifest is \`\${number}\` (an array index) or \`\${string}\` (a map key).`,
+      `A pointer (RFC 6901) that ${who} may change in \`${label}\`, the resource it returns (\`\${number}\`: an array index, \`\${string}\`: a map key).`,
     ]) + `export type ${names.pointer} =${union(patchable.map((p) => pointerType(p.segments)))};`,
     docComment([
       `One operation (RFC 6902 §4) of a patch for ${who}, checked against \`${label}\`: \`add\`, \`replace\`, \`remove\`, \`move\` and \`copy\` on the pointers of \`${names.pointer}\`,`,
@@ -543,7 +543,7 @@ export function emitPatchTypes(plan: PatchPlan, Name: string): PatchTypes {
     const { property, required, bodyType: base } = plan.body;
     lines.push(
       docComment([`The body of ${who}: \`${plan.bodyLabel.split('.')[0]}\` with \`${property}\` a \`${names.patch}\`.`]) +
-        `export type ${names.body} = Omit<${base}, ${jsString(property)}> & { ${jsString(property)}${required ? '' : '?'}: ${names.patch} };`,
+        `export type ${names.body} = Omit<${base}, ${jsString(property)}> & { ${/^[A-Za-z_$][\w$]*$/.test(property) ? property : jsString(property)}${required ? '' : '?'}: ${names.patch} };`,
     );
     bodyType = names.body;
   }

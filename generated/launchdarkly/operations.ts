@@ -15,7 +15,7 @@ export interface LaunchDarklyApiClient extends $runtime.ApiClient<paths> {
   readonly [$runtime.apiName]?: "LaunchDarkly REST API";
 }
 
-/** A pointer (RFC 6901) that `patchApplication` may change in `ApplicationRep`, the resource it returns: `*` of the manifest is `${number}` (an array index) or `${string}` (a map key). */
+/** A pointer (RFC 6901) that `patchApplication` may change in `ApplicationRep`, the resource it returns (`${number}`: an array index, `${string}`: a map key). */
 export type PatchApplicationPatchPointer =
   | "/description"
   | "/kind";
