@@ -106,7 +106,7 @@ export interface PatchPlan {
   /** How the body is described in the manifest (`JSONPatch`, `PatchWithComment.patch`). */
   bodyLabel: string;
   /** Undefined: the patch stays as the spec types it (`reason` says why). */
-  target?: { label: string; pointers: Pointer[] };
+  target?: { label: string; described: string; pointers: Pointer[] };
   reason?: string;
 }
 
@@ -158,7 +158,7 @@ export function planJsonPatch(doc: JsonObject, operations: NamedOperation[], con
         if (!p.matched) warnings.push(`${where}: x-codegen.jsonPatch pointer ${jsString(p.text)} is not a patchable pointer into ${target.label}; ignored`);
       }
     }
-    plans.push({ op, ...found, target: { label: target.label, pointers } });
+    plans.push({ op, ...found, target: { label: target.label, described: target.described, pointers } });
   }
   for (const key of Object.keys(overrides)) {
     if (!used.has(key)) warnings.push(`json patch: x-codegen.jsonPatch.operations[${jsString(key)}] names no operation with a JSON Patch body; ignored`);
@@ -229,14 +229,18 @@ interface Target {
   schema: Json;
   /** The TypeScript type of the target. */
   expr: string;
-  /** How the manifest and doc comments name it. */
+  /** How the manifest and the warnings name it: the schema's key, or `METHOD /path status`. */
   label: string;
+  /** What the doc comments say it is. */
+  described: string;
 }
 
 function findTarget(doc: JsonObject, op: NamedOperation, override: string | undefined, warn: (line: string) => void): Target | undefined {
   if (override !== undefined) {
     const schemas = isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {};
-    if (Object.hasOwn(schemas, override)) return { schema: { $ref: `#/components/schemas/${escapeSegment(override)}` }, expr: componentType(override), label: override };
+    if (Object.hasOwn(schemas, override)) {
+      return { schema: { $ref: `#/components/schemas/${escapeSegment(override)}` }, expr: componentType(override), label: override, described: `\`${override}\` (x-codegen.jsonPatch)` };
+    }
     warn(`x-codegen.jsonPatch target ${jsString(override)} is not a component schema; ignored`);
   }
   const fromResponses = (operation: Json | undefined, method: string): Target | undefined => {
@@ -253,8 +257,10 @@ function findTarget(doc: JsonObject, op: NamedOperation, override: string | unde
         const name = refName(media.schema);
         const statusKey = /^\d+$/.test(status) ? status : jsString(status.toUpperCase());
         const expr = name ? componentType(name) : `paths[${jsString(op.path)}][${jsString(method)}]["responses"][${statusKey}]["content"][${jsString(type)}]`;
-        const label = name ?? `the ${status} response of ${method.toUpperCase()} ${op.path}`;
-        return { schema: media.schema, expr, label };
+        const label = name ?? `${method.toUpperCase()} ${op.path} ${status}`;
+        const what = name ? `\`${name}\`` : 'the resource';
+        const described = method === op.method ? `${what}, what it returns` : `${what}, what \`${method.toUpperCase()} ${op.path}\` returns`;
+        return { schema: media.schema, expr, label, described };
       }
     }
     return undefined;
@@ -511,7 +517,7 @@ export function emitPatchTypes(plan: PatchPlan, Name: string): PatchTypes {
     body: plan.bodyLabel,
   };
   if (!plan.target) return { text: '', names: [], args: (plain) => plain, fact: { ...fact, target: null, reason: plan.reason } };
-  const { label, pointers } = plan.target;
+  const { label, described, pointers } = plan.target;
   const names = { pointer: `${Name}PatchPointer`, operation: `${Name}PatchOperation`, patch: `${Name}Patch`, body: `${Name}Body` };
   const patchable = pointers.filter((p) => p.patchable && !p.segments.includes('append'));
   const union = (items: string[], indent = '  ') => (items.length ? items.map((i) => `\n${indent}| ${i}`).join('') : ' never');
@@ -529,14 +535,14 @@ export function emitPatchTypes(plan: PatchPlan, Name: string): PatchTypes {
   const who = `\`${op.name}\``;
   const lines = [
     docComment([
-      `A pointer (RFC 6901) that ${who} may change in \`${label}\`, the resource it returns (\`\${number}\`: an array index, \`\${string}\`: a map key).`,
+      `A pointer (RFC 6901) that ${who} may change in ${described} (\`\${number}\`: an array index, \`\${string}\`: a map key).`,
     ]) + `export type ${names.pointer} =${union(patchable.map((p) => pointerType(p.segments)))};`,
     docComment([
-      `One operation (RFC 6902 §4) of a patch for ${who}, checked against \`${label}\`: \`add\`, \`replace\`, \`remove\`, \`move\` and \`copy\` on the pointers of \`${names.pointer}\`,`,
+      `One operation (RFC 6902 §4) of a patch for ${who}, checked against ${described}: \`add\`, \`replace\`, \`remove\`, \`move\` and \`copy\` on the pointers of \`${names.pointer}\`,`,
       '`test` also on the fields that cannot be changed; `value` has the type at its pointer, `remove` takes none (and only where a value may be absent).',
       'For a pointer the spec does not describe: `{ op, path: uncheckedPointer("/…"), value }`.',
     ]) + `export type ${names.operation} =${union(members)};`,
-    docComment([`A JSON Patch document (RFC 6902) for ${who}: its operations are applied in order to \`${label}\`.`]) + `export type ${names.patch} = ${names.operation}[];`,
+    docComment([`A JSON Patch document (RFC 6902) for ${who}: its operations are applied in order to ${described.split(',')[0]}.`]) + `export type ${names.patch} = ${names.operation}[];`,
   ];
   let bodyType = names.patch;
   if (plan.body.kind === 'property') {
