@@ -15,12 +15,12 @@ export interface LaunchDarklyApiClient extends $runtime.ApiClient<paths> {
   readonly [$runtime.apiName]?: "LaunchDarkly REST API";
 }
 
-/** A pointer (RFC 6901) that `patchApplication` may change in `ApplicationRep`, the resource it returns (`${number}`: an array index, `${string}`: a map key). */
+/** A pointer (RFC 6901) that `patchApplication` may change in `ApplicationRep`, what it returns (`${number}`: an array index, `${string}`: a map key). */
 export type PatchApplicationPatchPointer =
   | "/description"
   | "/kind";
 /**
- * One operation (RFC 6902 §4) of a patch for `patchApplication`, checked against `ApplicationRep`: `add`, `replace`, `remove`, `move` and `copy` on the pointers of `PatchApplicationPatchPointer`,
+ * One operation (RFC 6902 §4) of a patch for `patchApplication`, checked against `ApplicationRep`, what it returns: `add`, `replace`, `remove`, `move` and `copy` on the pointers of `PatchApplicationPatchPointer`,
  * `test` also on the fields that cannot be changed; `value` has the type at its pointer, `remove` takes none (and only where a value may be absent).
  * For a pointer the spec does not describe: `{ op, path: uncheckedPointer("/…"), value }`.
  */
