@@ -376,15 +376,16 @@ function childrenOf(doc: JsonObject, schema: JsonObject, place: Place): Child[] 
     if (depth > 8) return;
     const base = mayBeUndefined || isNullable(doc, s) ? `NonNullable<${expr}>` : expr;
     const required = new Set(asArray(s.required).filter((r): r is string => typeof r === 'string'));
-    if (isObject(s.properties)) {
+    const kind = indexable(s);
+    if (kind === 'object' && isObject(s.properties)) {
       for (const [key, node] of Object.entries(s.properties)) {
         if (names.has(key) || !isObject(node)) continue;
         names.add(key);
         out.push({ segment: { key }, node, expr: `${base}[${jsString(key)}]`, optional: !required.has(key) });
       }
     }
-    if (isObject(s.additionalProperties)) out.push({ segment: 'entry', node: s.additionalProperties, expr: `${base}[string]`, optional: false });
-    if (isObject(s.items)) out.push({ segment: 'index', node: s.items, expr: `${base}[number]`, optional: false });
+    if (kind === 'object' && isObject(s.additionalProperties)) out.push({ segment: 'entry', node: s.additionalProperties, expr: `${base}[string]`, optional: false });
+    if (kind === 'array' && isObject(s.items)) out.push({ segment: 'index', node: s.items, expr: `${base}[number]`, optional: false });
     for (const m of asArray(s.allOf)) {
       const name = plainRef(m);
       const member = deref(doc, m);
@@ -400,6 +401,22 @@ function childrenOf(doc: JsonObject, schema: JsonObject, place: Place): Child[] 
   };
   visit(schema, place.expr, place.mayBeUndefined, 0, false);
   return out;
+}
+
+/**
+ * What openapi-typescript makes of a schema's own keywords, as far as indexing
+ * it goes (its transform/schema-object): `const` and a non-object `enum` are
+ * literals; `type: string` (or number, boolean) ignores `properties`; `items`
+ * count only under `type: array`; a type list is a union (only `X | null` can
+ * be indexed); own properties beside `anyOf` join a union with its members.
+ */
+function indexable(s: JsonObject): 'object' | 'array' | undefined {
+  if (s.const !== undefined && s.const !== null) return undefined;
+  if (Array.isArray(s.enum) && s.type !== 'object' && !('properties' in s) && !('additionalProperties' in s)) return undefined;
+  if (asArray(s.anyOf).length > 0) return undefined;
+  const types = Array.isArray(s.type) ? s.type.filter((t) => t !== 'null') : s.type === undefined ? ['object'] : [s.type];
+  if (types.length !== 1) return undefined;
+  return types[0] === 'object' ? 'object' : types[0] === 'array' ? 'array' : undefined;
 }
 
 /** An object (or any value) whose keys the schema leaves open: `additionalProperties: true`, or nothing said. */
