@@ -485,7 +485,7 @@ export function pointerPattern(segments: Segment[]): string {
 
 type PatternSegment = { key: string } | 'any';
 
-/** `/environments/*\/on` → segments (unescaped); `*` matches any index or map key. */
+/** `/environments/*\/on` → segments (unescaped); `*` matches any index or map key (and `-`, and what lies below a plain-string pointer). */
 function parsePattern(pointer: string): PatternSegment[] {
   return pointer
     .split('/')
@@ -498,7 +498,7 @@ function matchesPattern(pattern: PatternSegment[], segments: Segment[]): boolean
   if (pattern.length > segments.length) return false;
   return pattern.every((p, i) => {
     const s = segments[i]!;
-    if (p === 'any') return s === 'index' || s === 'entry' || (typeof s === 'object' && s.key === '*');
+    if (p === 'any') return typeof s !== 'object' || s.key === '*';
     return typeof s === 'object' && s.key === p.key;
   });
 }

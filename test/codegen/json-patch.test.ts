@@ -151,6 +151,13 @@ export { ok, raw, word };`;
       [{ key: 'a/b' }, { key: 'c' }],
       [{ key: 'list' }, 'index', { key: 'e' }],
     ]);
+    // `*` takes an index, a map key and `-` (append).
+    expect(pointers(doc(target), { operations: { patchR: { pointers: ['/list/*'] } } })).toEqual([
+      [{ key: 'list' }, 'index'],
+      [{ key: 'list' }, 'append'],
+      [{ key: 'list' }, 'index', { key: 'e' }],
+      [{ key: 'list' }, 'index', { key: 'f' }],
+    ]);
     expect(narrowed.warnings).toEqual([
       'json patch: PATCH /r: x-codegen.jsonPatch pointer "/id" is not a patchable pointer into PATCH /r 200; ignored',
       'json patch: PATCH /r: x-codegen.jsonPatch pointer "/typo" is not a patchable pointer into PATCH /r 200; ignored',
