@@ -131,6 +131,7 @@ export function planJsonPatch(doc: JsonObject, operations: NamedOperation[], con
     const override = key !== undefined ? overrides[key] : undefined;
     const where = `json patch: ${operationKey(op)}`;
     if (found.reason) {
+      warnings.push(`${where}: ${found.reason}; its patch stays as the spec types it`);
       plans.push({ op, ...found, reason: found.reason });
       continue;
     }

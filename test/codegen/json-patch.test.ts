@@ -69,6 +69,7 @@ describe('detection', () => {
     expect(plan(d).plans[0]!.target).toBeDefined();
     content['application/merge-patch+json'] = { schema: { type: 'object' } };
     expect(plan(d).plans[0]!.reason).toBe('the body has 2 media types; only a single one is typed');
+    expect(plan(d).warnings).toEqual(['json patch: PATCH /r: the body has 2 media types; only a single one is typed; its patch stays as the spec types it']);
   });
 });
 
