@@ -175,7 +175,8 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
   const body = blocks.join('\n');
   const operationsTs =
     `import * as $runtime from ${jsString(runtime)};\n` +
-    `import type { ${body.includes('components["schemas"]') ? 'components, ' : ''}paths } from "./schema.js";\n\n` +
+    // The patch types refer to the schema types by `components["schemas"][…]`.
+    `import type { ${patchFacts.some((f) => f.types) ? 'components, ' : ''}paths } from "./schema.js";\n\n` +
     docComment([`A client of ${jsString(title)} for the free functions (\`create${clientName}ApiClient\`); a client of another api is not one.`]) +
     `export interface ${apiClient} extends $runtime.ApiClient<paths> {\n` +
     `  /** Type-only: the api this client is for (another api's client is refused naming both). */\n` +
