@@ -108,7 +108,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         return existsSync(file) ? { text: readFileSync(file, 'utf8'), where: relative(io.cwd, file) || file } : undefined;
       },
     });
-    const summary = () => (verbose ? [] : results.flatMap((r) => summariseWarnings(r.api, r.warnings))).forEach(log);
+    const summary = () => [...results.flatMap(jsonPatchSummary), ...(verbose ? [] : results.flatMap((r) => summariseWarnings(r.api, r.warnings)))].forEach(log);
     const files: FileTree = new Map(results.flatMap((r) => [...r.files]));
     const owned = results.map((r) => r.api);
     if (check) {
@@ -178,6 +178,23 @@ function printError(error: unknown, io: CliIo): number {
   io.stderr.write(`error: ${e.code ? `${e.code}: ` : ''}${oneLine(e.message?.split('\n')[0] ?? String(error))}\n`);
   if (process.env.CODEGEN_DEBUG) io.stderr.write(`${e.stack}\n`);
   return 1;
+}
+
+/**
+ * The operations whose JSON Patch bodies were typed (stages/json-patch.ts), by
+ * wrapper name, as manifest.json's `jsonPatch` lists them: one line per api that has any.
+ */
+function jsonPatchSummary(result: { api: string; files: FileTree }): string[] {
+  const text = result.files.get(`${result.api}/manifest.json`);
+  const entries = (text ? (JSON.parse(text) as { jsonPatch?: Array<{ wrapper: string; types?: string }> }).jsonPatch : undefined) ?? [];
+  if (!entries.length) return [];
+  const typed = entries.filter((e) => e.types).map((e) => e.wrapper);
+  const left = entries.filter((e) => !e.types).map((e) => e.wrapper);
+  const ops = (n: number) => `${n} operation${n === 1 ? '' : 's'}`;
+  return [
+    `${result.api}: JSON Patch bodies typed for ${ops(typed.length)}${typed.length ? `: ${typed.join(', ')}` : ''}` +
+      (left.length ? `; left as the spec types them (manifest.json says why): ${left.join(', ')}` : ''),
+  ];
 }
 
 // Run only when executed (`tsx codegen/cli.ts`), not when a test imports `main`.

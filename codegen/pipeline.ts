@@ -20,6 +20,7 @@ import { renderApiReport } from './api-diff/api-report.js';
 import { guarantee } from './stages/guarantee.js';
 import { bundleSpec, lintSpec, loadSpec, preprocessSpec, type SpecInput } from './stages/lint-bundle.js';
 import { generateWrappers, type ClientConfig, type WrappersOutput } from './stages/wrappers.js';
+import { readJsonPatchConfig } from './stages/json-patch.js';
 import { createTypesRunner, type TypesResult, type TypesRunner } from './worker/client.js';
 
 export interface PipelineOptions {
@@ -115,6 +116,7 @@ function readClientConfig(raw: unknown, where: string): ClientConfig {
     'nameClashes',
     'remoteRefs',
     'limits',
+    'jsonPatch',
   ];
   for (const key of Object.keys(c)) if (!known.includes(key)) fail(`unknown key "${key}" (known: ${known.join(', ')})`);
   const isStringMap = (v: unknown) =>
@@ -145,6 +147,7 @@ function readClientConfig(raw: unknown, where: string): ClientConfig {
     fail('remoteRefs must be a list of hosts (`host` or `host:port`)');
   }
   readLimits(c.limits, where);
+  readJsonPatchConfig(c.jsonPatch, where);
   return c as ClientConfig;
 }
 
@@ -231,6 +234,7 @@ async function generateApi(
   const processed = await time('types (wait)', () => job.result());
   Object.assign(timings, processed.timings);
   processed.warnings.forEach(warn);
+  wrappers.warnings.forEach(warn);
 
   const header = tsHeader(info);
   const files: FileTree = new Map([

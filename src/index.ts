@@ -52,6 +52,7 @@ export type {
   WithBodyChoice,
   WithData,
 } from './body.js';
+export { uncheckedPointer, type UncheckedPatchOperation, type UncheckedPointer, type WithBody } from './json-patch.js';
 export type { AuthScheme } from './auth.js';
 export type { RetryInfo } from './transport.js';
 export type { Logger, LogLevel } from './logger.js';

@@ -183,10 +183,22 @@ function readHead(abs: string, files: string[], folder: string): ApiFiles {
 function recordedNames(text: string): RecordedNames | undefined {
   try {
     const { wrappers, aliases } = readManifest(text, 'manifest.json');
-    return { wrappers: new Map([...wrappers].map(([key, recorded]) => [key, recorded.name])), aliases };
+    return { wrappers: new Map([...wrappers].map(([key, recorded]) => [key, recorded.name])), aliases, patches: recordedPatches(text) };
   } catch {
     return undefined;
   }
+}
+
+/** manifest.json's `jsonPatch`: `METHOD /path` → its patchable pointers (null: left untyped). */
+function recordedPatches(text: string): Map<string, string[] | null> {
+  const { jsonPatch } = JSON.parse(text) as { jsonPatch?: unknown };
+  const out = new Map<string, string[] | null>();
+  for (const entry of Array.isArray(jsonPatch) ? (jsonPatch as Array<Record<string, unknown>>) : []) {
+    const { method, path, pointers } = entry ?? {};
+    if (typeof method !== 'string' || typeof path !== 'string') continue;
+    out.set(`${method.toUpperCase()} ${path}`, Array.isArray(pointers) ? pointers.filter((p): p is string => typeof p === 'string') : null);
+  }
+  return out;
 }
 
 function isSource(file: string): boolean {

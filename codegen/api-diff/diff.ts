@@ -93,6 +93,10 @@ export const RULES = {
   'discriminator-mapping-added': { what: 'discriminator mapping value added', request: NB, response: B },
   'discriminator-mapping-removed': { what: 'discriminator mapping value removed', request: B, response: NB },
   'discriminator-mapping-changed': { what: 'discriminator mapping value points elsewhere', request: B, response: B },
+  'patch-typed': { what: 'JSON Patch body typed (manifest.json `jsonPatch`): its `path` was any string', request: B },
+  'patch-untyped': { what: 'JSON Patch body no longer typed: any `path` accepted', request: NB },
+  'patch-pointer-removed': { what: 'JSON Patch pointer no longer patchable (with the pointers below it)', request: B },
+  'patch-pointer-added': { what: 'JSON Patch pointer patchable', request: NB },
   'export-added': { what: 'exported symbol added (or interface member)', always: NB },
   'export-removed': { what: 'exported symbol removed (or interface member)', always: B },
   'export-changed': { what: 'exported symbol changed kind or signature', always: B },
@@ -158,9 +162,13 @@ export function diffApi(
     ...(names ? diffWrapperNames(names.base.wrappers, names.head.wrappers) : []),
     ...(names ? diffAliasNames(names.base.aliases, names.head.aliases) : []),
   ];
-  sortChanges(changes);
   const baseOps = operationMap(base);
   const headOps = operationMap(head);
+  if (names?.base.patches && names.head.patches) {
+    const both = new Set([...headOps.keys()].filter((k) => baseOps.has(k)));
+    changes.push(...diffPatchPointers(names.base.patches, names.head.patches, both));
+  }
+  sortChanges(changes);
   if (symbols) {
     attachExports(changes, 'operation-removed', 'export-removed', baseOps, symbols.base);
     attachExports(changes, 'operation-added', 'export-added', headOps, symbols.head);
@@ -344,6 +352,65 @@ export interface RecordedNames {
   wrappers: ReadonlyMap<string, string>;
   /** Schema key → alias name. */
   aliases: ReadonlyMap<string, string>;
+  /**
+   * `METHOD /path` → the patchable pointers of its typed JSON Patch body
+   * (`jsonPatch`; null: found but left untyped). Undefined: not known (no
+   * manifest), so nothing is compared.
+   */
+  patches?: ReadonlyMap<string, readonly string[] | null> | undefined;
+}
+
+/**
+ * The patchable pointers of the operations present on both sides: a pointer
+ * removed breaks a caller that patched it, one added does not; a removed
+ * pointer's own removed descendants are counted with it. A body that becomes
+ * typed rejects pointers it accepted (breaking); one that stops being typed
+ * accepts any.
+ */
+export function diffPatchPointers(
+  base: ReadonlyMap<string, readonly string[] | null>,
+  head: ReadonlyMap<string, readonly string[] | null>,
+  operations: ReadonlySet<string>,
+): Change[] {
+  const out: Change[] = [];
+  const make = (rule: RuleId, operation: string, subject: string, message: string): Change => ({
+    rule,
+    severity: severityOf(rule, 'request'),
+    operation,
+    location: 'request body',
+    subject,
+    message,
+  });
+  for (const operation of [...operations].sort()) {
+    const b = base.get(operation) ?? null;
+    const h = head.get(operation) ?? null;
+    if (!b && h) out.push(make('patch-typed', operation, '', `JSON Patch typed: ${h.length} patchable pointer${h.length === 1 ? '' : 's'}`));
+    if (b && !h) out.push(make('patch-untyped', operation, '', 'JSON Patch no longer typed'));
+    if (!b || !h) continue;
+    const before = new Set(b);
+    const after = new Set(h);
+    for (const [rule, from, to] of [
+      ['patch-pointer-removed', b, after],
+      ['patch-pointer-added', h, before],
+    ] as const) {
+      const gone = from.filter((p) => !to.has(p));
+      const goneSet = new Set(gone);
+      for (const pointer of gone) {
+        // Only the outermost: `/a` removed takes `/a/b` with it.
+        if (ancestorPointers(pointer).some((a) => goneSet.has(a))) continue;
+        const below = gone.filter((p) => p.startsWith(`${pointer}/`)).length;
+        const what = rule === 'patch-pointer-removed' ? 'no longer patchable' : 'patchable';
+        out.push(make(rule, operation, pointer, `${codeSpan(pointer)} ${what}${below ? ` (and ${below} pointer${below === 1 ? '' : 's'} below it)` : ''}`));
+      }
+    }
+  }
+  return sortChanges(out);
+}
+
+/** `/a/b/c` → `/a`, `/a/b`. */
+function ancestorPointers(pointer: string): string[] {
+  const parts = pointer.split('/').slice(1);
+  return parts.slice(0, -1).map((_, i) => `/${parts.slice(0, i + 1).join('/')}`);
 }
 
 /** A schema present on both sides whose type has another name: one change, with the old and new exports under it. */

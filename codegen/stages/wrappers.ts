@@ -17,6 +17,7 @@ import { essence, mediaKind, type MediaKind } from '../lib/media.js';
 import { nameOperations, operationKey, type NameClashes, type NamedOperation, type RecordedName } from '../lib/naming.js';
 import { deref, isObject, operationsOf, type JsonObject } from '../lib/openapi.js';
 import { oneLine, SymbolList, truncate, type ApiSymbol } from '../api-diff/api-report.js';
+import { emitPatchTypes, planJsonPatch, type JsonPatchConfig } from './json-patch.js';
 
 /** The api's `x-codegen` entry in redocly.yaml. */
 export interface ClientConfig {
@@ -46,6 +47,8 @@ export interface ClientConfig {
   remoteRefs?: string[];
   /** Changes to the default limits on the work a spec may cause (lib/limits.ts). */
   limits?: Partial<Limits>;
+  /** Typed JSON Patch bodies: patchable pointers and targets per operation (stages/json-patch.ts). */
+  jsonPatch?: JsonPatchConfig;
 }
 
 export interface WrappersOutput {
@@ -62,6 +65,8 @@ export interface WrappersOutput {
    */
   reportSymbols: ApiSymbol[];
   facts: Record<string, unknown>;
+  /** What the run should report (config pointing at nothing, a patch left untyped). */
+  warnings: string[];
 }
 
 /** Keys of a wrapper's argument other than path parameters. */
@@ -98,6 +103,9 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
   const operationsReport = new SymbolList('operations.ts');
   const apiNameMember = '[$runtime.apiName]';
   operationsReport.add(apiClient, 'interface', `interface ${apiClient} extends $runtime.ApiClient<paths>`, operationsReport.members(apiClient, [apiNameMember]));
+  const patches = planJsonPatch(document, operations, config.jsonPatch);
+  const patchPlans = new Map(patches.plans.map((p) => [p.op, p]));
+  const patchFacts: Array<Record<string, unknown>> = [];
   for (const op of operations) {
     const Name = op.name.charAt(0).toUpperCase() + op.name.slice(1);
     claim(`${Name}Args`, operationKey(op));
@@ -125,9 +133,16 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     if (media.choice && pathParams.includes('contentType')) {
       throw new PipelineError(`${where}: ${operationKey(op)}: path parameter "contentType" clashes with the wrapper argument that chooses the body's media type`);
     }
+    const plan = patchPlans.get(op);
+    // A JSON Patch body: the pointers into the resource as named types, which the argument's body refers to.
+    const patch = plan ? emitPatchTypes(plan, Name) : undefined;
+    for (const n of patch?.names ?? []) claim(n, operationKey(op));
+    if (patch) patchFacts.push(patch.fact);
     const argsType = media.choice
       ? `$runtime.WithBodyChoice<$runtime.OperationArgs<${opType}>, ${opType}, ${jsString(media.choice)}>`
-      : `$runtime.OperationArgs<${opType}>`;
+      : patch
+        ? patch.args(`$runtime.OperationArgs<${opType}>`)
+        : `$runtime.OperationArgs<${opType}>`;
     const argsDecl = `type ${Name}Args = ${argsType}`;
     const resultDecl = `type ${Name}Result = ${media.data ? `$runtime.WithData<$runtime.OperationResult<${opType}>, ${media.data}>` : `$runtime.OperationResult<${opType}>`}`;
     const guardDecl = `const is${Name}Error: $runtime.OperationErrorGuard<${opType}>`;
@@ -149,6 +164,7 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
       : `function ${op.name}(client: ${apiClient}, ${args(argsOptional ? 'default' : 'required')}, options?: $runtime.CallOptions): Promise<${Name}Result>`;
     blocks.push(
       [
+        ...(patch?.text ? [patch.text] : []),
         docComment([`The argument of \`${op.name}\`: ${argsSummary(pathParams)}.`]) + `export ${argsDecl};`,
         docComment([`What \`${op.name}\` resolves to: \`{ data }\` on 2xx, else \`{ error }\`, typed by status with \`isStatus(result, …)\`.`]) + `export ${resultDecl};`,
         // The guard, when the operation declares an error status (otherwise it could only ever say no).
@@ -171,6 +187,7 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
           `}\n`,
       ].join('\n'),
     );
+    for (const d of patch?.declarations ?? []) operationsReport.add(d.name, 'type', oneLine(d.signature));
     operationsReport.add(`${Name}Args`, 'type', oneLine(argsDecl));
     operationsReport.add(`${Name}Result`, 'type', oneLine(resultDecl));
     if (statuses.length) operationsReport.add(`is${Name}Error`, 'const', oneLine(guardDecl));
@@ -183,14 +200,16 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     );
   }
 
+  const body = blocks.join('\n');
   const operationsTs =
     `import * as $runtime from ${jsString(runtime)};\n` +
-    `import type { paths } from "./schema.js";\n\n` +
+    // The patch types refer to the schema types by `components["schemas"][…]`.
+    `import type { ${patchFacts.some((f) => f.types) ? 'components, ' : ''}paths } from "./schema.js";\n\n` +
     docComment([`A client of ${jsString(title)} for the free functions (\`create${clientName}ApiClient\`); a client of another api is not one.`]) +
     `export interface ${apiClient} extends $runtime.ApiClient<paths> {\n` +
     `  /** Type-only: the api this client is for (another api's client is refused naming both). */\n` +
     `  readonly ${apiNameMember}?: ${jsString(title)};\n}\n\n` +
-    blocks.join('\n');
+    body;
 
   const servers = serverNames(document, config.servers ?? {}, where);
   const auth: Auth | undefined =
@@ -214,9 +233,12 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     if (operations.some((op) => op.name === n)) throw new PipelineError(`${where}: operation name ${n} clashes with the client factory's own names`);
     if (key !== 'apiClient') claim(n, 'the client factory');
   }
-  for (const n of RUNTIME_EXPORTS) {
-    if (operations.some((op) => op.name === n)) throw new PipelineError(`${where}: operation name ${n} clashes with a name the runtime exports`);
-    claim(n, 'the runtime');
+  // The escape hatch of typed patches, re-exported where there are some.
+  const runtimeExports = [...RUNTIME_EXPORTS, ...(patchFacts.some((f) => f.types) ? PATCH_RUNTIME_EXPORTS : [])];
+  for (const n of runtimeExports) {
+    const bare = n.replace(/^type /, '');
+    if (operations.some((op) => op.name === bare)) throw new PipelineError(`${where}: operation name ${bare} clashes with a name the runtime exports`);
+    claim(bare, 'the runtime');
   }
 
   const descriptorLines = [
@@ -245,7 +267,7 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
     `import type { paths } from "./schema.js";\n\n` +
     `export * from "./operations.js";\n` +
     `export type * from "./schema.js";\n` +
-    `export { ${RUNTIME_EXPORTS.join(', ')} } from ${jsString(runtime)};\n\n` +
+    `export { ${runtimeExports.join(', ')} } from ${jsString(runtime)};\n\n` +
     docComment([`The servers ${jsString(title)} declares; the first is the default.`]) +
     `export const ${names.servers} = ${serversInit};\n\n` +
     `export ${serverDecl};\n\n` +
@@ -280,7 +302,10 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
   const indexReport = new SymbolList('index.ts');
   indexReport.add('* from "./operations.js"', 're-export', 'export * from "./operations.js"');
   indexReport.add('* from "./schema.js"', 're-export', 'export type * from "./schema.js"');
-  for (const n of RUNTIME_EXPORTS) indexReport.add(n, 're-export', `export { ${n} } from ${jsString(runtime)}`);
+  for (const n of runtimeExports) {
+    const [name, typeOnly] = n.startsWith('type ') ? [n.slice(5), 'type '] : [n, ''];
+    indexReport.add(name, 're-export', `export ${typeOnly}{ ${name} } from ${jsString(runtime)}`);
+  }
   // As the printer prints the initializer: `{}` when empty, one line, cut at the report's length.
   const serversLine = servers.length ? `{ ${servers.map(([name, url]) => `${jsString(name)}: ${jsString(url)}`).join(', ')} } as const` : '{} as const';
   indexReport.add(names.servers, 'const', `const ${names.servers} = ${truncate(oneLine(serversLine))}`);
@@ -307,7 +332,9 @@ export function generateWrappers(api: string, document: JsonObject, config: Clie
         servers: Object.fromEntries(servers),
         idempotencyHeader: config.idempotencyHeader ?? null,
       },
+      ...(patchFacts.length ? { jsonPatch: patchFacts } : {}),
     },
+    warnings: patches.warnings,
   };
 }
 
@@ -333,6 +360,9 @@ const RUNTIME_EXPORTS = [
   'isOk',
   'isStatus',
 ];
+
+/** What index.ts re-exports from the runtime when the api has typed JSON Patch bodies: the escape hatch for other pointers. */
+const PATCH_RUNTIME_EXPORTS = ['uncheckedPointer', 'type UncheckedPointer', 'type UncheckedPatchOperation'];
 
 /** The arguments and result of every wrapper (free function and bound method alike). */
 const CALL_TAGS: DocTag[] = [

@@ -12,7 +12,7 @@ import type { paths } from "./schema.js";
 
 export * from "./operations.js";
 export type * from "./schema.js";
-export { ApiError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ClientError, ApiConnectionError, ApiTimeoutError, ApiAbortError, ResponseBodyError, InvalidRequestError, MissingApiKeyError, BrowserNotAllowedError, isOk, isStatus } from "../../src/index.js";
+export { ApiError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ClientError, ApiConnectionError, ApiTimeoutError, ApiAbortError, ResponseBodyError, InvalidRequestError, MissingApiKeyError, BrowserNotAllowedError, isOk, isStatus, uncheckedPointer, type UncheckedPointer, type UncheckedPatchOperation } from "../../src/index.js";
 
 /** The servers "LaunchDarkly REST API" declares; the first is the default. */
 export const launchDarklyServers = {

@@ -7,7 +7,7 @@
  */
 
 import * as $runtime from "../../src/index.js";
-import type { paths } from "./schema.js";
+import type { components, paths } from "./schema.js";
 
 /** A client of "LaunchDarkly REST API" for the free functions (`createLaunchDarklyApiClient`); a client of another api is not one. */
 export interface LaunchDarklyApiClient extends $runtime.ApiClient<paths> {
@@ -15,8 +15,43 @@ export interface LaunchDarklyApiClient extends $runtime.ApiClient<paths> {
   readonly [$runtime.apiName]?: "LaunchDarkly REST API";
 }
 
+/** A pointer (RFC 6901) that `patchApplication` may change in `ApplicationRep`, what it returns (`${number}`: an array index, `${string}`: a map key). */
+export type PatchApplicationPatchPointer =
+  | "/description"
+  | "/kind";
+/**
+ * One operation (RFC 6902 §4) of a patch for `patchApplication`, checked against `ApplicationRep`, what it returns: `add`, `replace`, `remove`, `move` and `copy` on the pointers of `PatchApplicationPatchPointer`,
+ * `test` also on the fields that cannot be changed; `value` has the type at its pointer, `remove` takes none (and only where a value may be absent).
+ * For a pointer the spec does not describe: `{ op, path: uncheckedPointer("/…"), value }`.
+ */
+export type PatchApplicationPatchOperation =
+  | { op: "test"; path: "/flags"; value: components["schemas"]["ApplicationFlagCollectionRep"] }
+  | { op: "test"; path: "/flags/items"; value: Exclude<components["schemas"]["ApplicationFlagCollectionRep"]["items"], undefined> }
+  | { op: "test"; path: `/flags/items/${number}`; value: components["schemas"]["FlagListingRep"] }
+  | { op: "test"; path: `/flags/items/${number}/name`; value: components["schemas"]["FlagListingRep"]["name"] }
+  | { op: "test"; path: `/flags/items/${number}/key`; value: components["schemas"]["FlagListingRep"]["key"] }
+  | { op: "test"; path: `/flags/items/${number}/_links`; value: Exclude<components["schemas"]["FlagListingRep"]["_links"], undefined> }
+  | { op: "test"; path: `/flags/items/${number}/_site`; value: components["schemas"]["Link"] }
+  | { op: "test"; path: "/flags/totalCount"; value: Exclude<components["schemas"]["ApplicationFlagCollectionRep"]["totalCount"], undefined> }
+  | { op: "test"; path: "/flags/_links"; value: Exclude<components["schemas"]["ApplicationFlagCollectionRep"]["_links"], undefined> }
+  | { op: "test"; path: "/_access"; value: components["schemas"]["Access"] }
+  | { op: "test"; path: "/_links"; value: Exclude<components["schemas"]["ApplicationRep"]["_links"], undefined> }
+  | { op: "test"; path: "/_version"; value: Exclude<components["schemas"]["ApplicationRep"]["_version"], undefined> }
+  | { op: "test"; path: "/autoAdded"; value: components["schemas"]["ApplicationRep"]["autoAdded"] }
+  | { op: "test"; path: "/creationDate"; value: components["schemas"]["UnixMillis"] }
+  | { op: "add" | "replace" | "test"; path: "/description"; value: Exclude<components["schemas"]["ApplicationRep"]["description"], undefined> }
+  | { op: "test"; path: "/key"; value: components["schemas"]["ApplicationRep"]["key"] }
+  | { op: "add" | "replace" | "test"; path: "/kind"; value: components["schemas"]["ApplicationRepKind"] }
+  | { op: "test"; path: "/_maintainer"; value: components["schemas"]["MaintainerRep"] }
+  | { op: "test"; path: "/name"; value: components["schemas"]["ApplicationRep"]["name"] }
+  | { op: "remove"; path: "/description" }
+  | { op: "move" | "copy"; from: PatchApplicationPatchPointer; path: PatchApplicationPatchPointer }
+  | $runtime.UncheckedPatchOperation;
+/** A JSON Patch document (RFC 6902) for `patchApplication`: its operations are applied in order to `ApplicationRep`. */
+export type PatchApplicationPatch = PatchApplicationPatchOperation[];
+
 /** The argument of `patchApplication`: the path parameter `applicationKey`, `query`, `headers` and `body` as the spec declares them. */
-export type PatchApplicationArgs = $runtime.OperationArgs<paths["/api/v2/applications/{applicationKey}"]["patch"]>;
+export type PatchApplicationArgs = $runtime.WithBody<$runtime.OperationArgs<paths["/api/v2/applications/{applicationKey}"]["patch"]>, PatchApplicationPatch>;
 /** What `patchApplication` resolves to: `{ data }` on 2xx, else `{ error }`, typed by status with `isStatus(result, …)`. */
 export type PatchApplicationResult = $runtime.OperationResult<paths["/api/v2/applications/{applicationKey}"]["patch"]>;
 /**

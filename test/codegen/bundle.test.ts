@@ -16,7 +16,7 @@ const GOLDEN = join(REPO, 'test/golden/__golden__');
 describe('the bundled generator (npm run generate)', () => {
   it('writes the golden files the sources write (test/golden)', () => {
     const out = tempDir();
-    for (const fixture of [FIXTURE, join(REPO, 'test/fixtures/media')]) {
+    for (const fixture of [FIXTURE, join(REPO, 'test/fixtures/media'), join(REPO, 'test/fixtures/json-patch')]) {
       const r = runCli(['--config', join(fixture, 'redocly.yaml'), '--out', out, '--runtime-import', '../../../../src/index.js', '--no-cache', '--quiet'], fixture);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);

@@ -60,6 +60,8 @@ describe('generate', () => {
     expect(summary.code, summary.stderr).toBe(0);
     const lines = summary.stderr.split('\n').filter(Boolean);
     expect(lines.slice(0, 2)).toEqual(['scale-gp: 6 files, unchanged', 'launchdarkly: 6 files, unchanged']);
+    // The operations whose JSON Patch bodies were typed, before the warnings (and also with --verbose).
+    expect(lines[2]).toBe('launchdarkly: JSON Patch bodies typed for 1 operation: patchApplication');
     expect(lines).toContainEqual(expect.stringMatching(/^scale-gp: \d+ warnings? of \d+ rules? \(--verbose prints every one\):$/));
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}1 info-license, e\.g\. specs\/scale-gp\.yaml:\d+:\d+: warning info-license: /));
     const ruleLines = lines.filter((l) => l.startsWith('  '));
@@ -69,6 +71,7 @@ describe('generate', () => {
     expect(ruleLines.reduce((n, l) => n + Number(/^ +(\d+) /.exec(l)![1]), 0)).toBe(every.length);
     for (const l of ruleLines) expect(every.some((w) => w.endsWith(l.split(', e.g. ')[1]!))).toBe(true);
     expect(verbose.stderr).not.toContain('--verbose prints');
+    expect(verbose.stderr).toContain('\nlaunchdarkly: JSON Patch bodies typed for 1 operation: patchApplication\n');
     const check = await runMain(['--check'], dir);
     expect(check.stderr.split('\n').filter((l) => l.startsWith('  '))).toEqual(ruleLines);
   });

@@ -154,6 +154,14 @@ describe.skipIf(!present)("the vendors' full specs: pull, generate, compile, cal
     expect(converted).toContain('RestoreRequest.restore: true');
   });
 
+  it("types LaunchDarkly's JSON Patch bodies and leaves Scale GP's partial-object PATCHes as they are", () => {
+    // test/corpus/json-patch-full-spec.test.ts checks the types themselves.
+    const patches = (api: string) => (manifest(api) as unknown as { jsonPatch?: Array<{ wrapper: string; types?: string }> }).jsonPatch ?? [];
+    expect(patches('launchdarkly').filter((p) => p.types)).toHaveLength(27);
+    expect(patches('scale-gp')).toEqual([]);
+    expect(readFileSync(join(dir, 'generated/scale-gp/operations.ts'), 'utf8')).not.toContain('$runtime.WithBody<');
+  });
+
   // The pipeline lists schema.ts from its ts-morph parse (stages/postprocess.ts
   // reportParts) rather than parsing the file again: the listing must be the
   // one a fresh parse of the written files gives.

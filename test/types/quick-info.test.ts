@@ -13,6 +13,19 @@ import { REPO } from '../support/run-cli.js';
 
 const FILE = join(REPO, 'test/.tmp/quick-info-consumer.ts');
 const source = readFileSync(join(REPO, 'test/fixtures/quick-info/consumer.ts.txt'), 'utf8');
+// What completion offers while a patch is typed (a file of its own: half-typed code does not compile).
+const TYPING = join(REPO, 'test/.tmp/quick-info-typing.ts');
+const typing = [
+  `import { createLaunchDarklyClient } from 'vendor-api-clients/launchdarkly';`,
+  `const ld = createLaunchDarklyClient({ apiKey: 'k' });`,
+  `void ld.patchApplication({ applicationKey: 'a', body: [{ op: 'replace', path: '' }] });`,
+  `void ld.patchApplication({ applicationKey: 'a', body: [{ op: 'test', path: '' }] });`,
+  `void ld.patchApplication({ applicationKey: 'a', body: [{ op: 'replace', path: '/kind', value: '' }] });`,
+].join('\n');
+const sources = new Map([
+  [FILE, source],
+  [TYPING, typing],
+]);
 
 const options: ts.CompilerOptions = {
   strict: true,
@@ -33,16 +46,16 @@ const options: ts.CompilerOptions = {
 
 const host: ts.LanguageServiceHost = {
   getCompilationSettings: () => options,
-  getScriptFileNames: () => [FILE],
+  getScriptFileNames: () => [...sources.keys()],
   getScriptVersion: () => '1',
   getScriptSnapshot: (name) => {
-    const text = name === FILE ? source : ts.sys.readFile(name);
+    const text = sources.get(name) ?? ts.sys.readFile(name);
     return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
   },
   getCurrentDirectory: () => REPO,
   getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
-  fileExists: (name) => name === FILE || ts.sys.fileExists(name),
-  readFile: (name) => (name === FILE ? source : ts.sys.readFile(name)),
+  fileExists: (name) => sources.has(name) || ts.sys.fileExists(name),
+  readFile: (name) => sources.get(name) ?? ts.sys.readFile(name),
   readDirectory: ts.sys.readDirectory,
   directoryExists: ts.sys.directoryExists,
   getDirectories: ts.sys.getDirectories,
@@ -76,6 +89,23 @@ describe('language service', () => {
     }
     expect(quickInfo('sgp-data').type).toContain('ApplicationSpecResponse');
     expect(quickInfo('ld-data').type).toContain('ApplicationRep');
+  });
+
+  it('a JSON Patch body reads as its named type; completion lists the pointers and values', () => {
+    const body = quickInfo('ld-patch-body').type;
+    expect(body).toBe('(property) body?: PatchApplicationPatch');
+    for (const marker of ['ld-patch-op', 'ld-patch-value']) expect(quickInfo(marker).type.length).toBeLessThanOrEqual(300);
+    // At each `''` of the half-typed file, in order: the pointers a replace may change (redocly.yaml:
+    // LaunchDarkly's description and kind), every pointer a test may read, the values of kind.
+    const offered = [...typing.matchAll(/''/g)].map((m) =>
+      service
+        .getCompletionsAtPosition(TYPING, m.index + 1, {})
+        ?.entries.map((e) => e.name)
+        .sort(),
+    );
+    expect(offered[0]).toEqual(['/description', '/kind']);
+    expect(offered[1]).toEqual(expect.arrayContaining(['/_version', '/autoAdded', '/description', '/flags', '/key', '/kind', '/name']));
+    expect(offered[2]).toEqual(['browser', 'mobile', 'server']);
   });
 
   it('bound methods and free functions carry the operation docs in signature help', () => {

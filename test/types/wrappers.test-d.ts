@@ -25,6 +25,10 @@ import {
   createLaunchDarklyApiClient,
   patchApplication,
   isPatchApplicationError,
+  uncheckedPointer,
+  type PatchApplicationPatch,
+  type PatchApplicationPatchOperation,
+  type PatchApplicationPatchPointer,
   type ApplicationRep,
   type InvalidRequestErrorRep,
   type UnauthorizedErrorRep,
@@ -154,13 +158,37 @@ describe('Scale GP updateApplicationSpec', () => {
 describe('LaunchDarkly patchApplication', () => {
   it('takes a JSON Patch with RFC 6902 operations', () => {
     void ld.patchApplication({ applicationKey: 'app', body: [{ op: 'replace', path: '/description', value: 'd' }] });
-    void patchApplication(createLaunchDarklyApiClient({ apiKey: 'k' }), { applicationKey: 'app', body: [{ op: 'remove', path: '/kind' }] });
+    void patchApplication(createLaunchDarklyApiClient({ apiKey: 'k' }), { applicationKey: 'app', body: [{ op: 'remove', path: '/description' }] });
     // @ts-expect-error "update" is not a JSON Patch operation
     void ld.patchApplication({ applicationKey: 'app', body: [{ op: 'update', path: '/description' }] });
     // @ts-expect-error path is required in a patch operation
     void ld.patchApplication({ applicationKey: 'app', body: [{ op: 'add' }] });
     // @ts-expect-error applicationKey is required
     void ld.patchApplication({ body: [] });
+  });
+
+  it('checks each pointer and value against ApplicationRep, on the fields LaunchDarkly lets a patch change', () => {
+    const patch = (body: PatchApplicationPatch) => ld.patchApplication({ applicationKey: 'app', body });
+    void patch([{ op: 'replace', path: '/kind', value: 'mobile' }, { op: 'add', path: '/description', value: 'd' }]);
+    // A guard: test reads any field, also those a patch cannot change.
+    void patch([{ op: 'test', path: '/_version', value: 3 }, { op: 'test', path: '/name', value: 'n' }, { op: 'replace', path: '/kind', value: 'server' }]);
+    void patch([{ op: 'copy', from: '/description', path: '/kind' }]);
+    // A field the spec does not describe: explicitly.
+    void patch([{ op: 'add', path: uncheckedPointer('/beta'), value: true }]);
+    // @ts-expect-error a misspelt pointer
+    void patch([{ op: 'replace', path: '/descripton', value: 'd' }]);
+    // @ts-expect-error kind is browser | mobile | server
+    void patch([{ op: 'replace', path: '/kind', value: 'desktop' }]);
+    // @ts-expect-error remove carries no value
+    void patch([{ op: 'remove', path: '/description', value: 'd' }]);
+    // @ts-expect-error kind is required: it cannot be removed
+    void patch([{ op: 'remove', path: '/kind' }]);
+    // @ts-expect-error LaunchDarkly lets a patch change description and kind only (redocly.yaml x-codegen.jsonPatch)
+    void patch([{ op: 'replace', path: '/name', value: 'n' }]);
+    // @ts-expect-error `_version` is not editable (names starting with `_`)
+    void patch([{ op: 'replace', path: '/_version', value: 4 }]);
+    expectTypeOf<PatchApplicationPatch>().toEqualTypeOf<PatchApplicationPatchOperation[]>();
+    expectTypeOf<PatchApplicationPatchPointer>().toEqualTypeOf<'/description' | '/kind'>();
   });
 
   it('does not take the API key per call (it is given at creation)', () => {

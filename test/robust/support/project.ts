@@ -156,14 +156,14 @@ const RAW_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/;
 /**
  * Problems with any run's stderr: every line is an `error: ` line, an
  * `[api] …` warning, the warning summary, or the CLI's own summary
- * (`<api>: N files, …`, `removed: …`); no raw control characters (spec text printed as it is could
+ * (`<api>: N files, …`, `<api>: JSON Patch bodies typed for …`, `removed: …`); no raw control characters (spec text printed as it is could
  * move the cursor, recolour or clear the terminal, or forge lines).
  */
 export function stderrProblems(run: CliRun): string[] {
   const problems: string[] = [];
   const lines = run.stderr.replace(/\n$/, '').split('\n').filter((l) => l !== '');
   // The warning summary (codegen/lib/warning-summary.ts): `<api>: N warnings of M rules …`, then `  N <rule>, e.g. …`.
-  const stray = lines.filter((l) => !/^(error: |\[[^\]]+\] |[\w.-]+: (\d+ files|unchanged|\d+ warnings? of \d+ rules?)|removed: |  \d+ )/.test(l));
+  const stray = lines.filter((l) => !/^(error: |\[[^\]]+\] |[\w.-]+: (\d+ files|unchanged|\d+ warnings? of \d+ rules?|JSON Patch bodies typed for \d+ operations?)|removed: |  \d+ )/.test(l));
   if (stray.length) problems.push(`stderr lines that are neither errors, warnings nor the summary: ${JSON.stringify(stray.slice(0, 3))}`);
   const raw = lines.find((l) => RAW_CONTROL.test(l));
   if (raw) problems.push(`raw control character on stderr: ${JSON.stringify(raw.slice(0, 200))}`);
