@@ -84,18 +84,18 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
 
   // Loaded only when there is work to do: Redocly, openapi-typescript and ts-morph take seconds to load.
-  // The types worker starts first, so TypeScript and ts-morph load on the other core while this
+  // The schema worker starts first, so TypeScript and ts-morph load on the other core while this
   // thread loads Redocly.
   const importStart = performance.now();
-  const { createTypesRunner } = await import('./worker/client.js');
-  const types = createTypesRunner(!process.env.CODEGEN_NO_WORKER);
+  const { createSchemaRunner } = await import('./worker/runner.js');
+  const schemaRunner = createSchemaRunner(!process.env.CODEGEN_NO_WORKER);
   try {
     const { runPipeline } = await import('./pipeline.js');
     const startupMs = performance.now() - importStart;
     let allApis: string[] = [];
     const results = await runPipeline({
       onApis: (apis) => (allApis = apis),
-      types,
+      schemaRunner,
       configPath,
       apis: args.positionals,
       display: (p) => relative(io.cwd, p) || '.',
@@ -148,11 +148,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   } catch (error) {
     return printError(error, io);
   } finally {
-    await types.close();
+    await schemaRunner.close();
   }
 }
 
-/** `--lint`: the pipeline's own lint of each api (pipeline.ts lintApis); no types worker, nothing written. */
+/** `--lint`: the pipeline's own lint of each api (pipeline.ts lintApis); no schema worker, nothing written. */
 async function lintOnly(configPath: string, apis: string[], io: CliIo, log: (line: string) => void, verbose: boolean): Promise<number> {
   try {
     const { lintApis } = await import('./pipeline.js');

@@ -81,7 +81,7 @@ if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== stamp) {
   // Build beside the old bundle and swap, so a concurrent run never sees half a bundle.
   const tmp = `${buildDir}-${process.pid}`;
   await build({
-    entryPoints: [join(here, 'cli.ts'), join(here, 'worker/types-worker.ts')],
+    entryPoints: [join(here, 'cli.ts'), join(here, 'worker/schema-worker.ts')],
     outdir: tmp,
     outbase: here,
     bundle: true,

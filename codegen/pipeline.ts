@@ -4,24 +4,26 @@
  * the result (write atomically, or compare for `--check`).
  */
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { loadConfig, stringifyYaml, type Config } from '@redocly/openapi-core';
 import { PipelineError } from './lib/errors.js';
 import { sha256 } from './lib/hash.js';
 import { markdownHeader, tsHeader, yamlHeader, type HeaderInfo } from './lib/header.js';
-import { readManifest, type ManifestRecord } from './lib/naming.js';
 import { toolVersions } from './lib/versions.js';
 import { timer, type Timings } from './lib/timings.js';
 import type { FileTree } from './lib/write-tree.js';
-import { isHttpToken } from './lib/http.js';
 import { readLimits } from './lib/limits.js';
 import { allowedRoots } from './lib/spec-resolver.js';
-import { renderApiReport } from './api-diff/api-report.js';
+import { renderApiReport } from './stages/api-report.js';
 import { guarantee } from './stages/guarantee.js';
-import { bundleSpec, lintSpec, loadSpec, preprocessSpec, type SpecInput } from './stages/lint-bundle.js';
-import { generateWrappers, type ClientConfig, type WrappersOutput } from './stages/wrappers.js';
-import { readJsonPatchConfig } from './stages/json-patch.js';
-import { createTypesRunner, type TypesResult, type TypesRunner } from './worker/client.js';
+import { bundleSpec } from './stages/bundle.js';
+import { lintSpec } from './stages/lint.js';
+import { loadSpec, type SpecInput } from './stages/load.js';
+import { preprocessSpec } from './stages/preprocess.js';
+import { generateWrappers } from './stages/wrappers.js';
+import { readClientConfig, type ClientConfig } from './config.js';
+import { manifestJson, readManifest, type ManifestRecord } from './manifest.js';
+import { createSchemaRunner, type SchemaRunner } from './worker/runner.js';
 
 export interface PipelineOptions {
   /** Path of the Redocly config (`redocly.yaml`). */
@@ -40,10 +42,10 @@ export interface PipelineOptions {
   runtimeImport?: string | undefined;
   /** Called with every api name of the config once it is loaded. */
   onApis?: ((apis: string[]) => void) | undefined;
-  /** Run openapi-typescript and the passes on a worker thread (default true). */
+  /** Run the schema job (openapi-typescript, the passes) on a worker thread (default true). */
   workers?: boolean | undefined;
   /** A runner to reuse across runs (tests); the pipeline then does not close it. */
-  types?: TypesRunner | undefined;
+  schemaRunner?: SchemaRunner | undefined;
   /**
    * The api's manifest.json from the previous generate, if any (the CLI reads
    * `<out>/<api>/manifest.json`): the wrapper and alias names recorded there are kept.
@@ -94,63 +96,6 @@ export async function loadPipelineConfig(configPath: string, display: (p: string
   return { config, configDir, apis, clientConfigs };
 }
 
-/** Validates the shape of an api's `x-codegen` entry (see stages/wrappers.ts ClientConfig). */
-function readClientConfig(raw: unknown, where: string): ClientConfig {
-  if (raw === undefined || raw === null) return {};
-  const fail = (what: string): never => {
-    throw new PipelineError(`${where}: ${what}`);
-  };
-  if (typeof raw !== 'object' || Array.isArray(raw)) fail('must be a mapping');
-  const c = raw as Record<string, unknown>;
-  const known = [
-    'clientName',
-    'apiKeyEnv',
-    'baseUrlEnv',
-    'logEnv',
-    'auth',
-    'servers',
-    'operationNames',
-    'requestIdHeaders',
-    'idempotencyHeader',
-    'sourceUrl',
-    'nameClashes',
-    'remoteRefs',
-    'limits',
-    'jsonPatch',
-  ];
-  for (const key of Object.keys(c)) if (!known.includes(key)) fail(`unknown key "${key}" (known: ${known.join(', ')})`);
-  const isStringMap = (v: unknown) =>
-    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
-  if (c.clientName !== undefined && typeof c.clientName !== 'string') fail('clientName must be a string');
-  if (c.nameClashes !== undefined && c.nameClashes !== 'error' && c.nameClashes !== 'qualify-by-path') {
-    fail('nameClashes must be "error" or "qualify-by-path"');
-  }
-  if (c.sourceUrl !== undefined && (typeof c.sourceUrl !== 'string' || !/^https?:\/\//.test(c.sourceUrl))) fail('sourceUrl must be an http(s) URL');
-  for (const key of ['apiKeyEnv', 'baseUrlEnv', 'logEnv']) {
-    if (c[key] !== undefined && (typeof c[key] !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(c[key]))) fail(`${key} must be an environment variable name`);
-  }
-  // An HTTP token (RFC 9110 §5.6.2): the name is sent as a header.
-  if (c.idempotencyHeader !== undefined && !isHttpToken(c.idempotencyHeader)) fail('idempotencyHeader must be a header name');
-  if (c.auth !== undefined && c.auth !== false) {
-    const a = c.auth as Record<string, unknown>;
-    if (typeof a !== 'object' || a === null || typeof a.header !== 'string' || (a.prefix !== undefined && typeof a.prefix !== 'string')) {
-      fail('auth must be false or { header: <name>, prefix?: <string> }');
-    }
-  }
-  if (c.servers !== undefined && !isStringMap(c.servers)) fail('servers must map server URLs to names');
-  if (c.operationNames !== undefined && !isStringMap(c.operationNames)) fail('operationNames must map operationIds or "METHOD /path" to names');
-  if (c.requestIdHeaders !== undefined && !(Array.isArray(c.requestIdHeaders) && c.requestIdHeaders.every(isHttpToken))) {
-    fail('requestIdHeaders must be a list of header names (RFC 9110 tokens)');
-  }
-  if (c.auth && !isHttpToken((c.auth as { header: string }).header)) fail('auth.header must be a header name (an RFC 9110 token)');
-  if (c.remoteRefs !== undefined && !(Array.isArray(c.remoteRefs) && c.remoteRefs.every((h) => typeof h === 'string' && /^[a-z0-9.-]+(:\d+)?$/i.test(h)))) {
-    fail('remoteRefs must be a list of hosts (`host` or `host:port`)');
-  }
-  readLimits(c.limits, where);
-  readJsonPatchConfig(c.jsonPatch, where);
-  return c as ClientConfig;
-}
-
 /** The apis named (all of the config's when none), each checked to be in the config. */
 function selectedApis(apis: string[] | undefined, loaded: LoadedConfig, configFile: string): string[] {
   const names = apis?.length ? apis : [...loaded.apis.keys()];
@@ -167,17 +112,17 @@ export async function runPipeline(options: PipelineOptions): Promise<ApiResult[]
   options.onApis?.([...loaded.apis.keys()]);
   const runtime = options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT;
   // The CLI passes a runner it started before loading this module (see cli.ts).
-  const types = options.types ?? createTypesRunner(options.workers ?? true);
+  const schemaRunner = options.schemaRunner ?? createSchemaRunner(options.workers ?? true);
   try {
     const results: ApiResult[] = [];
     for (const api of names) {
       const previous = options.previousManifest?.(api);
       const recorded: ManifestRecord = previous ? readManifest(previous.text, previous.where) : { wrappers: new Map(), aliases: new Map() };
-      results.push(await generateApi(api, loaded, display, runtime, types, recorded, options.onWarning));
+      results.push(await generateApi(api, loaded, display, runtime, schemaRunner, recorded, options.onWarning));
     }
     return results;
   } finally {
-    if (!options.types) await types.close();
+    if (!options.schemaRunner) await schemaRunner.close();
   }
 }
 
@@ -186,7 +131,7 @@ async function generateApi(
   loaded: LoadedConfig,
   display: (p: string) => string,
   runtime: string,
-  types: TypesRunner,
+  schemaRunner: SchemaRunner,
   recorded: ManifestRecord,
   onWarning?: (api: string, line: string) => void,
 ): Promise<ApiResult> {
@@ -204,7 +149,7 @@ async function generateApi(
   const spec = await time('load', () => loadSpec(specInput(api, loaded, display)));
   const preprocessed = await time('preprocess', () => preprocessSpec(spec));
 
-  // What does not depend on lint is made first, and the types stages start on
+  // What does not depend on lint is made first, and the schema job starts on
   // it (beside this thread, with a worker); its errors wait until lint has
   // spoken, because lint errors decide the outcome first.
   const prepared = await settle(async () => {
@@ -213,7 +158,7 @@ async function generateApi(
     const guaranteed = time('guarantee', () => guarantee(bundled.document, where, bundled.json));
     const json = guaranteed.changed ? JSON.stringify(bundled.document) : bundled.json;
     const wrappers = time('wrappers', () => generateWrappers(api, bundled.document, clientConfig, { runtime, where, recordedNames: recorded.wrappers }));
-    const job = types.start({ json, source: where, takenNames: wrappers.exportedNames, recordedAliases: [...recorded.aliases] });
+    const job = schemaRunner.start({ json, source: where, takenNames: wrappers.exportedNames, recordedAliases: [...recorded.aliases] });
     return { bundled, guaranteed, wrappers, job };
   });
   const lintWarnings = await time('lint', () => lintSpec(preprocessed));
@@ -231,7 +176,7 @@ async function generateApi(
     tools: toolVersions(),
   };
 
-  const processed = await time('types (wait)', () => job.result());
+  const processed = await time('schema job (wait)', () => job.result());
   Object.assign(timings, processed.timings);
   processed.warnings.forEach(warn);
   wrappers.warnings.forEach(warn);
@@ -295,28 +240,4 @@ async function settle<T>(fn: () => Promise<T>): Promise<() => T> {
       throw error;
     };
   }
-}
-
-function manifestJson(info: HeaderInfo, w: WrappersOutput, processed: TypesResult): string {
-  const manifest = {
-    generated: 'GENERATED FILE: do not edit. Regenerate with `npm run generate`.',
-    api: info.api,
-    source: info.source,
-    specSha256: info.specSha256,
-    tools: info.tools,
-    files: ['openapi.yaml', 'schema.ts', 'operations.ts', 'index.ts', 'api-report.md'],
-    operationCount: w.operations.length,
-    operations: w.operations.map((op) => ({
-      wrapper: op.name,
-      nameFrom: op.nameFrom,
-      method: op.method.toUpperCase(),
-      path: op.path,
-      operationId: typeof op.operation.operationId === 'string' ? op.operation.operationId : null,
-      ...(op.vendorOperationId !== op.operation.operationId ? { vendorOperationId: op.vendorOperationId } : {}),
-    })),
-    ...w.facts,
-    ...processed.facts,
-    warnings: processed.warnings,
-  };
-  return `${JSON.stringify(manifest, null, 2)}\n`;
 }

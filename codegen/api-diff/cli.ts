@@ -17,11 +17,11 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseYaml } from '@redocly/openapi-core';
-import { apiSymbols, type ApiSymbol } from './api-report.js';
+import { apiSymbols, type ApiSymbol } from '../stages/api-report.js';
 import { diffApi, type ApiDiff, type RecordedNames } from './diff.js';
 import { hasBreaking, renderJson, renderMarkdown, type Report } from './render.js';
 import { processIo, type CliIo } from '../lib/cli-io.js';
-import { readManifest } from '../lib/naming.js';
+import { readManifest } from '../manifest.js';
 
 const USAGE = `usage: api-diff [api…] [--base <git-ref>] [--json] [--output <file>]… [--fail-on-breaking] [--generated <dir>]
 

@@ -25,8 +25,8 @@
  * ("Reviewing spec changes") documents it, and a test keeps the two equal.
  */
 import { HTTP_METHODS, isObject, resolvePointer, schemaNameOf, type Json, type JsonObject } from '../lib/openapi.js';
-import type { ApiSymbol } from './api-report.js';
-import { codeSpan } from './markdown.js';
+import type { ApiSymbol } from '../stages/api-report.js';
+import { codeSpan } from '../lib/markdown.js';
 
 export type Severity = 'breaking' | 'non-breaking';
 export type Direction = 'request' | 'response';
@@ -346,7 +346,7 @@ function ancestors(name: string): string[] {
   return out;
 }
 
-/** What a manifest.json records (see lib/naming.ts readManifest). */
+/** What a manifest.json records (see manifest.ts readManifest). */
 export interface RecordedNames {
   /** `METHOD /path` → wrapper name. */
   wrappers: ReadonlyMap<string, string>;

@@ -8,7 +8,7 @@
  * report is the same renderer without the cap (`--output`), or the JSON.
  */
 import type { ApiDiff, Change } from './diff.js';
-import { cell, codeSpan } from './markdown.js';
+import { cell, codeSpan } from '../lib/markdown.js';
 
 export interface Report {
   /** What the working tree is compared with, e.g. `origin/main (1a2b3c4)`. */

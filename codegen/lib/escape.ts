@@ -96,3 +96,8 @@ export function camelCase(text: string): string {
   const name = first!.toLowerCase() + rest.map(upperFirst).join('');
   return /^\p{ID_Start}/u.test(name) ? name : `_${name}`;
 }
+
+/** The first line of a message, trimmed. */
+export function firstLine(text: string): string {
+  return text.split('\n')[0]!.trim();
+}

@@ -37,7 +37,7 @@ import { SCHEMA_EXPORTS, type OperationRef } from './openapi.js';
 const CLEAN_OPERATION_ID = /^\p{L}[\p{L}\p{N}]*(?:[-_. ][\p{L}\p{N}]+)*$/u;
 const OBJECT_PROTOTYPE = new Set(Object.getOwnPropertyNames(Object.prototype).concat(['__proto__', 'prototype', 'then']));
 const BOUND_CLIENT_MEMBERS = new Set(['client', 'withOptions']);
-const reserved = (name: string) => OBJECT_PROTOTYPE.has(name) || SCHEMA_EXPORTS.has(name) || BOUND_CLIENT_MEMBERS.has(name);
+export const reserved = (name: string) => OBJECT_PROTOTYPE.has(name) || SCHEMA_EXPORTS.has(name) || BOUND_CLIENT_MEMBERS.has(name);
 const MAX_SUMMARY_WORDS = 10;
 
 export interface NamedOperation extends OperationRef {
@@ -50,7 +50,7 @@ export interface NamedOperation extends OperationRef {
 
 export type NameSource = 'override' | 'operationId' | 'summary' | 'method+path' | `${'operationId' | 'summary' | 'method+path'}+path-qualifier`;
 
-const NAME_SOURCES = new Set<string>(
+export const NAME_SOURCES = new Set<string>(
   ['override', 'operationId', 'summary', 'method+path'].flatMap((s) => (s === 'override' ? [s] : [s, `${s}+path-qualifier`])),
 );
 
@@ -58,49 +58,6 @@ const NAME_SOURCES = new Set<string>(
 export interface RecordedName {
   name: string;
   nameFrom: NameSource;
-}
-
-/** What a previous manifest.json records (see readManifest). */
-export interface ManifestRecord {
-  /** Wrapper names by `METHOD /path`. */
-  wrappers: Map<string, RecordedName>;
-  /** Schema alias names (passes/readable-aliases.ts) by schema key. */
-  aliases: Map<string, string>;
-}
-
-/**
- * The names recorded in a previous manifest.json: `operations[].wrapper` keyed
- * by `METHOD /path`, and `aliases` (alias → schema key) keyed by schema key.
- * The file is committed and may have been edited by hand: an entry whose name
- * is not a usable identifier is ignored (that operation or schema is named
- * afresh); anything else malformed is an error.
- */
-export function readManifest(text: string, where: string): ManifestRecord {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new PipelineError(`${where}: not valid JSON (${(error as Error).message}); restore it from git, or delete it to name every operation afresh`);
-  }
-  const { operations, aliases } = (parsed ?? {}) as { operations?: unknown; aliases?: unknown };
-  if (!Array.isArray(operations)) throw new PipelineError(`${where}: no "operations" list; restore it from git, or delete it to name every operation afresh`);
-  const wrappers = new Map<string, RecordedName>();
-  for (const entry of operations as Array<Record<string, unknown>>) {
-    const { wrapper, method, path, nameFrom } = entry ?? {};
-    if (typeof wrapper !== 'string' || typeof method !== 'string' || typeof path !== 'string') continue;
-    if (!isSafeIdentifier(wrapper) || reserved(wrapper)) continue;
-    wrappers.set(`${method.toUpperCase()} ${path}`, {
-      name: wrapper,
-      nameFrom: typeof nameFrom === 'string' && NAME_SOURCES.has(nameFrom) ? (nameFrom as NameSource) : 'summary',
-    });
-  }
-  const aliasKeys = new Map<string, string>();
-  if (aliases !== null && typeof aliases === 'object' && !Array.isArray(aliases)) {
-    for (const [name, key] of Object.entries(aliases)) {
-      if (typeof key === 'string' && isSafeIdentifier(name) && !aliasKeys.has(key)) aliasKeys.set(key, name);
-    }
-  }
-  return { wrappers, aliases: aliasKeys };
 }
 
 export function vendorOperationId(op: OperationRef): string | undefined {

@@ -3,7 +3,7 @@ import { ts } from 'ts-morph';
 /**
  * Where `node` starts with its doc comments: the first `/** … *\/` comment
  * before it, as TypeScript's `getStart(sourceFile, true)` finds it, but
- * from the text. The schema file is parsed without JSDoc (stages/postprocess.ts:
+ * from the text. The schema file is parsed without JSDoc (stages/passes.ts:
  * the passes never read tags, and skipping them halves the parse), so
  * there are no JSDoc nodes to start from.
  */

@@ -21,7 +21,7 @@ const CONSEQUENCE: Record<string, string> = {
 
 /**
  * The rule a warning line belongs to. Lint warnings read
- * `file:line:col: warning <rule>: …` (see lint-bundle.ts formatProblem); the
+ * `file:line:col: warning <rule>: …` (see stages/lint.ts formatProblem); the
  * passes' read `readable aliases: …`; anything else (openapi-typescript's own
  * messages) is `other`.
  */

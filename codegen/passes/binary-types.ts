@@ -23,7 +23,7 @@ import { Node, type InterfaceDeclaration, type TypeNode } from 'ts-morph';
 import { jsString } from '../lib/escape.js';
 import { isBinarySchema, mediaKind } from '../lib/media.js';
 import { deref, isObject, operationsOf, schemaNameOf, type JsonObject } from '../lib/openapi.js';
-import type { Pass, TextEdit } from './types.js';
+import type { Pass, TextEdit } from './pass.js';
 
 const BLOB = 'Blob';
 const BINARY_BODY = 'Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>';

@@ -18,7 +18,7 @@ import { Node, type PropertySignature, type TypeNode } from 'ts-morph';
 import { docComment, jsString, type DocTag } from '../lib/escape.js';
 import { startWithDoc } from '../lib/ts-doc.js';
 import { componentSchemas, deref, isObject, schemaNameOf, type Json, type JsonObject } from '../lib/openapi.js';
-import type { Pass, PassResult, TextEdit } from './types.js';
+import type { Pass, PassResult, TextEdit } from './pass.js';
 
 type BoolValue = true | false | 'boolean';
 

@@ -23,7 +23,7 @@
 import { ts } from 'ts-morph';
 import { jsString } from '../lib/escape.js';
 import { startWithDoc } from '../lib/ts-doc.js';
-import type { Pass, TextEdit, TextMove } from './types.js';
+import type { Pass, TextEdit, TextMove } from './pass.js';
 
 /** `components["schemas"]["<key>"]`, the key a JSON string as openapi-typescript writes it. */
 const SCHEMA_REF = /components\["schemas"\]\[("(?:[^"\\\n]|\\.)*")\]/g;

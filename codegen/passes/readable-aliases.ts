@@ -26,7 +26,7 @@
 import { Node, ts, type SourceFile } from 'ts-morph';
 import { isSafeIdentifier, jsString, pascalCase } from '../lib/escape.js';
 import { componentSchemas, SCHEMA_EXPORTS, type JsonObject } from '../lib/openapi.js';
-import type { Pass } from './types.js';
+import type { Pass } from './pass.js';
 
 interface Candidate {
   key: string;

@@ -16,7 +16,7 @@
  */
 import { Node } from 'ts-morph';
 import { jsString } from '../lib/escape.js';
-import type { Pass, TextEdit } from './types.js';
+import type { Pass, TextEdit } from './pass.js';
 
 export const recursiveUnionsPass: Pass = ({ schemas, sourceFile, facts }) => {
   const edits: TextEdit[] = [];

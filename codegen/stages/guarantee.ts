@@ -1,5 +1,5 @@
 /**
- * Stage 1b: what the generator needs to be correct, on the bundled document,
+ * After the bundle: what the generator needs to be correct, on the bundled document,
  * whatever lint rules and preprocessors the config switches on. Exit 0 of
  * `generate` means the output compiles; these are the spec shapes that would
  * otherwise break it. Each is normalised (a warning says what changed) or

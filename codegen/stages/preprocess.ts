@@ -23,8 +23,42 @@ import {
   type Document,
   type NormalizedProblem,
 } from '@redocly/openapi-core';
+import type { JsonObject } from '../lib/openapi.js';
+import { bundleCheck } from './bundle-check.js';
+import { lintCrash } from './lint.js';
+import type { LoadedSpec } from './load.js';
 
 type VisitorConfig = Parameters<typeof normalizeVisitors>[0][number];
+
+export interface PreprocessedSpec extends LoadedSpec {
+  /** The preprocessors' problems (lint reports them first). */
+  problems: NormalizedProblem[];
+  /** The config with the preprocessors off: they ran once, here. */
+  config: Config;
+  /** Whether bundling could change the preprocessed document (otherwise a copy is the bundle). */
+  needsBundle: boolean;
+  /** The preprocessed document as JSON text, when the bundle check made it. */
+  json?: string | undefined;
+}
+
+/**
+ * Runs the config's preprocessors once, in place, for both lint and bundle
+ * (runPreprocessors, below), and on the same walk finds whether bundling could
+ * change the result.
+ */
+export async function preprocessSpec(spec: LoadedSpec, options: { bundleCheck?: boolean } = {}): Promise<PreprocessedSpec> {
+  const { document, input, resolver } = spec;
+  const config = withoutPreprocessors(input.config);
+  const check = options.bundleCheck === false || hasDecorators(config, document) ? undefined : bundleCheck(document.source, document.parsed);
+  // A rule or preprocessor that throws on a malformed spec: see lintCrash.
+  const problems = await runPreprocessors(document, input.config, resolver, check?.visitor).catch(async (error: unknown) => {
+    throw await lintCrash(error, input, document);
+  });
+  const json = check ? JSON.stringify(document.parsed) : undefined;
+  const needsBundle = !check || !json || check.bundleChanges(document.parsed as JsonObject, json);
+  return { ...spec, problems, config, needsBundle, json };
+}
+
 
 /**
  * Runs the enabled preprocessors on `document` in place; returns their

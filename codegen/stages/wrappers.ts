@@ -1,5 +1,5 @@
 /**
- * Stage 4: per-operation openapi-fetch wrappers (`operations.ts`) and the
+ * After the bundle (main thread): per-operation openapi-fetch wrappers (`operations.ts`) and the
  * client factory (`index.ts`) for one api.
  *
  * Everything taken from the spec goes through lib/escape: descriptions into
@@ -11,45 +11,13 @@
  */
 import { PipelineError } from '../lib/errors.js';
 import { isHttpToken } from '../lib/http.js';
-import type { Limits } from '../lib/limits.js';
 import { docComment, isSafeIdentifier, jsString, pascalCase, type DocTag } from '../lib/escape.js';
 import { essence, mediaKind, type MediaKind } from '../lib/media.js';
-import { nameOperations, operationKey, type NameClashes, type NamedOperation, type RecordedName } from '../lib/naming.js';
+import { nameOperations, operationKey, type NamedOperation, type RecordedName } from '../lib/naming.js';
 import { deref, isObject, operationsOf, type JsonObject } from '../lib/openapi.js';
-import { oneLine, SymbolList, truncate, type ApiSymbol } from '../api-diff/api-report.js';
-import { emitPatchTypes, planJsonPatch, type JsonPatchConfig } from './json-patch.js';
-
-/** The api's `x-codegen` entry in redocly.yaml. */
-export interface ClientConfig {
-  /** PascalCase name used in `create<Name>Client` (default: PascalCase of the api name). */
-  clientName?: string;
-  /** Environment variable for the API key (default: `<API_NAME>_API_KEY`). */
-  apiKeyEnv?: string;
-  /** How the key is sent when the spec does not say (or to override it). */
-  auth?: { header: string; prefix?: string } | false;
-  /** Names for the spec's servers by URL (default: `default` for the first, `server<N>` for the others). */
-  servers?: Record<string, string>;
-  /** Wrapper name overrides, keyed by operationId or `METHOD /path`. */
-  operationNames?: Record<string, string>;
-  /** Response headers carrying a request id. */
-  requestIdHeaders?: string[];
-  /** Environment variable for the base URL (default: apiKeyEnv with `_API_KEY` replaced by `_BASE_URL`). */
-  baseUrlEnv?: string;
-  /** Environment variable for the log level (default: apiKeyEnv with `_API_KEY` replaced by `_LOG`). */
-  logEnv?: string;
-  /** Request header for idempotency keys, when the api honours one (e.g. `Idempotency-Key`); default none. */
-  idempotencyHeader?: string;
-  /** What to do when two operations derive one wrapper name (see lib/naming.ts). Default `error`. */
-  nameClashes?: NameClashes;
-  /** Where `npm run specs:pull` fetches the vendor's current spec. */
-  sourceUrl?: string;
-  /** Hosts remote `$ref`s may be fetched from (default: none; lib/spec-resolver.ts). */
-  remoteRefs?: string[];
-  /** Changes to the default limits on the work a spec may cause (lib/limits.ts). */
-  limits?: Partial<Limits>;
-  /** Typed JSON Patch bodies: patchable pointers and targets per operation (stages/json-patch.ts). */
-  jsonPatch?: JsonPatchConfig;
-}
+import { oneLine, SymbolList, truncate, type ApiSymbol } from './api-report.js';
+import type { ClientConfig } from '../config.js';
+import { emitPatchTypes, planJsonPatch } from './json-patch.js';
 
 export interface WrappersOutput {
   /** Without the file header (it needs the spec hash; the pipeline adds it). */

@@ -1,6 +1,6 @@
 /**
  * openapi-typescript 7.13's transform modules, imported directly (see
- * stages/types.ts for why). Its package exports `./*`, so these paths are
+ * stages/openapi-typescript.ts for why). Its package exports `./*`, so these paths are
  * public files of the pinned version; test/codegen/types-stage.test.ts checks
  * that the output equals `openapiTS()`'s.
  */

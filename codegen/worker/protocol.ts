@@ -1,8 +1,8 @@
-/** Messages between the pipeline and its types worker. */
-import type { ApiSymbol } from '../api-diff/api-report.js';
+/** Messages between the pipeline and its schema worker. */
+import type { ApiSymbol } from '../stages/api-report.js';
 import type { Timings } from '../lib/timings.js';
 
-export interface TypesRequest {
+export interface SchemaJobRequest {
   /** The bundled document as JSON text. */
   json: string;
   /** The spec file, for error messages. */
@@ -13,7 +13,7 @@ export interface TypesRequest {
   recordedAliases: Array<[string, string]>;
 }
 
-export interface TypesResult {
+export interface SchemaJobResult {
   /** schema.ts without its header. */
   text: string;
   warnings: string[];
@@ -23,6 +23,6 @@ export interface TypesResult {
   reportSymbols: ApiSymbol[];
 }
 
-export type TypesResponse =
-  | ({ id: number; ok: true } & TypesResult)
+export type SchemaJobResponse =
+  | ({ id: number; ok: true } & SchemaJobResult)
   | { id: number; ok: false; message: string; details: string[]; pipelineError: boolean };

@@ -1,5 +1,5 @@
 /**
- * JIT warm-up for the types worker. The worker is loaded ~0.5 s before the
+ * JIT warm-up for the schema worker. The worker is loaded ~0.5 s before the
  * main thread has a bundled spec for it (the main thread is still loading
  * Redocly, the spec, and bundling). Spent on running openapi-typescript, the
  * passes and the report on a small made-up document, that wait gets V8 to
@@ -11,7 +11,7 @@
  * warm-up stops as soon as a job has arrived (`stop()` returns true).
  */
 import type { JsonObject } from '../lib/openapi.js';
-import { runTypes } from './run-types.js';
+import { runSchemaJob } from './schema-job.js';
 
 export async function warmUp(stop: () => boolean, budgetMs = 1000): Promise<number> {
   const start = performance.now();
@@ -19,7 +19,7 @@ export async function warmUp(stop: () => boolean, budgetMs = 1000): Promise<numb
   while (performance.now() - start < budgetMs) {
     await new Promise((resolve) => setImmediate(resolve));
     if (stop()) break;
-    await runTypes({ json: JSON.stringify(warmUpDocument(rounds)), source: '(warm-up)', takenNames: [], recordedAliases: [] });
+    await runSchemaJob({ json: JSON.stringify(warmUpDocument(rounds)), source: '(warm-up)', takenNames: [], recordedAliases: [] });
     rounds++;
   }
   return rounds;

@@ -14,7 +14,9 @@ import { describe, expect, it } from 'vitest';
 import { corpusConfig } from '../../bench/corpus-config.mjs';
 import { readLimits } from '../../codegen/lib/limits.js';
 import { allowedRoots } from '../../codegen/lib/spec-resolver.js';
-import { bundleSpec, loadSpec, preprocessSpec, type PreprocessedSpec } from '../../codegen/stages/lint-bundle.js';
+import { bundleSpec } from '../../codegen/stages/bundle.js';
+import { loadSpec } from '../../codegen/stages/load.js';
+import { preprocessSpec, type PreprocessedSpec } from '../../codegen/stages/preprocess.js';
 import { REPO, tempDir } from '../support/run-cli.js';
 
 const FIXTURES = join(REPO, 'test/fixtures');

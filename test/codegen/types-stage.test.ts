@@ -1,5 +1,5 @@
 /**
- * stages/types.ts calls openapi-typescript's transform directly (skipping
+ * stages/openapi-typescript.ts calls openapi-typescript's transform directly (skipping
  * openapiTS()'s second lint + bundle). Its output must be exactly openapiTS()'s
  * for the same bundled document, so the shortcut changes speed, not types.
  */
@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { apiReport } from '../../codegen/api-diff/api-report.js';
+import { apiReport } from '../../codegen/stages/api-report.js';
 import { Project } from 'ts-morph';
-import { applyEdits, postprocess, reportParts, schemaMembers } from '../../codegen/stages/postprocess.js';
-import type { TextEdit } from '../../codegen/passes/types.js';
+import { applyEdits, runPasses, reportParts, schemaMembers } from '../../codegen/stages/passes.js';
+import type { TextEdit } from '../../codegen/passes/pass.js';
 import type { JsonObject } from '../../codegen/lib/openapi.js';
-import { generateTypes } from '../../codegen/stages/types.js';
+import { generateTypes } from '../../codegen/stages/openapi-typescript.js';
 import { REPO } from '../support/run-cli.js';
 
 const bundled = [
@@ -39,12 +39,12 @@ describe('types stage', () => {
   });
 });
 
-describe('postprocess → API report', () => {
+describe('passes → API report', () => {
   // The report of schema.ts is made from the passes' own parse plus a parse of
   // what they appended (reportParts), not from a second parse of the file.
   it.each(bundled)('%s: the parse handed over gives the report a fresh parse gives', async (file) => {
     const doc = parse(readFileSync(join(REPO, file), 'utf8')) as Record<string, unknown>;
-    const processed = postprocess(await generateTypes(doc, file), doc as JsonObject);
+    const processed = runPasses(await generateTypes(doc, file), doc as JsonObject);
     expect(processed.reportParts).toHaveLength(2);
     const fromParts = apiReport(new Map([['schema.ts', processed.reportParts!]]));
     expect(fromParts).toBe(apiReport(new Map([['schema.ts', processed.text]])));

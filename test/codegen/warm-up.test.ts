@@ -6,15 +6,15 @@
  * corpus tests, which run the worker.)
  */
 import { describe, expect, it } from 'vitest';
-import { postprocess } from '../../codegen/stages/postprocess.js';
-import { generateTypes } from '../../codegen/stages/types.js';
+import { runPasses } from '../../codegen/stages/passes.js';
+import { generateTypes } from '../../codegen/stages/openapi-typescript.js';
 import { warmUp, warmUpDocument } from '../../codegen/worker/warm-up.js';
 
 describe('worker warm-up', () => {
   it('runs its document through openapi-typescript and every pass without warnings', async () => {
     const document = warmUpDocument(3);
     const messages: string[] = [];
-    const processed = postprocess(await generateTypes(document, 'warm-up', { messages }), document);
+    const processed = runPasses(await generateTypes(document, 'warm-up', { messages }), document);
     expect([...messages, ...processed.warnings]).toEqual([]);
     expect(processed.facts.booleanDiscriminators).toEqual(['Partial3.restore: false (optional)', 'Restore3.restore: true']);
     // A named recursive union is declared under its own name (named-types); recursive-unions only takes unnamed ones.

@@ -20,7 +20,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseDocument } from 'yaml';
 import { CORPUS, CORPUS_SPECS } from '../../bench/corpus-config.mjs';
-import { apiReport } from '../../codegen/api-diff/api-report.js';
+import { apiReport } from '../../codegen/stages/api-report.js';
 import { main as apiDiff } from '../../codegen/api-diff/cli.js';
 import { COMMENT_LIMIT } from '../../codegen/api-diff/render.js';
 import { main as specsPull } from '../../codegen/spec-pull/cli.js';
@@ -162,7 +162,7 @@ describe.skipIf(!present)("the vendors' full specs: pull, generate, compile, cal
     expect(readFileSync(join(dir, 'generated/scale-gp/operations.ts'), 'utf8')).not.toContain('$runtime.WithBody<');
   });
 
-  // The pipeline lists schema.ts from its ts-morph parse (stages/postprocess.ts
+  // The pipeline lists schema.ts from its ts-morph parse (stages/passes.ts
   // reportParts) rather than parsing the file again: the listing must be the
   // one a fresh parse of the written files gives.
   it('writes the API report a fresh parse of the generated files gives', () => {

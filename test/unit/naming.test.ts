@@ -1,6 +1,7 @@
 /** Wrapper naming rules (codegen/lib/naming.ts) and the doc comments of generated wrappers. */
 import { describe, expect, it } from 'vitest';
-import { methodPathName, nameOperations, readManifest } from '../../codegen/lib/naming.js';
+import { methodPathName, nameOperations } from '../../codegen/lib/naming.js';
+import { readManifest } from '../../codegen/manifest.js';
 import { PipelineError } from '../../codegen/lib/errors.js';
 import type { OperationRef } from '../../codegen/lib/openapi.js';
 import { generateWrappers } from '../../codegen/stages/wrappers.js';

@@ -1,8 +1,8 @@
 /**
- * Stage 3: ts-morph passes over the openapi-typescript output.
+ * The schema job, second step (worker/schema-job.ts): the ts-morph passes over the openapi-typescript output.
  *
  * The file is parsed once; every pass reads that parse and returns text edits,
- * which are applied together (see passes/types.ts for why).
+ * which are applied together (see passes/pass.ts for why).
  */
 import { createWrappedNode, Node, ts, type PropertySignature, type SourceFile } from 'ts-morph';
 import { startWithDoc } from '../lib/ts-doc.js';
@@ -12,7 +12,7 @@ import { booleanDiscriminatorPass } from '../passes/boolean-discriminator.js';
 import { namedTypesPass } from '../passes/named-types.js';
 import { readableAliasesPass } from '../passes/readable-aliases.js';
 import { recursiveUnionsPass } from '../passes/recursive-unions.js';
-import type { Pass, TextEdit, TextMove } from '../passes/types.js';
+import type { Pass, TextEdit, TextMove } from '../passes/pass.js';
 
 /** The registry, in order: a pass sees the facts of the passes before it. */
 export const PASSES: ReadonlyArray<[string, Pass]> = [
@@ -28,7 +28,7 @@ export interface PostprocessOutput {
   warnings: string[];
   facts: Record<string, unknown>;
   /**
-   * `text` as already parsed, for the API report (api-diff/api-report.ts):
+   * `text` as already parsed, for the API report (stages/api-report.ts):
    * this stage's parse of the openapi-typescript output plus a parse of what
    * the passes appended. Present only when the passes' other edits cannot
    * change the report (see reportParts); otherwise the report parses `text`.
@@ -36,7 +36,7 @@ export interface PostprocessOutput {
   reportParts?: ts.SourceFile[] | undefined;
 }
 
-export function postprocess(
+export function runPasses(
   schemaText: string,
   document: JsonObject,
   takenNames: ReadonlySet<string> = new Set(),

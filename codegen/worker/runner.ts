@@ -1,5 +1,5 @@
 /**
- * The pipeline's side of the types stages (run-types.ts): on a worker thread,
+ * The pipeline's side of the schema job (schema-job.ts): on a worker thread,
  * one per run, jobs answered in order; or in this thread when a worker cannot
  * be used (`workers: false`, or the worker fails to start).
  *
@@ -9,33 +9,33 @@
  */
 import { Worker } from 'node:worker_threads';
 import { PipelineError } from '../lib/errors.js';
-import type { TypesRequest, TypesResponse, TypesResult } from './protocol.js';
+import type { SchemaJobRequest, SchemaJobResponse, SchemaJobResult } from './protocol.js';
 
-export type { TypesRequest, TypesResult };
+export type { SchemaJobRequest, SchemaJobResult };
 
-export interface TypesJob {
-  result(): Promise<TypesResult>;
+export interface SchemaJob {
+  result(): Promise<SchemaJobResult>;
 }
 
-export interface TypesRunner {
-  start(request: TypesRequest): TypesJob;
+export interface SchemaRunner {
+  start(request: SchemaJobRequest): SchemaJob;
   close(): Promise<void>;
 }
 
-export function createTypesRunner(useWorker: boolean): TypesRunner {
+export function createSchemaRunner(useWorker: boolean): SchemaRunner {
   return useWorker ? new WorkerRunner() : new InProcessRunner();
 }
 
-class InProcessRunner implements TypesRunner {
-  start(request: TypesRequest): TypesJob {
-    return { result: async () => (await import('./run-types.js')).runTypes(request) };
+class InProcessRunner implements SchemaRunner {
+  start(request: SchemaJobRequest): SchemaJob {
+    return { result: async () => (await import('./schema-job.js')).runSchemaJob(request) };
   }
   async close(): Promise<void> {}
 }
 
-class WorkerRunner implements TypesRunner {
+class WorkerRunner implements SchemaRunner {
   private readonly worker: Worker;
-  private readonly pending = new Map<number, { resolve: (r: TypesResult) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (r: SchemaJobResult) => void; reject: (e: Error) => void }>();
   private nextId = 1;
   private failed: Error | undefined;
 
@@ -45,9 +45,9 @@ class WorkerRunner implements TypesRunner {
     // From the TypeScript sources (tsx, tests) the worker boots through tsx; from
     // the prebuilt bundle (codegen/.build, see codegen/generate.mjs) it is plain JS.
     const fromSource = import.meta.url.endsWith('.ts');
-    this.worker = new Worker(new URL(fromSource ? './entry.mjs' : './worker/types-worker.mjs', import.meta.url));
+    this.worker = new Worker(new URL(fromSource ? './entry.mjs' : './worker/schema-worker.mjs', import.meta.url));
     this.worker.unref();
-    this.worker.on('message', (message: TypesResponse | { ready: true }) => {
+    this.worker.on('message', (message: SchemaJobResponse | { ready: true }) => {
       if ('ready' in message) return;
       const job = this.pending.get(message.id);
       if (!job) return;
@@ -62,12 +62,12 @@ class WorkerRunner implements TypesRunner {
     };
     this.worker.on('error', fail);
     this.worker.on('exit', (code) => {
-      if (this.pending.size > 0) fail(new Error(`types worker exited with code ${code}`));
+      if (this.pending.size > 0) fail(new Error(`schema worker exited with code ${code}`));
     });
   }
 
-  start(request: TypesRequest): TypesJob {
-    const result: Promise<TypesResult> = this.failed
+  start(request: SchemaJobRequest): SchemaJob {
+    const result: Promise<SchemaJobResult> = this.failed
       ? Promise.reject(this.failed)
       : new Promise((resolve, reject) => {
           const id = this.nextId++;

@@ -1,5 +1,5 @@
 /**
- * Worker thread: the types stages (run-types.ts) for each bundled document
+ * Worker thread: the schema job (schema-job.ts) for each bundled document
  * the pipeline sends, answered in order.
  *
  * Runs on the second core while the main thread lints (see pipeline.ts). It
@@ -8,17 +8,17 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { PipelineError } from '../lib/errors.js';
-import type { TypesRequest, TypesResponse } from './protocol.js';
-import { runTypes } from './run-types.js';
+import type { SchemaJobRequest, SchemaJobResponse } from './protocol.js';
+import { runSchemaJob } from './schema-job.js';
 import { warmUp } from './warm-up.js';
 
 let jobArrived = false;
 
-parentPort!.on('message', async ({ id, request }: { id: number; request: TypesRequest }) => {
+parentPort!.on('message', async ({ id, request }: { id: number; request: SchemaJobRequest }) => {
   jobArrived = true;
-  let response: TypesResponse;
+  let response: SchemaJobResponse;
   try {
-    response = { id, ok: true, ...(await runTypes(request)) };
+    response = { id, ok: true, ...(await runSchemaJob(request)) };
   } catch (error) {
     const e = error as Error;
     response = {

@@ -1,5 +1,5 @@
 /**
- * Stage 2: openapi-typescript → schema source text.
+ * The schema job, first step (worker/schema-job.ts): openapi-typescript → schema source text.
  *
  * We call openapi-typescript's transform directly on the bundled document
  * instead of `openapiTS()`, which would lint and bundle the document again

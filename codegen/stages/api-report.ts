@@ -23,7 +23,7 @@
  *   listed without members or body: `interface Name (components["schemas"]["<key>"])`.
  */
 import { ts } from 'ts-morph';
-import { cell, codeSpan } from './markdown.js';
+import { cell, codeSpan } from '../lib/markdown.js';
 
 export type SymbolKind =
   | 'interface'
@@ -57,7 +57,7 @@ const printer = ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind
 /**
  * A file's source: its text, or the file already parsed as consecutive parts
  * (the parts' statements in order are the file's statements; see
- * stages/postprocess.ts, which hands over its own parse).
+ * stages/passes.ts, which hands over its own parse).
  */
 export type ReportSource = string | readonly ts.SourceFile[];
 
