@@ -7,7 +7,9 @@
 // after another, like the spawned-tools baseline, that is the largest step,
 // not a sum). Without GNU time, /proc/<pid>/status VmHWM is polled every 10 ms
 // for the process and its descendants (may miss a very short-lived child).
-// Wall time is measured here, around the spawn, with performance.now().
+// Wall time is measured here, around the spawn, with performance.now(). CPU
+// time (user + system of the process and the children it waited for) comes
+// from GNU time's %U and %S, when it is there.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,11 +26,11 @@ process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 const ENV = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
 
 /**
- * Runs `cmd args` to completion. Resolves to { ok, ms, rssKiB, stdout, stderr, code }.
+ * Runs `cmd args` to completion. Resolves to { ok, ms, cpuMs, rssKiB, stdout, stderr, code }.
  */
 export async function measure(cmd, args, { cwd, env } = {}) {
   const timeFile = join(scratch, 'time.txt');
-  const argv = useGnuTime ? [GNU_TIME, ['-f', '%M', '-o', timeFile, cmd, ...args]] : [cmd, args];
+  const argv = useGnuTime ? [GNU_TIME, ['-f', '%M %U %S', '-o', timeFile, cmd, ...args]] : [cmd, args];
   const start = performance.now();
   const child = spawn(argv[0], argv[1], { cwd, env: { ...ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const out = [];
@@ -41,13 +43,16 @@ export async function measure(cmd, args, { cwd, env } = {}) {
   const ms = performance.now() - start;
   if (poll) clearInterval(poll);
   let rssKiB = polledKiB || undefined;
+  let cpuMs;
   if (useGnuTime) {
     const lines = readFileSync(timeFile, 'utf8').trim().split('\n');
-    rssKiB = Number(lines.at(-1)) || undefined;
+    const [maxrss, user, system] = (lines.at(-1) ?? '').split(' ').map(Number);
+    rssKiB = maxrss || undefined;
+    cpuMs = Number.isFinite(user) && Number.isFinite(system) ? (user + system) * 1000 : undefined;
   }
   const stdout = Buffer.concat(out).toString('utf8');
   const stderr = Buffer.concat(err).toString('utf8');
-  return { ok: code === 0, code, ms, rssKiB, stdout, stderr };
+  return { ok: code === 0, code, ms, cpuMs, rssKiB, stdout, stderr };
 }
 
 function treeHwmKiB(pid) {
