@@ -5,11 +5,12 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { loadConfig, stringifyYaml, type Config } from '@redocly/openapi-core';
+import { loadConfig, type Config } from '@redocly/openapi-core';
 import { PipelineError } from './lib/errors.js';
 import { sha256 } from './lib/hash.js';
 import { markdownHeader, tsHeader, yamlHeader, type HeaderInfo } from './lib/header.js';
 import { toolVersions } from './lib/versions.js';
+import { stringifyYaml } from './lib/yaml.js';
 import { timer, type Timings } from './lib/timings.js';
 import type { FileTree } from './lib/write-tree.js';
 import { readLimits } from './lib/limits.js';
@@ -166,9 +167,8 @@ async function generateApi(
   lintWarnings.forEach(warn);
   guaranteed.warnings.forEach(warn);
 
-  // Redocly's own YAML writer (js-yaml, as `redocly bundle` writes): about twice
-  // as fast as the yaml package on large specs. No anchors, no line folding.
-  const yamlBody = time('serialise', () => stringifyYaml(bundled.document, { noRefs: true, lineWidth: -1 }));
+  // The text `redocly bundle` writes (js-yaml: no anchors, no line folding), written by lib/yaml.ts.
+  const yamlBody = time('serialise', () => stringifyYaml(bundled.document));
   const info: HeaderInfo = {
     api,
     source: relative(loaded.configDir, root).split(sep).join('/'),
