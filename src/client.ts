@@ -34,7 +34,7 @@ export interface ApiDescriptor<Server extends string = string> {
 }
 
 export interface ClientOptions<Server extends string = string> {
-  /** The API key; defaults to the api's environment variable (see the README). */
+  /** The API key; defaults to the api's environment variable (see docs/using-the-clients.md, "Client options"). */
   apiKey?: string | undefined;
   /** One of the spec's servers by name (default: the first). */
   server?: Server | undefined;
@@ -46,7 +46,7 @@ export interface ClientOptions<Server extends string = string> {
   timeoutMs?: number | undefined;
   /** Bytes of an error response's body read into `error` / `ApiError.body` (default 1 MiB; the rest is not read). */
   maxErrorBodyBytes?: number | undefined;
-  /** Retries after the first attempt (default 2); see the README for which failures are retried. */
+  /** Retries after the first attempt (default 2); see docs/using-the-clients.md ("Retries") for which failures are retried. */
   maxRetries?: number | undefined;
   /** Also retry non-idempotent methods (POST, PATCH) on 5xx and connection failures. */
   retryNonIdempotent?: boolean | undefined;

@@ -23,7 +23,7 @@
  *   within 0–60 s; otherwise min(8000, 500 · 2^(n-1)) ms times a random
  *   jitter factor in [0.75, 1].
  *
- * A server is untrusted (README, "Threat model"):
+ * A server is untrusted (docs/threat-model.md, "Untrusted servers"):
  * - `timeoutMs` bounds the whole attempt: headers, redirects and the body,
  *   however the caller reads it. An abort or timeout at any point, the body
  *   included, rejects with ApiAbortError / ApiTimeoutError (the attempt's

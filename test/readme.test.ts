@@ -1,21 +1,31 @@
-/** The README's usage example (```ts example blocks) compiles against the generated package. */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+/**
+ * The code blocks of README.md and docs/*.md (every ```ts block) compile
+ * against the generated package, and the README's usage example (its
+ * ```ts example block) runs.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it, vi } from 'vitest';
-import { readmeExampleDiagnostics } from './support/readme-example.js';
+import { docBlocks, readmeExampleDiagnostics } from './support/readme-example.js';
 import { REPO } from './support/run-cli.js';
 
-it('README examples type-check under --strict', { timeout: 180_000 }, () => {
+it('every ```ts block of README.md and docs/*.md type-checks under --strict', { timeout: 180_000 }, () => {
   const { blocks, diagnostics } = readmeExampleDiagnostics();
-  expect(blocks).toBeGreaterThan(0);
+  expect(blocks).toBeGreaterThan(1);
   expect(diagnostics).toEqual([]);
+});
+
+it('the blocks carry only the tags the checks know (`example`, `full-spec`)', () => {
+  const all = docBlocks();
+  expect(all.filter((b) => b.file === 'README.md' && b.tags.includes('example'))).toHaveLength(1);
+  expect(all.filter((b) => b.file.startsWith('docs/')).length).toBeGreaterThan(0);
+  expect(all.filter((b) => b.tags.some((t) => t !== 'example' && t !== 'full-spec')).map((b) => `${b.file}:${b.line}`)).toEqual([]);
 });
 
 // The same example run: every request gets an undeclared 404 `{"detail":"not found"}`
 // (Scale GP declares only 422 for this operation; LaunchDarkly declares 404).
 it('the README example runs against a server answering an undeclared 404', async () => {
-  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
-  const code = [...readme.matchAll(/```ts example\n([\s\S]*?)```/g)].map((m) => m[1]!)[0]!;
+  const code = docBlocks().find((b) => b.file === 'README.md' && b.tags.includes('example'))!.code;
   const dir = join(REPO, 'test/.tmp');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'readme-example-run.ts');

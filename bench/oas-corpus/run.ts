@@ -46,10 +46,10 @@ export interface Row {
 }
 
 /**
- * The lint profiles compared (see README "Lint policy"). `minimal` is
- * Redocly's `minimal` ruleset plus our plugin with nothing switched on: what
- * the pipeline guarantees by itself. `recommended` is what "Add a vendor"
- * recommends.
+ * The lint profiles compared (see docs/generating.md, "Lint policy"). `minimal`
+ * is Redocly's `minimal` ruleset plus our plugin with nothing switched on:
+ * what the pipeline guarantees by itself. `recommended` is what
+ * docs/adding-a-vendor.md recommends.
  */
 export const PROFILES: Record<string, Record<string, unknown>> = {
   minimal: { extends: ['minimal'], plugins: [PLUGIN] },

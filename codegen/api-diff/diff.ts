@@ -21,8 +21,9 @@
  *   removed property) breaks its switch statements and non-null assumptions;
  *   returning fewer does not.
  * Changes that are incompatible both ways (a `const` flipped, a format
- * swapped) break in both. RULES below is the whole table; README.md
- * ("Reviewing spec changes") documents it, and a test keeps the two equal.
+ * swapped) break in both. RULES below is the whole table;
+ * docs/reviewing-spec-changes.md ("What breaks: the rules") documents it, and
+ * a test keeps the two equal.
  */
 import { HTTP_METHODS, isObject, resolvePointer, schemaNameOf, type Json, type JsonObject } from '../lib/openapi.js';
 import type { ApiSymbol } from '../stages/api-report.js';
@@ -32,7 +33,7 @@ export type Severity = 'breaking' | 'non-breaking';
 export type Direction = 'request' | 'response';
 
 export interface Rule {
-  /** What the rule detects, as written in the README table. */
+  /** What the rule detects, as written in the docs' table (docs/reviewing-spec-changes.md). */
   what: string;
   /** Severity in a request schema (the client sends it). */
   request?: Severity;

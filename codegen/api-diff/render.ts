@@ -121,7 +121,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   }
   const verdict = s.breaking ? `**${plural(s.breaking, 'breaking change')}**` : '**No breaking changes**';
   out.push(`${verdict}, ${s.nonBreaking} non-breaking, in ${plural(s.changedApis, 'api')}${unchanged.length ? ` (unchanged: ${unchanged.join(', ')})` : ''}.`);
-  out.push('', '<sub>Breaking: code written against the old generated package can stop compiling or misbehave. Rules: README, "Reviewing spec changes".</sub>');
+  out.push('', '<sub>Breaking: code written against the old generated package can stop compiling or misbehave. Rules: docs/reviewing-spec-changes.md, "What breaks: the rules".</sub>');
 
   const changed = report.apis.filter((a) => a.status !== 'unchanged');
   const grouped = new Map(changed.map((a) => [a, groupChanges(a.changes)]));

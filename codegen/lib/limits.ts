@@ -1,6 +1,6 @@
 /**
- * Bounds on the work one spec can ask for (a spec is untrusted input: see the
- * README's threat model). Each limit has a default and can be changed per api
+ * Bounds on the work one spec can ask for (a spec is untrusted input: see
+ * docs/threat-model.md). Each limit has a default and can be changed per api
  * in `redocly.yaml` under `x-codegen.limits`. A spec that crosses one stops the
  * run with one line naming the file, the JSON pointer where there is one, and
  * the limit; nothing is written.

@@ -1,7 +1,7 @@
 /**
  * The resolver every Redocly call of the pipeline reads spec files through
- * (lint, bundle, preprocessors). A spec is untrusted input (README, "Threat
- * model"): its `$ref`s name what gets read, so the rules are enforced here,
+ * (lint, bundle, preprocessors). A spec is untrusted input (docs/threat-model.md,
+ * "Untrusted specs"): its `$ref`s name what gets read, so the rules are enforced here,
  * where Redocly turns a `$ref` into a read, not by scanning spec text.
  *
  * - Local files: only regular files inside the allowed folders (the config's

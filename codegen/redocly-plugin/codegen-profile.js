@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * The lint profile for client generation (`extends: [recommended,
- * vendor-quirks/codegen]`, README "Lint policy"). Redocly's `recommended`
+ * vendor-quirks/codegen]`, docs/generating.md "Lint policy"). Redocly's `recommended`
  * stops on findings of two kinds that leave a maintainer without a client
  * for nothing; this profile makes them warnings and keeps every finding that
  * changes the generated code an error:

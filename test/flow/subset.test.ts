@@ -1,5 +1,5 @@
 /**
- * Keep a subset (README "Add a vendor"): a team that calls a few operations
+ * Keep a subset (docs/adding-a-vendor.md): a team that calls a few operations
  * keeps its client to them across pulls with Redocly's built-in `filter-in`
  * and `remove-unused-components` decorators in redocly.yaml, no code of ours.
  * Here: the vendors' full specs, each api kept to the seed's one operation,

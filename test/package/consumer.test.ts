@@ -348,7 +348,7 @@ describe('the packed package, installed in a fresh project', () => {
     expect(sent?.headers['x-api-key']).toBe('REDACTED'); // present, and redacted by the mock
   }, 60_000);
 
-  // Adding a vendor (README "Add a vendor") is complete when its client imports from the package.
+  // Adding a vendor (docs/adding-a-vendor.md) is complete when its client imports from the package.
   it.each(configApis())('every api of redocly.yaml imports from the installed package: %s', async (api) => {
     const factory = clientFactory(api);
     const probe = `const m = await import('${pkgName}/${api}'); console.log(typeof m.${factory});`;

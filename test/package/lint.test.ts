@@ -16,8 +16,8 @@ const attwBin = join(repoRoot, 'node_modules', '@arethetypeswrong', 'cli', 'dist
  *
  * - `--profile node16` skips the `node10` resolution (TypeScript's `moduleResolution: node`/`node10`),
  *   which predates `exports` and cannot see subpaths like `vendor-api-clients/scale-gp`. We ship no
- *   `typesVersions` shim for it: it is deprecated in TypeScript and the README asks for `nodenext` or
- *   `bundler`.
+ *   `typesVersions` shim for it: it is deprecated in TypeScript and docs/using-the-clients.md asks for
+ *   `nodenext` or `bundler`.
  * - `--ignore-rules cjs-resolves-to-esm` is inherent to shipping ESM only. attw (which analyses with its
  *   own TypeScript 5.6) reports that a `require()` from CommonJS gets an ES module. That is exactly the
  *   supported CommonJS path: Node >= 20.19 (our `engines`) loads ES modules with `require()`, and

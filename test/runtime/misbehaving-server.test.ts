@@ -4,7 +4,8 @@
  * errors, in both modes, and a success is never sent again. The generated
  * clients (and callOperation, for a GET) over real HTTP against a node:http
  * server on 127.0.0.1 that writes raw bytes to the socket where the case
- * breaks HTTP itself. The outcomes are the README's table ("Errors").
+ * breaks HTTP itself. The outcomes are the table of docs/using-the-clients.md
+ * ("What a call does with each answer").
  */
 import http from 'node:http';
 import { inspect } from 'node:util';
