@@ -158,8 +158,10 @@ async function generateApi(
     // The bundle is the pipeline's own copy: normalised in place, so openapi.yaml shows what the types were made from.
     const guaranteed = time('guarantee', () => guarantee(bundled.document, where, bundled.json));
     const json = guaranteed.changed ? JSON.stringify(bundled.document) : bundled.json;
+    // openapi-typescript needs only the bundle; the passes also need the names the wrappers take.
+    const job = schemaRunner.start({ json, source: where, recordedAliases: [...recorded.aliases] });
     const wrappers = time('wrappers', () => generateWrappers(api, bundled.document, clientConfig, { runtime, where, recordedNames: recorded.wrappers }));
-    const job = schemaRunner.start({ json, source: where, takenNames: wrappers.exportedNames, recordedAliases: [...recorded.aliases] });
+    job.name({ takenNames: wrappers.exportedNames });
     return { bundled, guaranteed, wrappers, job };
   });
   const lintWarnings = await time('lint', () => lintSpec(preprocessed));

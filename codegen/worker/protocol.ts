@@ -7,10 +7,17 @@ export interface SchemaJobRequest {
   json: string;
   /** The spec file, for error messages. */
   source: string;
-  /** Names the passes must not emit (wrapper names). */
-  takenNames: string[];
   /** Alias names the previous generate gave, as [schema key, name] (readable-aliases keeps them). */
   recordedAliases: Array<[string, string]>;
+}
+
+/**
+ * Sent after the request, once the wrappers are planned: openapi-typescript
+ * does not need it, so the job starts without it and the passes wait for it.
+ */
+export interface SchemaJobNames {
+  /** Names the passes must not emit (what operations.ts and index.ts export). */
+  takenNames: string[];
 }
 
 export interface SchemaJobResult {
@@ -22,6 +29,9 @@ export interface SchemaJobResult {
   /** schema.ts's part of the API report. */
   reportSymbols: ApiSymbol[];
 }
+
+/** What the pipeline posts to the worker: a job, then the names for it. */
+export type SchemaJobMessage = { id: number; request: SchemaJobRequest } | { id: number; names: SchemaJobNames };
 
 export type SchemaJobResponse =
   | ({ id: number; ok: true } & SchemaJobResult)

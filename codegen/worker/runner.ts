@@ -3,17 +3,21 @@
  * one per run, jobs answered in order; or in this thread when a worker cannot
  * be used (`workers: false`, or the worker fails to start).
  *
- * `start` hands a job over and returns at once; its result is awaited later.
- * On a worker the stages run meanwhile, beside this thread's lint; in this
- * thread they run only when the result is asked for, that is after lint passed.
+ * `start` hands a job over and returns at once; `name` gives it the names the
+ * passes must not take, when the wrappers are planned; its result is awaited
+ * later. On a worker openapi-typescript starts at once and the passes follow
+ * the names, all beside this thread's lint; in this thread the job runs only
+ * when the result is asked for, that is after lint passed.
  */
 import { Worker } from 'node:worker_threads';
 import { PipelineError } from '../lib/errors.js';
-import type { SchemaJobRequest, SchemaJobResponse, SchemaJobResult } from './protocol.js';
+import type { SchemaJobMessage, SchemaJobNames, SchemaJobRequest, SchemaJobResponse, SchemaJobResult } from './protocol.js';
 
 export type { SchemaJobRequest, SchemaJobResult };
 
 export interface SchemaJob {
+  /** The names the passes must not emit; the job's passes wait for them. */
+  name(names: SchemaJobNames): void;
   result(): Promise<SchemaJobResult>;
 }
 
@@ -28,7 +32,11 @@ export function createSchemaRunner(useWorker: boolean): SchemaRunner {
 
 class InProcessRunner implements SchemaRunner {
   start(request: SchemaJobRequest): SchemaJob {
-    return { result: async () => (await import('./schema-job.js')).runSchemaJob(request) };
+    let names: SchemaJobNames = { takenNames: [] };
+    return {
+      name: (given) => void (names = given),
+      result: async () => (await import('./schema-job.js')).runSchemaJob(request, names),
+    };
   }
   async close(): Promise<void> {}
 }
@@ -67,15 +75,16 @@ class WorkerRunner implements SchemaRunner {
   }
 
   start(request: SchemaJobRequest): SchemaJob {
+    const id = this.nextId++;
+    const post = (message: SchemaJobMessage) => this.worker.postMessage(message);
     const result: Promise<SchemaJobResult> = this.failed
       ? Promise.reject(this.failed)
       : new Promise((resolve, reject) => {
-          const id = this.nextId++;
           this.pending.set(id, { resolve, reject });
-          this.worker.postMessage({ id, request });
+          post({ id, request });
         });
     result.catch(() => {}); // awaited through result(), or dropped when lint fails first
-    return { result: () => result };
+    return { name: (names) => !this.failed && post({ id, names }), result: () => result };
   }
 
   async close(): Promise<void> {

@@ -9,9 +9,10 @@ import type { JsonObject } from '../lib/openapi.js';
 import { timer, type Timings } from '../lib/timings.js';
 import { runPasses } from '../stages/passes.js';
 import { generateTypes } from '../stages/openapi-typescript.js';
-import type { SchemaJobRequest, SchemaJobResult } from './protocol.js';
+import type { SchemaJobNames, SchemaJobRequest, SchemaJobResult } from './protocol.js';
 
-export async function runSchemaJob(request: SchemaJobRequest): Promise<SchemaJobResult> {
+/** `names` resolves when the pipeline has planned the wrappers: only the passes wait for it. */
+export async function runSchemaJob(request: SchemaJobRequest, names: Promise<SchemaJobNames> | SchemaJobNames): Promise<SchemaJobResult> {
   const timings: Timings = {};
   const time = timer(timings);
   // Parsed twice: openapi-typescript changes the document it is given, the
@@ -23,9 +24,8 @@ export async function runSchemaJob(request: SchemaJobRequest): Promise<SchemaJob
     generateTypes(JSON.parse(request.json), request.source, { copy: false, messages, hasAt: request.json.includes('@') }),
   );
   const document = JSON.parse(request.json) as JsonObject;
-  const { reportParts, ...processed } = time('passes', () =>
-    runPasses(raw, document, new Set(request.takenNames), new Map(request.recordedAliases)),
-  );
+  const { takenNames } = await names;
+  const { reportParts, ...processed } = time('passes', () => runPasses(raw, document, new Set(takenNames), new Map(request.recordedAliases)));
   processed.warnings.unshift(...messages);
   const reportSymbols = time('api-report', () => apiSymbols(new Map([['schema.ts', reportParts ?? processed.text]])));
   return { ...processed, timings, reportSymbols };

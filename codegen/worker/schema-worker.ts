@@ -8,17 +8,26 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { PipelineError } from '../lib/errors.js';
-import type { SchemaJobRequest, SchemaJobResponse } from './protocol.js';
+import type { SchemaJobMessage, SchemaJobNames, SchemaJobResponse } from './protocol.js';
 import { runSchemaJob } from './schema-job.js';
 import { warmUp } from './warm-up.js';
 
 let jobArrived = false;
+/** Each job's names, given when they arrive (they follow the job's request). */
+const names = new Map<number, (names: SchemaJobNames) => void>();
 
-parentPort!.on('message', async ({ id, request }: { id: number; request: SchemaJobRequest }) => {
+parentPort!.on('message', async (message: SchemaJobMessage) => {
+  const { id } = message;
+  if ('names' in message) {
+    names.get(id)?.(message.names);
+    names.delete(id);
+    return;
+  }
   jobArrived = true;
+  const named = new Promise<SchemaJobNames>((resolve) => names.set(id, resolve));
   let response: SchemaJobResponse;
   try {
-    response = { id, ok: true, ...(await runSchemaJob(request)) };
+    response = { id, ok: true, ...(await runSchemaJob(message.request, named)) };
   } catch (error) {
     const e = error as Error;
     response = {

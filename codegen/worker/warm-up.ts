@@ -19,7 +19,7 @@ export async function warmUp(stop: () => boolean, budgetMs = 1000): Promise<numb
   while (performance.now() - start < budgetMs) {
     await new Promise((resolve) => setImmediate(resolve));
     if (stop()) break;
-    await runSchemaJob({ json: JSON.stringify(warmUpDocument(rounds)), source: '(warm-up)', takenNames: [], recordedAliases: [] });
+    await runSchemaJob({ json: JSON.stringify(warmUpDocument(rounds)), source: '(warm-up)', recordedAliases: [] }, { takenNames: [] });
     rounds++;
   }
   return rounds;
