@@ -45,7 +45,7 @@ export interface PipelineOptions {
   onApis?: ((apis: string[]) => void) | undefined;
   /** Run the schema job (openapi-typescript, the passes) on a worker thread (default true). */
   workers?: boolean | undefined;
-  /** A runner to reuse across runs (tests); the pipeline then does not close it. */
+  /** The runner for the schema jobs (the CLI starts it early); closed once the last api's job is in. */
   schemaRunner?: SchemaRunner | undefined;
   /**
    * The api's manifest.json from the previous generate, if any (the CLI reads
@@ -116,14 +116,14 @@ export async function runPipeline(options: PipelineOptions): Promise<ApiResult[]
   const schemaRunner = options.schemaRunner ?? createSchemaRunner(options.workers ?? true);
   try {
     const results: ApiResult[] = [];
-    for (const api of names) {
+    for (const [i, api] of names.entries()) {
       const previous = options.previousManifest?.(api);
       const recorded: ManifestRecord = previous ? readManifest(previous.text, previous.where) : { wrappers: new Map(), aliases: new Map() };
-      results.push(await generateApi(api, loaded, display, runtime, schemaRunner, recorded, options.onWarning));
+      results.push(await generateApi(api, loaded, display, runtime, schemaRunner, recorded, i === names.length - 1, options.onWarning));
     }
     return results;
   } finally {
-    if (!options.schemaRunner) await schemaRunner.close();
+    await schemaRunner.close();
   }
 }
 
@@ -134,11 +134,10 @@ async function generateApi(
   runtime: string,
   schemaRunner: SchemaRunner,
   recorded: ManifestRecord,
+  last: boolean,
   onWarning?: (api: string, line: string) => void,
 ): Promise<ApiResult> {
   const root = loaded.apis.get(api)!;
-  const where = display(root);
-  const clientConfig = loaded.clientConfigs.get(api) ?? {};
   const timings: Timings = {};
   const time = timer(timings);
   const warnings: string[] = [];
@@ -147,25 +146,7 @@ async function generateApi(
     onWarning?.(api, line);
   };
 
-  const spec = await time('load', () => loadSpec(specInput(api, loaded, display)));
-  const preprocessed = await time('preprocess', () => preprocessSpec(spec));
-
-  // What does not depend on lint is made first, and the schema job starts on
-  // it (beside this thread, with a worker); its errors wait until lint has
-  // spoken, because lint errors decide the outcome first.
-  const prepared = await settle(async () => {
-    const bundled = await time('bundle', () => bundleSpec(preprocessed));
-    // The bundle is the pipeline's own copy: normalised in place, so openapi.yaml shows what the types were made from.
-    const guaranteed = time('guarantee', () => guarantee(bundled.document, where, bundled.json));
-    const json = guaranteed.changed ? JSON.stringify(bundled.document) : bundled.json;
-    // openapi-typescript needs only the bundle; the passes also need the names the wrappers take.
-    const job = schemaRunner.start({ json, source: where, recordedAliases: [...recorded.aliases] });
-    const wrappers = time('wrappers', () => generateWrappers(api, bundled.document, clientConfig, { runtime, where, recordedNames: recorded.wrappers }));
-    job.name({ takenNames: wrappers.exportedNames });
-    return { bundled, guaranteed, wrappers, job };
-  });
-  const lintWarnings = await time('lint', () => lintSpec(preprocessed));
-  const { bundled, guaranteed, wrappers, job } = prepared();
+  const { lintWarnings, bundled, guaranteed, wrappers, job } = await lintAndPrepare(api, loaded, display, runtime, schemaRunner, recorded, time);
   lintWarnings.forEach(warn);
   guaranteed.warnings.forEach(warn);
 
@@ -179,6 +160,8 @@ async function generateApi(
   };
 
   const processed = await time('schema job (wait)', () => job.result());
+  // The worker's heap (a large spec's syntax trees) is not needed once the last api's job is in.
+  if (last) await schemaRunner.close();
   Object.assign(timings, processed.timings);
   processed.warnings.forEach(warn);
   wrappers.warnings.forEach(warn);
@@ -194,6 +177,41 @@ async function generateApi(
     [`${api}/manifest.json`, manifestJson(info, wrappers, processed)],
   ]);
   return { api, files, warnings, timings, inputs: bundled.files };
+}
+
+/**
+ * Redocly's part and what does not depend on lint: load, preprocess, then the
+ * bundle, the guarantee, the schema job's start and the wrappers (their error
+ * is held), then lint, whose errors are reported first. A function of its own
+ * so that Redocly's documents and resolver are dropped when it returns (a
+ * large spec's parse is hundreds of MB).
+ */
+async function lintAndPrepare(
+  api: string,
+  loaded: LoadedConfig,
+  display: (p: string) => string,
+  runtime: string,
+  schemaRunner: SchemaRunner,
+  recorded: ManifestRecord,
+  time: ReturnType<typeof timer>,
+) {
+  const where = display(loaded.apis.get(api)!);
+  const clientConfig = loaded.clientConfigs.get(api) ?? {};
+  const spec = await time('load', () => loadSpec(specInput(api, loaded, display)));
+  const preprocessed = await time('preprocess', () => preprocessSpec(spec));
+  const prepared = await settle(async () => {
+    const { document, json: bundledJson, files } = await time('bundle', () => bundleSpec(preprocessed));
+    // The bundle is the pipeline's own copy: normalised in place, so openapi.yaml shows what the types were made from.
+    const guaranteed = time('guarantee', () => guarantee(document, where, bundledJson));
+    const json = guaranteed.changed ? JSON.stringify(document) : bundledJson;
+    // openapi-typescript needs only the bundle; the passes also need the names the wrappers take.
+    const job = schemaRunner.start({ json, source: where, recordedAliases: [...recorded.aliases] });
+    const wrappers = time('wrappers', () => generateWrappers(api, document, clientConfig, { runtime, where, recordedNames: recorded.wrappers }));
+    job.name({ takenNames: wrappers.exportedNames });
+    return { bundled: { document, files }, guaranteed, wrappers, job };
+  });
+  const lintWarnings = await time('lint', () => lintSpec(preprocessed));
+  return { lintWarnings, ...prepared() };
 }
 
 /** What an api's spec is and may read: the same confinement and limits for `generate` and `--lint`. */

@@ -87,7 +87,9 @@ class WorkerRunner implements SchemaRunner {
     return { name: (names) => !this.failed && post({ id, names }), result: () => result };
   }
 
+  /** Stops the worker (its heap goes with it); later jobs fail. Closing twice is fine. */
   async close(): Promise<void> {
+    this.failed ??= new Error('schema worker closed');
     await this.worker.terminate();
   }
 }
