@@ -119,7 +119,7 @@ export async function runPipeline(options: PipelineOptions): Promise<ApiResult[]
     for (const [i, api] of names.entries()) {
       const previous = options.previousManifest?.(api);
       const recorded: ManifestRecord = previous ? readManifest(previous.text, previous.where) : { wrappers: new Map(), aliases: new Map() };
-      results.push(await generateApi(api, loaded, display, runtime, schemaRunner, recorded, i === names.length - 1, options.onWarning));
+      results.push(await generateApi({ api, loaded, display, runtime, schemaRunner, recorded, last: i === names.length - 1, onWarning: options.onWarning }));
     }
     return results;
   } finally {
@@ -127,16 +127,23 @@ export async function runPipeline(options: PipelineOptions): Promise<ApiResult[]
   }
 }
 
-async function generateApi(
-  api: string,
-  loaded: LoadedConfig,
-  display: (p: string) => string,
-  runtime: string,
-  schemaRunner: SchemaRunner,
-  recorded: ManifestRecord,
-  last: boolean,
-  onWarning?: (api: string, line: string) => void,
-): Promise<ApiResult> {
+/** One api's run: what every step of it reads. */
+interface ApiRun {
+  api: string;
+  loaded: LoadedConfig;
+  display: (p: string) => string;
+  /** Import specifier of the runtime from generated code. */
+  runtime: string;
+  schemaRunner: SchemaRunner;
+  /** The names the previous manifest.json recorded. */
+  recorded: ManifestRecord;
+  /** Whether this is the run's last api (its schema job is the runner's last). */
+  last: boolean;
+  onWarning?: ((api: string, line: string) => void) | undefined;
+}
+
+async function generateApi(run: ApiRun): Promise<ApiResult> {
+  const { api, loaded, schemaRunner, last, onWarning } = run;
   const root = loaded.apis.get(api)!;
   const timings: Timings = {};
   const time = timer(timings);
@@ -146,7 +153,7 @@ async function generateApi(
     onWarning?.(api, line);
   };
 
-  const { lintWarnings, bundled, guaranteed, wrappers, job } = await lintAndPrepare(api, loaded, display, runtime, schemaRunner, recorded, time);
+  const { lintWarnings, bundled, guaranteed, wrappers, job } = await lintAndPrepare(run, time);
   lintWarnings.forEach(warn);
   guaranteed.warnings.forEach(warn);
 
@@ -186,15 +193,8 @@ async function generateApi(
  * so that Redocly's documents and resolver are dropped when it returns (a
  * large spec's parse is hundreds of MB).
  */
-async function lintAndPrepare(
-  api: string,
-  loaded: LoadedConfig,
-  display: (p: string) => string,
-  runtime: string,
-  schemaRunner: SchemaRunner,
-  recorded: ManifestRecord,
-  time: ReturnType<typeof timer>,
-) {
+async function lintAndPrepare(run: ApiRun, time: ReturnType<typeof timer>) {
+  const { api, loaded, display, runtime, schemaRunner, recorded } = run;
   const where = display(loaded.apis.get(api)!);
   const clientConfig = loaded.clientConfigs.get(api) ?? {};
   const spec = await time('load', () => loadSpec(specInput(api, loaded, display)));
