@@ -20,6 +20,7 @@ import { renderApiReport } from './api-diff/api-report.js';
 import { guarantee } from './stages/guarantee.js';
 import { bundleSpec, lintSpec, loadSpec, preprocessSpec, type SpecInput } from './stages/lint-bundle.js';
 import { generateWrappers, type ClientConfig, type WrappersOutput } from './stages/wrappers.js';
+import { generateTesting } from './stages/testing.js';
 import { createTypesRunner, type TypesResult, type TypesRunner } from './worker/client.js';
 
 export interface PipelineOptions {
@@ -215,6 +216,7 @@ async function generateApi(
   });
   const lintWarnings = await time('lint', () => lintSpec(preprocessed));
   const { bundled, guaranteed, wrappers, job } = prepared();
+  const testing = time('testing', () => generateTesting(api, bundled.document, clientConfig, wrappers.operations, { runtime }));
   lintWarnings.forEach(warn);
   guaranteed.warnings.forEach(warn);
 
@@ -238,8 +240,9 @@ async function generateApi(
     [`${api}/schema.ts`, `${header}\n${processed.text}`],
     [`${api}/operations.ts`, `${header}\n${wrappers.operationsTs}`],
     [`${api}/index.ts`, `${header}\n${wrappers.indexTs}`],
+    [`${api}/testing.ts`, `${header}\n${testing.testingTs}`],
     // The exported symbols as a committed report, so a PR's diff shows API surface changes.
-    [`${api}/api-report.md`, markdownHeader(info) + renderApiReport([...wrappers.reportSymbols, ...processed.reportSymbols], { title: `Public API: ${api}` })],
+    [`${api}/api-report.md`, markdownHeader(info) + renderApiReport([...wrappers.reportSymbols, ...testing.reportSymbols, ...processed.reportSymbols], { title: `Public API: ${api}` })],
     [`${api}/manifest.json`, manifestJson(info, wrappers, processed)],
   ]);
   return { api, files, warnings, timings, inputs: bundled.files };
@@ -300,7 +303,7 @@ function manifestJson(info: HeaderInfo, w: WrappersOutput, processed: TypesResul
     source: info.source,
     specSha256: info.specSha256,
     tools: info.tools,
-    files: ['openapi.yaml', 'schema.ts', 'operations.ts', 'index.ts', 'api-report.md'],
+    files: ['openapi.yaml', 'schema.ts', 'operations.ts', 'index.ts', 'testing.ts', 'api-report.md'],
     operationCount: w.operations.length,
     operations: w.operations.map((op) => ({
       wrapper: op.name,
