@@ -93,17 +93,32 @@ export type FakeResponse<Op> = {
  */
 export type FakeReply<Op> = FakeResponse<Op> | Response | FakeDrop;
 
-export interface FakeContext {
+/**
+ * `reply(200, body)`, `reply(404, body, { headers })`: the same reply as
+ * `{ status, body }`, but as arguments, so that TypeScript also refuses a
+ * property the schema does not have (it does not check that of an object
+ * literal a function returns). Declared numeric statuses only.
+ */
+export type FakeReplyFunction<Op> = <S extends Extract<keyof Responses<Op>, number>>(
+  status: S,
+  ...rest: undefined extends BodyOf<Responses<Op>[S]>
+    ? [body?: BodyOf<Responses<Op>[S]>, options?: FakeReplyOptions]
+    : [body: BodyOf<Responses<Op>[S]>, options?: FakeReplyOptions]
+) => FakeResponse<Op>;
+
+export interface FakeContext<Op = unknown> {
   /** The request as sent (headers, URL); its body was read into `args`. */
   readonly request: Request;
   /** Aborted when the client gives up (timeout, the caller's signal). */
   readonly signal: AbortSignal;
   /** 1 for the operation's first call on this fake, 2 for the next (a retry is a call too). */
   readonly call: number;
+  /** Makes a declared reply from arguments: `reply(200, body)`. */
+  readonly reply: FakeReplyFunction<Op>;
 }
 
 /** One operation's handler: the wrapper's argument in, a reply out. */
-export type FakeHandler<O> = (args: ArgsOf<O>, context: FakeContext) => FakeReply<OpOf<O>> | Promise<FakeReply<OpOf<O>>>;
+export type FakeHandler<O> = (args: ArgsOf<O>, context: FakeContext<OpOf<O>>) => FakeReply<OpOf<O>> | Promise<FakeReply<OpOf<O>>>;
 
 /** Handlers by wrapper name. */
 export type FakeHandlers<Ops> = { [K in keyof Ops]?: FakeHandler<Ops[K]> };
@@ -205,7 +220,7 @@ function socketError(message: string): TypeError {
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 
 export function createFake<Ops>(api: FakeApi, initial: FakeHandlers<Ops> = {}, options: FakeOptions = {}): Fake<Ops> {
-  const handlers = new Map<string, (args: unknown, context: FakeContext) => unknown>();
+  const handlers = new Map<string, (args: unknown, context: FakeContext<never>) => unknown>();
   const calls: Record<string, unknown[]> = Object.create(null) as Record<string, unknown[]>;
   const requests: Array<{ operation: string; args: unknown; request: Request }> = [];
   const errors: FakeError[] = [];
@@ -216,7 +231,7 @@ export function createFake<Ops>(api: FakeApi, initial: FakeHandlers<Ops> = {}, o
     for (const [name, handler] of Object.entries(more as Record<string, unknown>)) {
       if (!Object.hasOwn(api.routes, name)) throw new TypeError(`${api.name} fake: no operation is named ${JSON.stringify(name)}`);
       if (handler === undefined) handlers.delete(name);
-      else if (typeof handler === 'function') handlers.set(name, handler as (args: unknown, context: FakeContext) => unknown);
+      else if (typeof handler === 'function') handlers.set(name, handler as (args: unknown, context: FakeContext<never>) => unknown);
       else throw new TypeError(`${api.name} fake: the handler of ${name} is not a function`);
     }
   };
@@ -284,7 +299,7 @@ export function createFake<Ops>(api: FakeApi, initial: FakeHandlers<Ops> = {}, o
     let reply: unknown;
     try {
       reply = await untilAborted(
-        Promise.resolve().then(() => handler(args, { request, signal, call: list.length })),
+        Promise.resolve().then(() => handler(args, { request, signal, call: list.length, reply: makeReply as FakeReplyFunction<never> })),
         signal,
       );
     } catch (cause) {
@@ -296,6 +311,8 @@ export function createFake<Ops>(api: FakeApi, initial: FakeHandlers<Ops> = {}, o
     if (problem !== undefined) {
       throw failed('bad-reply', `the handler of ${name} (${routeName}) answered ${problem}: a reply is { status, body }, a Response or dropConnection()`);
     }
+    // Under MSW a resolver cannot reject the client's fetch: a network error is Response.error(), which MSW turns into one.
+    if (only !== undefined && isDrop(reply) && reply.after === undefined) return Response.error();
     return toResponse(reply as Reply, route, method, signal);
   }
 
@@ -320,6 +337,10 @@ export function createFake<Ops>(api: FakeApi, initial: FakeHandlers<Ops> = {}, o
         return register(mswPattern(route.path), ({ request }) => dispatch(request, name));
       }),
   };
+}
+
+function makeReply(status: number, body?: unknown, options?: FakeReplyOptions): object {
+  return { ...options, status, ...(body === undefined ? {} : { body }) };
 }
 
 /** `promise`, or the signal's reason when it aborts first (as fetch rejects). */
@@ -504,7 +525,9 @@ async function readArgs(request: Request, url: URL, match: Match): Promise<Recor
   const kinds = route.kinds ?? {};
   const args: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(values)) define(args, name, readValue(value, kinds.path?.[name], ','));
-  if ([...url.searchParams.keys()].length > 0) args.query = readPairs([...url.searchParams], kinds.query);
+  const query: Array<[string, string]> = [];
+  url.searchParams.forEach((value, name) => query.push([name, value]));
+  if (query.length > 0) args.query = readPairs(query, kinds.query);
   if (kinds.header) {
     const headers: Record<string, unknown> = {};
     for (const [name, kind] of Object.entries(kinds.header)) {
@@ -551,9 +574,12 @@ async function readBody(request: Request, route: FakeRoute): Promise<{ contentTy
     case 'text':
       body = await request.text();
       break;
-    case 'form':
-      body = readPairs([...new URLSearchParams(await request.text())], fields);
+    case 'form': {
+      const pairs: Array<[string, string]> = [];
+      new URLSearchParams(await request.text()).forEach((value, name) => pairs.push([name, value]));
+      body = readPairs(pairs, fields);
       break;
+    }
     case 'multipart': {
       const form = await request.formData();
       const pairs: Array<[string, FormDataEntryValue]> = [];

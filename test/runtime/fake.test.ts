@@ -155,6 +155,12 @@ describe('replies', () => {
     expect([result.data, result.response.status, result.response.headers.get('content-type'), result.requestId]).toEqual([{ id: 5 }, 200, 'application/json', 'req_1']);
   });
 
+  it('reply(status, body, options) makes the same reply from arguments', async () => {
+    const fake = fakeOf({ getItem: ({ id }, { reply }) => reply(201, { id }, { headers: { 'x-request-id': 'req_2' } }) });
+    const response = await fake.fetch(`${BASE}/items/9`);
+    expect([response.status, response.headers.get('x-request-id'), await response.json()]).toEqual([201, 'req_2', { id: 9 }]);
+  });
+
   it('an error status: the client gives the declared error, or throws its ApiError subclass', async () => {
     const fake = fakeOf({ getItem: () => ({ status: 404, body: { message: 'gone' } }) });
     const result = await call(fake, 'get', '/items/{id}', { id: 1 });
