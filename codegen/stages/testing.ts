@@ -81,7 +81,8 @@ export function generateTesting(api: string, document: JsonObject, config: Clien
     docComment(['Handlers by wrapper name: the wrapper\'s argument in, `{ status, body }` typed by the spec\'s response for that status out.']) +
     `export ${handlersDecl};\n\n` +
     `const routes: Readonly<Record<keyof ${names.operations}, $testing.FakeRoute>> = {\n${routes.join('')}};\n\n` +
-    `/** Default replies from the spec's own examples, those that validate against their schemas (\`{ examples: true }\`): status, JSON body. */\n` +
+    // A line comment: the table is not exported, so a doc comment would not reach the .d.ts (test/package checks they all do).
+    `// Default replies from the spec's own examples, those that validate against their schemas ({ examples: true }): status, JSON body.\n` +
     `const examples: Readonly<Partial<Record<keyof ${names.operations}, readonly [number, string?]>>> = ${examples.length ? `{\n${examples.join('')}}` : '{}'};\n\n` +
     docComment([
       `A fake of ${jsString(title)} for tests, in-process: pass \`fake.fetch\` as the client's \`fetch\` option`,

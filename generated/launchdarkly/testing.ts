@@ -29,7 +29,7 @@ const routes: Readonly<Record<keyof LaunchDarklyFakeOperations, $testing.FakeRou
   patchApplication: { method: "PATCH", path: "/api/v2/applications/{applicationKey}" },
 };
 
-/** Default replies from the spec's own examples, those that validate against their schemas (`{ examples: true }`): status, JSON body. */
+// Default replies from the spec's own examples, those that validate against their schemas ({ examples: true }): status, JSON body.
 const examples: Readonly<Partial<Record<keyof LaunchDarklyFakeOperations, readonly [number, string?]>>> = {};
 
 /**

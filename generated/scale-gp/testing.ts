@@ -29,7 +29,7 @@ const routes: Readonly<Record<keyof ScaleGpFakeOperations, $testing.FakeRoute>> 
   updateApplicationSpec: { method: "PATCH", path: "/v4/application-specs/{application_spec_id}" },
 };
 
-/** Default replies from the spec's own examples, those that validate against their schemas (`{ examples: true }`): status, JSON body. */
+// Default replies from the spec's own examples, those that validate against their schemas ({ examples: true }): status, JSON body.
 const examples: Readonly<Partial<Record<keyof ScaleGpFakeOperations, readonly [number, string?]>>> = {};
 
 /**

@@ -50,7 +50,7 @@ const routes: Readonly<Record<keyof MediaKindsFakeOperations, $testing.FakeRoute
   streamEvents: { method: "GET", path: "/events", response: "stream" },
 };
 
-/** Default replies from the spec's own examples, those that validate against their schemas (`{ examples: true }`): status, JSON body. */
+// Default replies from the spec's own examples, those that validate against their schemas ({ examples: true }): status, JSON body.
 const examples: Readonly<Partial<Record<keyof MediaKindsFakeOperations, readonly [number, string?]>>> = {};
 
 /**

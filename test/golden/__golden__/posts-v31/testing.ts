@@ -29,7 +29,7 @@ const routes: Readonly<Record<keyof PostsV31FakeOperations, $testing.FakeRoute>>
   updatePost: { method: "PUT", path: "/posts/{id}" },
 };
 
-/** Default replies from the spec's own examples, those that validate against their schemas (`{ examples: true }`): status, JSON body. */
+// Default replies from the spec's own examples, those that validate against their schemas ({ examples: true }): status, JSON body.
 const examples: Readonly<Partial<Record<keyof PostsV31FakeOperations, readonly [number, string?]>>> = {
   updatePost: [200, "{\"kind\":\"Cat\"}"],
 };

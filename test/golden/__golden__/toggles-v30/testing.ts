@@ -29,7 +29,7 @@ const routes: Readonly<Record<keyof TogglesV30FakeOperations, $testing.FakeRoute
   setToggle: { method: "POST", path: "/toggles" },
 };
 
-/** Default replies from the spec's own examples, those that validate against their schemas (`{ examples: true }`): status, JSON body. */
+// Default replies from the spec's own examples, those that validate against their schemas ({ examples: true }): status, JSON body.
 const examples: Readonly<Partial<Record<keyof TogglesV30FakeOperations, readonly [number, string?]>>> = {
   setToggle: [204],
 };
