@@ -1,4 +1,7 @@
-/** The README's usage example (```ts example blocks) compiles against the generated package. */
+/**
+ * The README's examples (```ts example blocks) compile against the generated package; the first
+ * runs against a stub server, and the test written with the fakes runs as the tests it is.
+ */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it, vi } from 'vitest';
@@ -51,3 +54,16 @@ it('the README example runs against a server answering an undeclared 404', async
   // Scale GP: not the declared 422, so the undeclared branch; LaunchDarkly: its declared 404 (no `message` in this body).
   expect(errors).toEqual([['HTTP 404', { detail: 'not found' }], [undefined]]);
 });
+
+// The README's test written with the fakes ("Test your code with the fakes"), run as the tests it
+// is: its describe/it, imported while this file is collected, register here.
+{
+  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+  const code = [...readme.matchAll(/```ts example\n([\s\S]*?)```/g)].map((m) => m[1]!).find((block) => block.includes('/testing\''));
+  if (code === undefined) throw new Error('README: no example imports a fake (vendor-api-clients/<vendor>/testing)');
+  const dir = join(REPO, 'test/.tmp');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'readme-fakes-example.ts');
+  writeFileSync(file, code.replace(/'vendor-api-clients\/(scale-gp|launchdarkly)(\/testing)?'/g, (_m, api: string, testing?: string) => `'../../generated/${api}/${testing ? 'testing' : 'index'}.js'`));
+  await import(/* @vite-ignore */ file);
+}
