@@ -61,8 +61,9 @@ export interface FakeOperation<Args, Op> {
   readonly op: Op;
 }
 
-type ArgsOf<O> = O extends FakeOperation<infer A, unknown> ? A : never;
-type OpOf<O> = O extends FakeOperation<unknown, infer P> ? P : never;
+type AnyOperation = FakeOperation<unknown, unknown>;
+/** What the generated `<Vendor>FakeOperations` interfaces are: operations by wrapper name. */
+export type FakeOperations<Ops> = { readonly [K in keyof Ops]: AnyOperation };
 
 /** A declared status as a number: the literal for `200`, any number for a range (`4XX`) or `default`. */
 type StatusOf<S> = S extends number ? S : number;
@@ -70,7 +71,7 @@ type StatusOf<S> = S extends number ? S : number;
 /** Options of every reply. */
 export interface FakeReplyOptions {
   /** Response headers (`Retry-After`, a request id, …); `Content-Type` defaults to the body's. */
-  headers?: Readonly<Record<string, string>> | Headers;
+  headers?: ReplyHeaders;
   /** Answer after this many milliseconds (a timeout test); the client's timeout or abort cuts it short, as with a server. */
   delayMs?: number;
 }
@@ -78,13 +79,18 @@ export interface FakeReplyOptions {
 /**
  * A reply in one of the statuses the operation declares, `body` typed by the
  * schema the spec gives that status (optional when it declares no content).
+ * Written as two plain object types rather than a conditional type per
+ * status: a handler's reply is checked against this for every handler a
+ * test writes, and the conditional form cost tsc about twice the instantiations.
  */
-export type FakeResponse<Op> = {
-  [S in keyof Responses<Op>]: { status: StatusOf<S> } & (undefined extends BodyOf<Responses<Op>[S]>
-    ? { body?: BodyOf<Responses<Op>[S]> }
-    : { body: BodyOf<Responses<Op>[S]> }) &
-    FakeReplyOptions;
-}[keyof Responses<Op>];
+export type FakeResponse<Op> =
+  | { [S in keyof Responses<Op>]: { status: StatusOf<S>; body: BodyOf<Responses<Op>[S]>; headers?: ReplyHeaders; delayMs?: number } }[keyof Responses<Op>]
+  | { status: EmptyStatus<Op>; body?: undefined; headers?: ReplyHeaders; delayMs?: number };
+
+/** The statuses that declare no content (their reply may leave `body` out). */
+type EmptyStatus<Op> = { [S in keyof Responses<Op>]: Responses<Op>[S] extends { content: unknown } ? never : StatusOf<S> }[keyof Responses<Op>];
+
+type ReplyHeaders = Readonly<Record<string, string>> | Headers;
 
 /**
  * What a handler answers: a declared reply, any `Response` (a status the
@@ -118,14 +124,14 @@ export interface FakeContext<Op = unknown> {
 }
 
 /** One operation's handler: the wrapper's argument in, a reply out. */
-export type FakeHandler<O> = (args: ArgsOf<O>, context: FakeContext<OpOf<O>>) => FakeReply<OpOf<O>> | Promise<FakeReply<OpOf<O>>>;
+export type FakeHandler<O extends AnyOperation> = (args: O['args'], context: FakeContext<O['op']>) => FakeReply<O['op']> | Promise<FakeReply<O['op']>>;
 
 /** Handlers by wrapper name. */
-export type FakeHandlers<Ops> = { [K in keyof Ops]?: FakeHandler<Ops[K]> };
+export type FakeHandlers<Ops extends FakeOperations<Ops>> = { [K in keyof Ops]?: FakeHandler<Ops[K]> };
 
 /** A call as the fake recorded it, in order. */
-export type FakeRecord<Ops> = {
-  [K in keyof Ops]: { readonly operation: K; readonly args: ArgsOf<Ops[K]>; readonly request: Request };
+export type FakeRecord<Ops extends FakeOperations<Ops>> = {
+  [K in keyof Ops]: { readonly operation: K; readonly args: Ops[K]['args']; readonly request: Request };
 }[keyof Ops];
 
 export interface FakeOptions {
@@ -143,11 +149,11 @@ export type MswHttp<Handler> = Record<
   (path: RegExp, resolver: (info: { request: Request }) => Promise<Response | undefined>) => Handler
 >;
 
-export interface Fake<Ops> {
+export interface Fake<Ops extends FakeOperations<Ops>> {
   /** The client's `fetch` option: `create…Client({ apiKey: 'test', fetch: fake.fetch })`. */
   readonly fetch: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
   /** Each operation's calls in order: the wrapper's argument as the fake read it from the request. */
-  readonly calls: { readonly [K in keyof Ops]: ReadonlyArray<ArgsOf<Ops[K]>> };
+  readonly calls: { readonly [K in keyof Ops]: ReadonlyArray<Ops[K]['args']> };
   /** Every call in order, with its operation and the Request. */
   readonly requests: ReadonlyArray<FakeRecord<Ops>>;
   /** Every FakeError raised (an unhandled call, a handler that threw), also those the code under test caught. */
@@ -219,7 +225,7 @@ function socketError(message: string): TypeError {
 
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 
-export function createFake<Ops>(api: FakeApi, initial: FakeHandlers<Ops> = {}, options: FakeOptions = {}): Fake<Ops> {
+export function createFake<Ops extends FakeOperations<Ops>>(api: FakeApi, initial: FakeHandlers<Ops> = {}, options: FakeOptions = {}): Fake<Ops> {
   const handlers = new Map<string, (args: unknown, context: FakeContext<never>) => unknown>();
   const calls: Record<string, unknown[]> = Object.create(null) as Record<string, unknown[]>;
   const requests: Array<{ operation: string; args: unknown; request: Request }> = [];

@@ -139,7 +139,7 @@ describe("reading a request back into the wrapper's argument", () => {
   });
 
   it('a binary body as a Blob', async () => {
-    const fake = fakeOf({ putBlob: () => ({ status: 204 }) });
+    const fake = fakeOf({ putBlob: () => ({ status: 204, body: undefined }) });
     await callOperation(clientOf(fake.fetch), 'put', '/blobs/{name}', { name: 'b', body: new Uint8Array([1, 2, 3]) }, undefined, {
       request: [{ type: 'application/octet-stream', kind: 'binary' }],
     });
