@@ -38,6 +38,8 @@ export interface FakeRoute {
   readonly path: string;
   /** Parameters and form fields whose values are not strings, by where and name; every header parameter is listed. */
   readonly kinds?: { readonly path?: Kinds; readonly query?: Kinds; readonly header?: Kinds; readonly body?: Kinds };
+  /** Form fields whose array is sent joined (`explode: false`, a delimited style), by name: their separator. */
+  readonly delimited?: Readonly<Record<string, string>>;
   /** The request's media types and kinds (src/body.ts) when not JSON only, the default first. */
   readonly request?: ReadonlyArray<readonly [type: string, kind: BodyKind]>;
   /** How a 2xx body is sent when not JSON (the wrappers' `parseAs`). */
@@ -582,7 +584,11 @@ async function readBody(request: Request, route: FakeRoute): Promise<{ contentTy
       break;
     case 'form': {
       const pairs: Array<[string, string]> = [];
-      new URLSearchParams(await request.text()).forEach((value, name) => pairs.push([name, value]));
+      new URLSearchParams(await request.text()).forEach((value, name) => {
+        const separator = route.delimited?.[name];
+        if (separator === undefined) pairs.push([name, value]);
+        else for (const item of value === '' ? [] : value.split(separator)) pairs.push([name, item]);
+      });
       body = readPairs(pairs, fields);
       break;
     }

@@ -108,7 +108,7 @@ export function testingRuntime(runtime: string): string {
   return /(^|\/)index\.(js|ts)$/.test(runtime) ? runtime.replace(/index\.(js|ts)$/, 'testing.$1') : `${runtime.replace(/\/$/, '')}/testing`;
 }
 
-/** `{ method, path, kinds?, request?, response? }` for src/testing.ts FakeRoute. */
+/** `{ method, path, kinds?, delimited?, request?, response? }` for src/testing.ts FakeRoute. */
 function routeLiteral(doc: JsonObject, op: NamedOperation): string {
   const parts = [`method: ${jsString(op.method.toUpperCase())}`, `path: ${jsString(op.path)}`];
   const kinds: string[] = [];
@@ -128,19 +128,38 @@ function routeLiteral(doc: JsonObject, op: NamedOperation): string {
   }
   const media = operationMedia(doc, op);
   const form = media.request?.find((m) => m.kind === 'form' || m.kind === 'multipart');
-  const fields: Array<[string, Kind]> = form ? fieldKinds(doc, deref(doc, deref(doc, op.operation.requestBody)?.content)?.[form.type]) : [];
+  const formMedia = form ? deref(doc, deref(doc, deref(doc, op.operation.requestBody)?.content)?.[form.type]) : undefined;
+  const fields: Array<[string, Kind]> = formMedia ? fieldKinds(doc, formMedia) : [];
   for (const [place, list] of [...Object.entries(byPlace), ['body', fields]] as Array<[string, Array<[string, Kind]>]>) {
     if (list.length) kinds.push(`${place}: { ${list.map(([name, kind]) => `${jsString(name)}: ${jsString(kind)}`).join(', ')} }`);
   }
   if (kinds.length) parts.push(`kinds: { ${kinds.join(', ')} }`);
+  const joined = formMedia ? delimiters(formMedia.encoding) : [];
+  if (joined.length) parts.push(`delimited: { ${joined.map(([name, separator]) => `${jsString(name)}: ${jsString(separator)}`).join(', ')} }`);
   if (media.request) parts.push(`request: [${media.request.map(({ type, kind }) => `[${jsString(type)}, ${jsString(kind)}]`).join(', ')}]`);
   if (media.parseAs) parts.push(`response: ${jsString(media.parseAs)}`);
   return `{ ${parts.join(', ')} }`;
 }
 
+/**
+ * Form fields whose array is sent as one value joined by a separator (an
+ * Encoding Object with `explode: false`, or a delimited style: how src/body.ts
+ * formPairs writes them), by name.
+ */
+function delimiters(encoding: unknown): Array<[string, string]> {
+  if (!isObject(encoding)) return [];
+  return Object.entries(encoding).flatMap(([name, e]): Array<[string, string]> => {
+    if (!isObject(e)) return [];
+    const style = typeof e.style === 'string' ? e.style : 'form';
+    const explode = typeof e.explode === 'boolean' ? e.explode : style === 'form';
+    const separator = ({ form: ',', spaceDelimited: ' ', pipeDelimited: '|' } as Record<string, string>)[style];
+    return !explode && separator !== undefined ? [[name, separator]] : [];
+  });
+}
+
 /** The kinds of a form or multipart body's properties that are not strings (a file stays the Blob it is). */
-function fieldKinds(doc: JsonObject, mediaObject: unknown): Array<[string, Kind]> {
-  const schema = deref(doc, deref(doc, mediaObject)?.schema);
+function fieldKinds(doc: JsonObject, mediaObject: JsonObject): Array<[string, Kind]> {
+  const schema = deref(doc, mediaObject.schema);
   const properties = schema && isObject(schema.properties) ? schema.properties : {};
   return Object.entries(properties).flatMap(([name, property]): Array<[string, Kind]> => {
     const kind = valueKind(doc, property);

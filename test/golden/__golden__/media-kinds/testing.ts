@@ -41,7 +41,7 @@ export type MediaKindsFakeHandlers = $testing.FakeHandlers<MediaKindsFakeOperati
 
 const routes: Readonly<Record<keyof MediaKindsFakeOperations, $testing.FakeRoute>> = {
   upload: { method: "POST", path: "/upload", kinds: { body: { "attachments": "string[]", "meta": "object", "count": "number", "public": "boolean", "labels": "string[]" } }, request: [["multipart/form-data", "multipart"]] },
-  submitForm: { method: "POST", path: "/forms", kinds: { body: { "address": "object", "tags": "string[]", "colors": "string[]", "subscribed": "boolean" } }, request: [["application/x-www-form-urlencoded", "form"]] },
+  submitForm: { method: "POST", path: "/forms", kinds: { body: { "address": "object", "tags": "string[]", "colors": "string[]", "subscribed": "boolean" } }, delimited: { "tags": "," }, request: [["application/x-www-form-urlencoded", "form"]] },
   getBlob: { method: "GET", path: "/blobs/{name}", response: "blob" },
   putBlob: { method: "PUT", path: "/blobs/{name}", request: [["application/octet-stream", "binary"]] },
   createNote: { method: "POST", path: "/notes", kinds: { body: { "pinned": "boolean" } }, request: [["application/json", "json"], ["text/plain", "text"], ["application/x-www-form-urlencoded", "form"]] },
