@@ -174,9 +174,10 @@ export interface Fake<Ops extends FakeOperations<Ops>> {
 }
 
 /**
- * A call the fake cannot answer (no operation matches, or the operation has
- * no handler), or a handler that threw. Thrown to the client as it is, never
- * retried (src/transport.ts passes a ClientError from `fetch` through).
+ * A call the fake cannot answer (no operation matches, the operation has no
+ * handler, the body cannot be read), or a handler that threw or answered
+ * something that is not a reply. Thrown to the client as it is, never retried
+ * (src/transport.ts passes a ClientError from `fetch` through).
  */
 export class FakeError extends ClientError {
   override name = 'FakeError';
@@ -203,7 +204,7 @@ const DROP = Symbol('vendor-api-clients.dropConnection');
 /** A reply that loses the connection (see dropConnection). */
 export interface FakeDrop {
   readonly [DROP]: true;
-  readonly after: FakeResponse<unknown> | { status: number; body?: unknown; headers?: Readonly<Record<string, string>> | Headers } | undefined;
+  readonly after: { status: number; body?: unknown; headers?: ReplyHeaders } | undefined;
 }
 
 /**
@@ -212,7 +213,7 @@ export interface FakeDrop {
  * arrived, while its body downloads (`dropConnection({ status: 200, body })`).
  * The client sees an ApiConnectionError and retries as its rules say.
  */
-export function dropConnection(reply?: { status: number; body?: unknown; headers?: Readonly<Record<string, string>> | Headers }): FakeDrop {
+export function dropConnection(reply?: { status: number; body?: unknown; headers?: ReplyHeaders }): FakeDrop {
   return { [DROP]: true, after: reply };
 }
 
@@ -265,17 +266,16 @@ export function createFake<Ops extends FakeOperations<Ops>>(api: FakeApi, initia
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
     const found = router.match(method, url.pathname);
+    // Under MSW each operation has its own handler: a request that is not this one's is left to the others.
     if (only !== undefined && found?.name !== only) return undefined;
     if (!found) {
-      const error = fail(
+      throw fail(
         new FakeError(
           `${api.name} fake: no operation matches ${method} ${redactUrl(url.pathname)}. The fake answers the operations of the spec it was generated from; ` +
             'is the client of another api, or the path built by hand?',
           { reason: 'no-operation' },
         ),
       );
-      if (only !== undefined) return undefined;
-      throw error;
     }
     const { name, route } = found;
     const routeName = `${route.method} ${route.path}`;
