@@ -11,6 +11,8 @@
 //   pkg/dts/**.d.ts            declarations emitted once from the two above (untimed)
 //   pkg/consumer/wrappers.ts   (a) every wrapper called once
 //   pkg/consumer/bare.ts       (b) the same operations through openapi-fetch
+//   pkg/consumer/fake.ts       (c) (a), plus the api's fake with handlers for 10 operations (FAKED)
+//   pkg/consumer/fake-all.ts   (d) (a), plus the api's fake with a handler for every operation
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -34,18 +36,21 @@ export function preparePkg(pkg, repoRoot) {
 }
 
 /**
- * A tsconfig for the generated sources of `api` (index.ts and what it imports):
+ * A tsconfig for the generated sources of `api` (index.ts, testing.ts and what they import):
  * with `emit`, it writes their declarations to pkg/dts (and type-checks them on the way);
  * without, it is the strict `tsc --noEmit` check of the output. Returns its path.
  */
 export function sourcesConfig(pkg, api, { emit }) {
   const path = join(pkg, emit ? 'tsconfig.emit.json' : 'tsconfig.check.json');
   const options = emit ? { declaration: true, emitDeclarationOnly: true, rootDir: '.', outDir: 'dts' } : { noEmit: true };
-  writeFileSync(path, `${JSON.stringify({ compilerOptions: { ...compilerOptions, ...options }, files: [`generated/${api}/index.ts`] }, null, 2)}\n`);
+  writeFileSync(path, `${JSON.stringify({ compilerOptions: { ...compilerOptions, ...options }, files: [`generated/${api}/index.ts`, `generated/${api}/testing.ts`] }, null, 2)}\n`);
   return path;
 }
 
-/** Writes the two consumer files and a tsconfig for each; returns { wrappers, bare } (tsconfig paths) and the operation count. */
+/** Operations a test file fakes in (c). */
+export const FAKED = 10;
+
+/** Writes the consumer files and a tsconfig for each; returns { wrappers, bare, fake, 'fake-all' } (tsconfig paths) and the operation count. */
 export function writeConsumerFiles(pkg, api) {
   const manifest = JSON.parse(readFileSync(join(pkg, 'generated', api, 'manifest.json'), 'utf8'));
   const dir = join(pkg, 'consumer');
@@ -84,10 +89,29 @@ export function writeConsumerFiles(pkg, api) {
     `  return out;`,
     `}`,
   ];
+  // (c) and (d): (a), and a test's fake of the same api, with a handler (its argument and reply types
+  // resolved) and the recorded calls read for the first FAKED operations (a test stubs the calls its code
+  // makes), or for every operation.
+  const factory = `create${manifest.client.factory.replace(/^create|Client$/g, '')}Fake`;
+  const withFake = (faked, label) => [
+    ...a,
+    `// ${label} and the fake of ${api}, with ${faked.length} handlers, as a consumer's test file has it.`,
+    `import { ${factory}, dropConnection } from '../dts/generated/${api}/testing.js';`,
+    `export const fake = ${factory}({`,
+    ...faked.map((o) => `  ${o.wrapper}: (args) => (args === undefined ? dropConnection() : new Response(null, { status: 503 })),`),
+    `});`,
+    `export const recorded: number[] = [`,
+    ...faked.map((o) => `  fake.calls.${o.wrapper}.length,`),
+    `];`,
+  ];
+  const c = withFake(ops.slice(0, FAKED), '(c)');
+  const d = withFake(ops, '(d)');
   writeFileSync(join(dir, 'wrappers.ts'), `${a.join('\n')}\n`);
   writeFileSync(join(dir, 'bare.ts'), `${b.join('\n')}\n`);
+  writeFileSync(join(dir, 'fake.ts'), `${c.join('\n')}\n`);
+  writeFileSync(join(dir, 'fake-all.ts'), `${d.join('\n')}\n`);
   const configs = {};
-  for (const name of ['wrappers', 'bare']) {
+  for (const name of ['wrappers', 'bare', 'fake', 'fake-all']) {
     const path = join(dir, `tsconfig.${name}.json`);
     writeFileSync(path, `${JSON.stringify({ compilerOptions: { ...compilerOptions, noEmit: true }, files: [`${name}.ts`] }, null, 2)}\n`);
     configs[name] = path;

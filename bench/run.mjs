@@ -12,7 +12,7 @@ import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { corpusConfig, CORPUS_SPECS } from './corpus-config.mjs';
-import { preparePkg, sourcesConfig, writeConsumerFiles } from './consumer.mjs';
+import { FAKED, preparePkg, sourcesConfig, writeConsumerFiles } from './consumer.mjs';
 import { failureMessage, measure, median, rssMethod } from './measure.mjs';
 import { plotSvg } from './plot.mjs';
 
@@ -252,7 +252,8 @@ async function tscClean(pkg, api) {
 }
 
 // ---------------------------------------------------------------------------
-// Consumer type-check cost: (a) every wrapper vs (b) bare openapi-fetch, per api of the seed and full inputs.
+// Consumer type-check cost: (a) every wrapper vs (b) bare openapi-fetch, per api of the seed and full inputs;
+// (c) and (d): (a) with the api's fake in a test (10 operations faked, every operation faked) vs (a).
 
 const consumer = [];
 for (const res of results) {
@@ -261,16 +262,17 @@ for (const res of results) {
     const label = res.input.kind === 'seed' ? `seed ${api}` : res.input.label;
     log(`consumer tsc: ${label}: emitting declarations of the generated output (untimed; also its strict tsc check)`);
     const emit = await measure(tsc, ['-p', sourcesConfig(res.pkg, api, { emit: true })], { cwd: res.pkg });
-    const entry = { label, kind: res.input.kind, api, emitOk: emit.ok, emitErrors: (emit.stdout.match(/error TS\d+/g) ?? []).length, a: [], b: [], aRss: [], bRss: [] };
+    const entry = { label, kind: res.input.kind, api, emitOk: emit.ok, emitErrors: (emit.stdout.match(/error TS\d+/g) ?? []).length, a: [], b: [], c: [], d: [], aRss: [], bRss: [], cRss: [], dRss: [] };
     consumer.push(entry);
     const files = writeConsumerFiles(res.pkg, api);
     entry.operations = files.operationCount;
     // No separate warm-up: the emit just ran the same tsc on the same declarations.
     for (let round = 1; round <= tscRuns; round++) {
-      for (const [k, cfg] of [['a', files.wrappers], ['b', files.bare]]) {
+      const names = { a: 'wrappers', b: 'bare openapi-fetch', c: `wrappers + fake (${FAKED} operations)`, d: 'wrappers + fake (every operation)' };
+      for (const [k, cfg] of [['a', files.wrappers], ['b', files.bare], ['c', files.fake], ['d', files['fake-all']]]) {
         const r = await measure(tsc, ['-p', cfg], { cwd: res.pkg });
         if (!r.ok) entry[`${k}Error`] = failureMessage(r);
-        log(`  run ${round}/${tscRuns} (${k}) ${k === 'a' ? 'wrappers' : 'bare openapi-fetch'}: ${fmtS(r.ms)}, ${fmtMiB(r.rssKiB)}${r.ok ? '' : ' (tsc errors)'}`);
+        log(`  run ${round}/${tscRuns} (${k}) ${names[k]}: ${fmtS(r.ms)}, ${fmtMiB(r.rssKiB)}${r.ok ? '' : ' (tsc errors)'}`);
         entry[k].push(r.ms);
         entry[`${k}Rss`].push(r.rssKiB);
       }
@@ -371,6 +373,19 @@ for (const c of consumer) {
     `${fmtRatio(a / b)} (${fmtS(a)} / ${fmtS(b)})${bad ? ' — tsc reported errors, see below' : ''}`,
     bad ? 'FAIL' : judged ? verdict(a / b <= 1) : '—',
   ]);
+  // Issue 26: a consumer's tsc with the fake in a test stays within 10 % (a test fakes the calls its code makes;
+  // every operation faked is shown beside it).
+  for (const [k, what] of [['c', `${FAKED} operations faked`], ['d', 'every operation faked']]) {
+    const x = median(c[k]);
+    const failed = c.aError || c[`${k}Error`];
+    const judgedHere = judged && k === 'c';
+    targets.push([
+      `consumer tsc, wrappers + fake (${what}) / wrappers, ${c.label}`,
+      judgedHere ? '≤ 1.10×' : 'info',
+      `${fmtRatio(x / a)} (${fmtS(x)} / ${fmtS(a)})${failed ? ' — tsc reported errors, see below' : ''}`,
+      failed ? 'FAIL' : judgedHere ? verdict(x / a <= 1.1) : '—',
+    ]);
+  }
 }
 // Issue 19: everything on; ≥ 0.85× with the stub (our own overhead), ≥ 0.97× against a real server (what users feel).
 for (const t of throughput ?? []) {
@@ -435,10 +450,13 @@ md.push('');
 md.push('- (a) `wrappers.ts`: `import * as ops from \'…/operations.js\'`, `declare const client: ApiClient<paths>; declare const args: unknown;`, then one statement per operation in the manifest: `out.push((await ops.<name>(client, args as Parameters<typeof ops.<name>>[1])).data);`');
 md.push('- (b) `bare.ts`: `import type { Client, MaybeOptionalInit } from \'openapi-fetch\'`, `declare const client: Client<paths>; declare const init: unknown;`, then for the same operations: `out.push((await client.<METHOD>("<path>", init as MaybeOptionalInit<paths["<path>"], "<method>">)).data);`');
 md.push('');
-md.push('Both make tsc resolve each operation\'s argument type and its result\'s `data` type; (a) through our `OperationArgs`/`OperationResult`, (b) through openapi-fetch\'s own generics. The emit step is also a strict tsc check of the generated sources.', '');
-md.push('| api | operations | declarations emit (strict tsc of the output) | (a) wrappers | (b) bare | (a)/(b) | peak RSS (a) / (b) |', '|---|---:|---|---|---|---|---|');
+md.push(`- (c) \`fake.ts\`: (a), then the api's fake (\`vendor-api-clients/<api>/testing\`) created with handlers for the first ${FAKED} operations (\`<name>: (args) => (args === undefined ? dropConnection() : new Response(null, { status: 503 }))\`, so that each handler's argument and reply types are resolved) and their recorded calls read (\`fake.calls.<name>.length\`); (d) \`fake-all.ts\`: the same for every operation.`);
+md.push('');
+md.push('Both make tsc resolve each operation\'s argument type and its result\'s `data` type; (a) through our `OperationArgs`/`OperationResult`, (b) through openapi-fetch\'s own generics. The emit step is also a strict tsc check of the generated sources (the fakes\' testing.ts included).', '');
+md.push('| api | operations | declarations emit (strict tsc of the output) | (a) wrappers | (b) bare | (a)/(b) | peak RSS (a) / (b) | (c) + fake | (c)/(a) | (d) + fake, all | (d)/(a) |', '|---|---:|---|---|---|---|---|---|---|---|---|');
 for (const c of consumer) {
-  md.push(`| ${c.label} | ${c.operations ?? '—'} | ${c.emitOk ? 'clean' : `${c.emitErrors} error(s)`} | ${fmtS(median(c.a))}${c.aError ? ` (errors: ${c.aError})` : ''} | ${fmtS(median(c.b))}${c.bError ? ` (errors: ${c.bError})` : ''} | ${fmtRatio(median(c.a) / median(c.b))} | ${fmtMiB(median(c.aRss))} / ${fmtMiB(median(c.bRss))} |`);
+  const err = (k) => (c[`${k}Error`] ? ` (errors: ${c[`${k}Error`]})` : '');
+  md.push(`| ${c.label} | ${c.operations ?? '—'} | ${c.emitOk ? 'clean' : `${c.emitErrors} error(s)`} | ${fmtS(median(c.a))}${err('a')} | ${fmtS(median(c.b))}${err('b')} | ${fmtRatio(median(c.a) / median(c.b))} | ${fmtMiB(median(c.aRss))} / ${fmtMiB(median(c.bRss))} | ${fmtS(median(c.c))}${err('c')} | ${fmtRatio(median(c.c) / median(c.a))} | ${fmtS(median(c.d))}${err('d')} | ${fmtRatio(median(c.d) / median(c.a))} |`);
 }
 md.push('');
 md.push('## Wrapper call throughput', '');

@@ -63,7 +63,7 @@ export function manifestJson(info: HeaderInfo, w: WrappersOutput, processed: Sch
     source: info.source,
     specSha256: info.specSha256,
     tools: info.tools,
-    files: ['openapi.yaml', 'schema.ts', 'operations.ts', 'index.ts', 'api-report.md'],
+    files: ['openapi.yaml', 'schema.ts', 'operations.ts', 'index.ts', 'testing.ts', 'api-report.md'],
     operationCount: w.operations.length,
     operations: w.operations.map((op) => ({
       wrapper: op.name,

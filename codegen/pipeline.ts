@@ -21,6 +21,7 @@ import { bundleSpec } from './stages/bundle.js';
 import { lintSpec } from './stages/lint.js';
 import { loadSpec, type SpecInput } from './stages/load.js';
 import { preprocessSpec } from './stages/preprocess.js';
+import { generateTesting } from './stages/testing.js';
 import { generateWrappers } from './stages/wrappers.js';
 import { readClientConfig, type ClientConfig } from './config.js';
 import { manifestJson, readManifest, type ManifestRecord } from './manifest.js';
@@ -154,6 +155,7 @@ async function generateApi(run: ApiRun): Promise<ApiResult> {
   };
 
   const { lintWarnings, bundled, guaranteed, wrappers, job } = await lintAndPrepare(run, time);
+  const testing = time('testing', () => generateTesting(api, bundled.document, loaded.clientConfigs.get(api) ?? {}, wrappers.operations, { runtime: run.runtime }));
   lintWarnings.forEach(warn);
   guaranteed.warnings.forEach(warn);
 
@@ -179,8 +181,9 @@ async function generateApi(run: ApiRun): Promise<ApiResult> {
     [`${api}/schema.ts`, `${header}\n${processed.text}`],
     [`${api}/operations.ts`, `${header}\n${wrappers.operationsTs}`],
     [`${api}/index.ts`, `${header}\n${wrappers.indexTs}`],
+    [`${api}/testing.ts`, `${header}\n${testing.testingTs}`],
     // The exported symbols as a committed report, so a PR's diff shows API surface changes.
-    [`${api}/api-report.md`, markdownHeader(info) + renderApiReport([...wrappers.reportSymbols, ...processed.reportSymbols], { title: `Public API: ${api}` })],
+    [`${api}/api-report.md`, markdownHeader(info) + renderApiReport([...wrappers.reportSymbols, ...testing.reportSymbols, ...processed.reportSymbols], { title: `Public API: ${api}` })],
     [`${api}/manifest.json`, manifestJson(info, wrappers, processed)],
   ]);
   return { api, files, warnings, timings, inputs: bundled.files };

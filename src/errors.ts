@@ -487,6 +487,11 @@ abstract class RequestFailedError extends ClientError {
   }
 }
 
+/** Whether `error` is one of the failures of a request (ApiConnectionError, ApiTimeoutError, ApiAbortError, ResponseBodyError). */
+export function isRequestFailure(error: unknown): boolean {
+  return error instanceof RequestFailedError;
+}
+
 /** `status 200, content-type text/html, request id req_1`; the server's values cut at 100 characters each. */
 function describeResponse(response: ResponseFacts): string {
   const type = response.headers.get('content-type')?.slice(0, 100);

@@ -32,10 +32,11 @@ export interface RequestIdField {
   requestId: string | undefined;
 }
 
-type Responses<Op> = Op extends { responses: infer R } ? R : {};
+/** An operation's responses by status (also read by the fakes' reply types, testing.ts). */
+export type Responses<Op> = Op extends { responses: infer R } ? R : {};
 
 /** A response object's body: its content (any media type), `undefined` when it declares none. */
-type BodyOf<R> = R extends { content: infer C } ? (C extends Record<string, unknown> ? C[keyof C] : undefined) : undefined;
+export type BodyOf<R> = R extends { content: infer C } ? (C extends Record<string, unknown> ? C[keyof C] : undefined) : undefined;
 
 /** The success statuses an operation declares: `200`, `201`, … and the range `2XX`. */
 type SuccessStatusOf<Op> = {

@@ -54,7 +54,7 @@ function checkValue(name: string, value: unknown, template: string): string {
 }
 
 /** A template split once: `literals[i]` precedes `params[i]`; one more literal ends it. */
-interface ParsedTemplate {
+export interface ParsedTemplate {
   literals: string[];
   params: { name: string; style: Style }[];
 }
@@ -64,7 +64,8 @@ interface ParsedTemplate {
 const MAX_CACHED_TEMPLATES = 1000;
 const parsedTemplates = new Map<string, ParsedTemplate>();
 
-function parseTemplate(template: string): ParsedTemplate {
+/** Also read by the fakes (testing.ts), which match requests against the templates. */
+export function parseTemplate(template: string): ParsedTemplate {
   let parsed = parsedTemplates.get(template);
   if (parsed) return parsed;
   parsed = { literals: [], params: [] };

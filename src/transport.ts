@@ -54,6 +54,7 @@ import {
   DEFAULT_MAX_ERROR_BODY_BYTES,
   DEFAULT_REQUEST_ID_HEADERS,
   isCredentialHeader,
+  isRequestFailure,
   markBodyTruncated,
   readBounded,
   readRequestId,
@@ -701,6 +702,9 @@ class Call {
       clearTimeout(state.timer);
       // A caller abort is turned into ApiAbortError by the loop, which checks first.
       if (state.timedOut) return { error: cause instanceof ApiTimeoutError ? cause : this.timeoutError(cause) };
+      // Another of our errors from the fetch function (a fake's FakeError: a call no handler answers, src/testing.ts)
+      // is the caller's own: thrown as it is, never taken for a lost connection and retried.
+      if (cause instanceof ClientError && !isRequestFailure(cause)) throw cause;
       if (cause instanceof ApiConnectionError) return { error: cause };
       return { error: new ApiConnectionError(`Connection error (${describeCause(cause)}): ${this.method} ${this.url()}`, { cause, method: this.method, url: this.url() }) };
     }

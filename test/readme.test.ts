@@ -1,7 +1,9 @@
 /**
+/**
  * The code blocks of README.md and docs/*.md (every ```ts block) compile
- * against the generated package, and the README's usage example (its
- * ```ts example block) runs.
+ * against the generated package; the README's usage example (its ```ts example
+ * block) runs against a stub server, and the test written with the fakes
+ * (docs/using-the-clients.md) runs as the tests it is.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -61,3 +63,15 @@ it('the README example runs against a server answering an undeclared 404', async
   // Scale GP: not the declared 422, so the undeclared branch; LaunchDarkly: its declared 404 (no `message` in this body).
   expect(errors).toEqual([['HTTP 404', { detail: 'not found' }], [undefined]]);
 });
+
+// The docs' test written with the fakes (docs/using-the-clients.md, "Test your code with the fakes"),
+// run as the tests it is: its describe/it, imported while this file is collected, register here.
+{
+  const code = docBlocks().find((b) => b.file === 'docs/using-the-clients.md' && b.tags.includes('example') && b.code.includes("/testing'"))?.code;
+  if (code === undefined) throw new Error('docs/using-the-clients.md: no example imports a fake (vendor-api-clients/<vendor>/testing)');
+  const dir = join(REPO, 'test/.tmp');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'readme-fakes-example.ts');
+  writeFileSync(file, code.replace(/'vendor-api-clients\/(scale-gp|launchdarkly)(\/testing)?'/g, (_m, api: string, testing?: string) => `'../../generated/${api}/${testing ? 'testing' : 'index'}.js'`));
+  await import(/* @vite-ignore */ file);
+}

@@ -17,6 +17,7 @@
 import { Node, type PropertySignature, type TypeNode } from 'ts-morph';
 import { docComment, jsString, type DocTag } from '../lib/escape.js';
 import { startWithDoc } from '../lib/ts-doc.js';
+import { booleanFromKey, isBooleanSchema, literalOf } from '../lib/boolean-schema.js';
 import { componentSchemas, deref, isObject, schemaNameOf, type Json, type JsonObject } from '../lib/openapi.js';
 import type { Pass, PassResult, TextEdit } from './pass.js';
 
@@ -129,27 +130,6 @@ function isRequired(doc: JsonObject, schema: JsonObject, property: string, seen:
     const resolved = deref(doc, part);
     return resolved ? isRequired(doc, resolved, property, seen) : false;
   });
-}
-
-function isBooleanSchema(schema: JsonObject): boolean {
-  if (typeof schema.const === 'boolean') return true;
-  if (Array.isArray(schema.enum) && schema.enum.length > 0 && schema.enum.every((v) => typeof v === 'boolean')) return true;
-  const type = schema.type;
-  return type === 'boolean' || (Array.isArray(type) && type.length > 0 && type.every((t) => t === 'boolean' || t === 'null') && type.includes('boolean'));
-}
-
-function literalOf(schema: JsonObject): true | false | undefined {
-  if (typeof schema.const === 'boolean') return schema.const;
-  if (Array.isArray(schema.enum) && schema.enum.length === 1 && typeof schema.enum[0] === 'boolean') return schema.enum[0];
-  return undefined;
-}
-
-/** Mapping keys are strings; vendors spell booleans `True`, `true`, `1`, `yes`… */
-export function booleanFromKey(key: string): true | false | undefined {
-  const k = key.trim().toLowerCase();
-  if (['true', '1', 'yes', 'y', 'on', 't'].includes(k)) return true;
-  if (['false', '0', 'no', 'n', 'off', 'f'].includes(k)) return false;
-  return undefined;
 }
 
 function editFor(target: Target, member: PropertySignature | undefined): TextEdit | undefined {

@@ -366,9 +366,10 @@ function errorStatuses(doc: JsonObject, op: NamedOperation): Array<number | stri
  * Every string from the spec goes through jsString; kinds, styles and
  * booleans come from fixed sets.
  */
-function operationMedia(doc: JsonObject, op: NamedOperation): { literal?: string; choice?: string; data?: string } {
+export function operationMedia(doc: JsonObject, op: NamedOperation): OperationMediaInfo {
   const parts: string[] = [];
   let choice: string | undefined;
+  let request: OperationMediaInfo['request'];
   const content = deref(doc, op.operation.requestBody)?.content;
   if (isObject(content) && Object.keys(content).length > 0) {
     const types = Object.keys(content).map((type) => ({ type, kind: mediaKind(doc, type, content[type]) }));
@@ -382,6 +383,7 @@ function operationMedia(doc: JsonObject, op: NamedOperation): { literal?: string
         return `{ type: ${jsString(type)}, kind: ${jsString(kind === 'event-stream' ? 'text' : kind)}${encoding} }`;
       });
       parts.push(`request: [${entries.join(', ')}]`);
+      request = types.map(({ type, kind }) => ({ type, kind: kind === 'event-stream' ? 'text' : kind }));
     }
   }
   const success = Object.entries(isObject(op.operation.responses) ? op.operation.responses : {})
@@ -393,7 +395,16 @@ function operationMedia(doc: JsonObject, op: NamedOperation): { literal?: string
   const parseAs = success.length === 0 || success.includes('json') ? undefined : PARSE_AS[success[0]!];
   if (parseAs) parts.push(`response: ${jsString(parseAs)}`);
   const data = parseAs === 'blob' ? 'Blob' : parseAs === 'stream' ? 'ReadableStream<Uint8Array>' : undefined;
-  return { ...(parts.length ? { literal: `{ ${parts.join(', ')} }` } : {}), ...(choice !== undefined ? { choice } : {}), ...(data ? { data } : {}) };
+  return { ...(parts.length ? { literal: `{ ${parts.join(', ')} }` } : {}), ...(choice !== undefined ? { choice } : {}), ...(data ? { data } : {}), ...(request ? { request } : {}), ...(parseAs ? { parseAs } : {}) };
+}
+
+/** operationMedia's answer; `request` and `parseAs` are what `literal` says, as data (also for stages/testing.ts). */
+export interface OperationMediaInfo {
+  literal?: string;
+  choice?: string;
+  data?: string;
+  request?: Array<{ type: string; kind: Exclude<MediaKind, 'event-stream'> }>;
+  parseAs?: string;
 }
 
 /** openapi-fetch's `parseAs` per response kind; JSON is its default. A form or multipart response is read as text. */

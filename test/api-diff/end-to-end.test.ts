@@ -95,7 +95,7 @@ describe('api-diff in a git repository', () => {
     expect(md).toContain(
       '### Other changes\n\n#### launchdarkly\n\n| schema or symbol | change | where |\n|---|---|---|\n|  | operation added (`get-application`) <sub>operation-added</sub><br>exports added: `LaunchDarklyClient.getApplication`, `GetApplicationArgs`, `GetApplicationResult`, `getApplication`, `isGetApplicationError`, ',
     );
-    expect(md).toContain('`paths["/api/v2/applications/{applicationKey}"].get` | `GET /api/v2/applications/{applicationKey}` |\n');
+    expect(md).toContain('`paths["/api/v2/applications/{applicationKey}"].get`, `LaunchDarklyFakeOperations.getApplication` | `GET /api/v2/applications/{applicationKey}` |\n');
   });
 
   it('--fail-on-breaking exits 1 (and still prints the report); --json gives the same as data', async () => {

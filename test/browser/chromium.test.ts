@@ -201,6 +201,18 @@ describe.skipIf(!chromium && !required)('in headless Chromium against the Prism 
     expect(aborted).toMatchObject({ name: 'ApiAbortError', abort: true });
   });
 
+  it('runs the fakes: answered in-process, bodies read back (JSON, multipart, form), an unhandled call loud', () => {
+    const { fake } = output.results!;
+    expect(fake.data).toEqual({ id: 'spec_fake', name: 'faked' });
+    expect(fake.calls).toEqual([{ application_spec_id: 'spec_fake', body: { name: 'from the browser' } }]);
+    expect(fake.upload).toEqual({ file: ['hello.txt', 'hello'], name: 'n', meta: { source: 'page' }, count: 2, public: true });
+    expect(fake.form).toEqual({ name: 'Ada', address: { city: 'Paris' }, tags: ['a', 'b'], subscribed: false });
+    expect(fake.unhandled).toMatchObject({ name: 'FakeError', clientError: true, apiError: false });
+    expect(fake.unhandled.message).toContain('no handler for updateApplicationSpec (PATCH /v4/application-specs/{application_spec_id})');
+    // The fakes sent nothing over the network.
+    expect(mock.requests().filter((r) => r.path.endsWith('/spec_fake'))).toEqual([]);
+  });
+
   it('logs through the given logger, without the key', () => {
     const lines = output.results!.logLines as string[];
     expect(lines.filter((l) => l.startsWith('debug '))).toHaveLength(3);

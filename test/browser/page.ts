@@ -5,6 +5,9 @@
  */
 import { createScaleGpApiClient, createScaleGpClient, scaleGpApi, updateApplicationSpec } from '../fixtures/seed/generated/scale-gp/index.js';
 import type { paths } from '../fixtures/seed/generated/scale-gp/schema.js';
+import { createScaleGpFake } from '../fixtures/seed/generated/scale-gp/testing.js';
+import { createMediaKindsClient } from '../golden/__golden__/media-kinds/index.js';
+import { createMediaKindsFake } from '../golden/__golden__/media-kinds/testing.js';
 import {
   ApiAbortError,
   ApiConnectionError,
@@ -91,7 +94,31 @@ async function run(): Promise<Record<string, unknown>> {
   out.connection = await rejection(updateApplicationSpec(dead, args));
   out.aborted = await rejection(updateApplicationSpec(free, args, { signal: AbortSignal.abort(new Error('stop')) }));
   out.logLines = lines;
+  out.fake = await withFakes();
   return out;
+}
+
+/** The fakes in a page: the client's fetch answered in-process, bodies read back with the browser's own Request. */
+async function withFakes(): Promise<Record<string, unknown>> {
+  const sgpFake = createScaleGpFake({
+    updateApplicationSpec: ({ application_spec_id }, { reply }) =>
+      reply(200, { id: application_spec_id, name: 'faked', description: '', run_online_evaluation: false, created_at: '2025-01-01T00:00:00Z', account_id: 'a' }),
+  });
+  const faked = createScaleGpClient({ apiKey, fetch: sgpFake.fetch, dangerouslyAllowBrowser: true, throwOnError: true });
+  const { data } = await faked.updateApplicationSpec({ ...args, application_spec_id: 'spec_fake' });
+  const mediaFake = createMediaKindsFake({ upload: () => ({ status: 201, body: { ok: true } }), submitForm: () => ({ status: 200, body: { ok: true } }) });
+  const media = createMediaKindsClient({ fetch: mediaFake.fetch, throwOnError: true });
+  await media.upload({ body: { file: new File(['hello'], 'hello.txt'), name: 'n', meta: { source: 'page' }, count: 2, public: true } });
+  await media.submitForm({ body: { name: 'Ada', address: { city: 'Paris' }, tags: ['a', 'b'], subscribed: false } });
+  const upload = mediaFake.calls.upload[0]!.body as Record<string, unknown>;
+  const unhandled = await rejection(createScaleGpClient({ apiKey, fetch: createScaleGpFake().fetch, dangerouslyAllowBrowser: true }).updateApplicationSpec(args));
+  return {
+    data: { id: data.id, name: data.name },
+    calls: sgpFake.calls.updateApplicationSpec,
+    upload: { ...upload, file: upload.file instanceof File ? [upload.file.name, await upload.file.text()] : null },
+    form: mediaFake.calls.submitForm[0]!.body,
+    unhandled,
+  };
 }
 
 async function report(body: unknown): Promise<void> {

@@ -113,7 +113,7 @@ describe('no-op regenerate', () => {
     await generated(dir);
     const noCache = await runMain(['--no-cache'], dir);
     expect(noCache.code, noCache.stderr).toBe(0);
-    expect(noCache.stderr).toMatch(/scale-gp: 6 files, unchanged/);
+    expect(noCache.stderr).toMatch(/scale-gp: 7 files, unchanged/);
     expect(noCache.stderr).not.toMatch(HIT);
     const check = await runMain(['--check'], dir);
     expect(check.code).toBe(0);

@@ -24,7 +24,7 @@ describe('generate', () => {
     const committed = snapshotTree(join(REPO, 'test/fixtures/seed/generated'));
     expect(Object.keys(produced).sort()).toEqual(Object.keys(committed).sort());
     // The fixture's config sits beside its specs and its output three folders deeper (test/golden/seed.test.ts).
-    const moved = (text: string) => text.replace(/specs\/(scale-gp|launchdarkly)\.yaml/g, '$1.yaml').replaceAll('"../../src/index.js"', '"../../../../../src/index.js"');
+    const moved = (text: string) => text.replace(/specs\/(scale-gp|launchdarkly)\.yaml/g, '$1.yaml').replace(/"\.\.\/\.\.\/src\/(index|testing)\.js"/g, '"../../../../../src/$1.js"');
     for (const [file, content] of Object.entries(produced)) {
       expect(moved(content), file).toBe(committed[file]);
     }
@@ -59,7 +59,7 @@ describe('generate', () => {
     const summary = await runMain(['--no-cache'], dir);
     expect(summary.code, summary.stderr).toBe(0);
     const lines = summary.stderr.split('\n').filter(Boolean);
-    expect(lines.slice(0, 2)).toEqual(['scale-gp: 6 files, unchanged', 'launchdarkly: 6 files, unchanged']);
+    expect(lines.slice(0, 2)).toEqual(['scale-gp: 7 files, unchanged', 'launchdarkly: 7 files, unchanged']);
     // The operations whose JSON Patch bodies were typed, before the warnings (and also with --verbose).
     expect(lines[2]).toBe('launchdarkly: JSON Patch bodies typed for 1 operation: patchApplication');
     expect(lines).toContainEqual(expect.stringMatching(/^scale-gp: \d+ warnings? of \d+ rules? \(--verbose prints every one\):$/));
@@ -82,7 +82,7 @@ describe('generate', () => {
     const r = await runMain(['launchdarkly', '--config', 'custom.yaml', '--out', 'elsewhere'], other);
     expect(r.code, r.stderr).toBe(0);
     expect(Object.keys(snapshotTree(join(other, 'elsewhere'))).sort()).toEqual(
-      ['api-report.md', 'index.ts', 'manifest.json', 'openapi.yaml', 'operations.ts', 'schema.ts'].map((f) => `launchdarkly/${f}`).sort(),
+      ['api-report.md', 'index.ts', 'manifest.json', 'openapi.yaml', 'operations.ts', 'schema.ts', 'testing.ts'].map((f) => `launchdarkly/${f}`).sort(),
     );
   });
 });

@@ -23,6 +23,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseDocument } from 'yaml';
 import { CORPUS, CORPUS_SPECS } from '../../bench/corpus-config.mjs';
 import { apiReport } from '../../codegen/stages/api-report.js';
+import { exampleReply } from '../../codegen/lib/examples.js';
+import { operationsOf, type JsonObject } from '../../codegen/lib/openapi.js';
 import { main as apiDiff } from '../../codegen/api-diff/cli.js';
 import { COMMENT_LIMIT } from '../../codegen/api-diff/render.js';
 import { main as specsPull } from '../../codegen/spec-pull/cli.js';
@@ -73,6 +75,29 @@ function copyRepository(): string {
   gitIn(to, 'commit', '--quiet', '-m', 'as committed');
   return to;
 }
+
+/**
+ * A type test of every default reply the fakes make from the spec's examples
+ * (codegen/lib/examples.ts): each `{ status, body }` as a literal of its
+ * operation's declared reply type, so that excess or missing properties fail.
+ */
+function exampleDefaults(api: string): string {
+  const out = join(dir, 'generated', api);
+  const document = parse(readFileSync(join(out, 'openapi.yaml'), 'utf8')) as JsonObject;
+  const ops = operationsOf(document);
+  let text = `import type { paths as ${pascal(api)} } from '../../generated/${api}/schema.js';\n`;
+  let count = 0;
+  for (const op of ops) {
+    const reply = exampleReply(document, op.operation);
+    if (!reply) continue;
+    count++;
+    text += `export const ${pascal(api)}${count}: $testing.FakeResponse<${pascal(api)}[${JSON.stringify(op.path)}][${JSON.stringify(op.method)}]> = ${JSON.stringify(reply)};\n`;
+  }
+  expect(count, api).toBeGreaterThan(100);
+  return text;
+}
+
+const pascal = (api: string) => api.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase());
 
 describe.skipIf(!present)("the vendors' full specs: pull, generate, compile, call, review", () => {
   beforeAll(async () => {
@@ -170,13 +195,13 @@ describe.skipIf(!present)("the vendors' full specs: pull, generate, compile, cal
   it('writes the API report a fresh parse of the generated files gives', () => {
     for (const api of APIS) {
       const out = join(dir, 'generated', api);
-      const files = new Map(['schema.ts', 'operations.ts', 'index.ts'].map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+      const files = new Map(['schema.ts', 'operations.ts', 'index.ts', 'testing.ts'].map((f) => [f, readFileSync(join(out, f), 'utf8')]));
       const written = readFileSync(join(out, 'api-report.md'), 'utf8');
       expect(written.endsWith(apiReport(files, { title: `Public API: ${api}` })), api).toBe(true);
     }
   });
 
-  it('the output, the code blocks of README.md and docs/ and the full restore union compile under --strict (one program)', () => {
+  it("the output (the fakes included), the code blocks of README.md and docs/, the full restore union and the fakes' example defaults compile under --strict (one program)", () => {
     const t = performance.now();
     const typeTest = join(dir, 'test/.tmp/restore.type-test.ts');
     mkdirSync(dirname(typeTest), { recursive: true });
@@ -197,7 +222,14 @@ accept({ nme: 'x' });
 export {};
 `,
     );
-    const { diagnostics } = readmeExampleDiagnostics(dir, [typeTest, ...APIS.map((api) => join(dir, 'generated', api, 'index.ts'))], { fullSpec: true });
+    const examplesTest = join(dir, 'test/.tmp/examples.type-test.ts');
+    const defaults = APIS.map((api) => exampleDefaults(api)).join('');
+    writeFileSync(examplesTest, `import type * as $testing from '../../src/testing.js';\n${defaults}export {};\n`);
+    const { diagnostics } = readmeExampleDiagnostics(
+      dir,
+      [typeTest, examplesTest, ...APIS.flatMap((api) => ['index.ts', 'testing.ts'].map((file) => join(dir, 'generated', api, file)))],
+      { fullSpec: true },
+    );
     expect(diagnostics.slice(0, 10)).toEqual([]);
     step('tsc', t);
   }, 300_000);

@@ -7,6 +7,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measureBundles } from '../../bench/bundle-size.mjs';
 import { clientFactory, configApis } from '../support/config-apis.js';
@@ -42,6 +43,7 @@ import {
   type UpdateApplicationSpecArgs,
 } from '${pkgName}/scale-gp';
 import { ApiError, UnprocessableEntityError } from '${pkgName}/runtime';
+import { createScaleGpFake, FakeError } from '${pkgName}/scale-gp/testing';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
@@ -59,6 +61,27 @@ export const rejectedStringRestore: RestorablePartialApplicationSpecRequest = { 
 export const rejectedTypo: RestorablePartialApplicationSpecRequest = { nme: 'x' };
 // @ts-expect-error the same rules apply to the body of the operation's argument
 export const rejectedArgs: UpdateApplicationSpecArgs = { application_spec_id: 'a', body: { restore: true, name: 'x' } };
+
+// The fake's handlers answer the body the spec declares for the status.
+// @ts-expect-error a 200 of updateApplicationSpec is an ApplicationSpecResponse
+export const rejectedFakeBody = createScaleGpFake({ updateApplicationSpec: () => ({ status: 200, body: { id: 'x' } }) });
+
+/** A test of code that calls Scale GP, written with the fake (no mock server, no network). */
+async function withTheFake(): Promise<{ id: string; recorded: unknown; unhandled: string | undefined }> {
+  const fake = createScaleGpFake({
+    updateApplicationSpec: ({ application_spec_id }, { reply }) =>
+      reply(200, { id: application_spec_id, name: 'From the fake', description: '', run_online_evaluation: false, created_at: '2024-01-01T00:00:00Z', account_id: 'a' }),
+  });
+  const sgp = createScaleGpClient({ apiKey: 'test', fetch: fake.fetch, throwOnError: true });
+  const { data } = await sgp.updateApplicationSpec({ application_spec_id: 'spec_fake', body: { name: 'x' } });
+  let unhandled: string | undefined;
+  try {
+    await createScaleGpClient({ apiKey: 'test', fetch: createScaleGpFake().fetch }).updateApplicationSpec({ application_spec_id: 's', body: { restore: true } });
+  } catch (e) {
+    if (e instanceof FakeError) unhandled = e.route;
+  }
+  return { id: data.id, recorded: fake.calls.updateApplicationSpec[0]?.body, unhandled };
+}
 
 // Client options, type-checked only (never called, so the mock sees no extra request).
 export async function clientOptions(sgp: ScaleGpClient<true>): Promise<void> {
@@ -95,7 +118,7 @@ async function main(): Promise<void> {
     if (!(e instanceof ApiError)) throw e;
     rejected = { class: e.constructor.name, status: e.status, sameRuntime: e instanceof UnprocessableEntityError };
   }
-  console.log(JSON.stringify({ renamed, restored, rejected, typed: renamedIsSpec && restoredIsSpec }));
+  console.log(JSON.stringify({ renamed, restored, rejected, typed: renamedIsSpec && restoredIsSpec, fake: await withTheFake() }));
 }
 
 await main();
@@ -155,6 +178,7 @@ const TSCONFIG_BUNDLER = {
 };
 
 interface ConsumerOutput {
+  fake: { id: string; recorded: unknown; unhandled: string | undefined };
   renamed: Record<string, unknown>;
   restored: Record<string, unknown>;
   rejected?: { class: string; status: number; sameRuntime: boolean };
@@ -233,6 +257,8 @@ describe('the packed package, installed in a fresh project', () => {
     expect(installed).toContain('openapi-fetch');
     const tools = installed.filter(name => name.startsWith('@redocly/') || BUILD_TOOLS.includes(name));
     expect(tools).toEqual([]);
+    // msw is an optional peer of the fakes' MSW handlers: never installed for a consumer who did not ask for it.
+    expect(installed).not.toContain('msw');
     const manifest = JSON.parse(readFileSync(join(consumerDir, 'node_modules', pkgName, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
     expect(manifest.dependencies).toEqual(repoPackage.dependencies);
     expect(Object.keys(repoPackage.dependencies)).toEqual(['openapi-fetch']);
@@ -329,6 +355,8 @@ describe('the packed package, installed in a fresh project', () => {
           run_online_evaluation: expect.any(Boolean),
         });
       }
+      // The fake, from its own subpath: answered in-process, recorded, and loud without a handler.
+      expect(result.fake).toEqual({ id: 'spec_fake', recorded: { name: 'x' }, unhandled: 'PATCH /v4/application-specs/{application_spec_id}' });
       // One runtime instance behind both subpaths: the vendor's errors are the runtime's classes.
       expect(result.rejected).toEqual({ class: 'UnprocessableEntityError', status: 422, sameRuntime: true });
     }
@@ -368,7 +396,7 @@ describe('the packed package, installed in a fresh project', () => {
     expect(mock.requests().map(r => `${r.method} ${r.path} ${r.status}`)).toEqual(['PATCH /v4/application-specs/spec_cjs 200']);
   }, 60_000);
 
-  it('bundles the Scale GP subpath without any LaunchDarkly code', async () => {
+  it('bundles the Scale GP subpath without any LaunchDarkly code, and a client without its fake', async () => {
     const results = await measureBundles({ resolveDir: consumerDir, packageName: pkgName });
     const scaleGp = results.filter(r => r.id.startsWith('scale-gp-'));
     expect(scaleGp.map(r => r.id)).toContain('scale-gp-free-function');
@@ -380,6 +408,24 @@ describe('the packed package, installed in a fresh project', () => {
       expect(bundle.inputs.map(i => i.path).filter(p => /launchdarkly/i.test(p))).toEqual([]);
       expect(bundle.code).not.toMatch(/launch\s*darkly|app\.launchdarkly\.(com|us)|\/api\/v2\//i);
     }
+    // A client carries none of the fake (each api's testing module is its own subpath), not even the runtime's part of it.
+    for (const bundle of results.filter(r => r.id !== 'openapi-fetch')) {
+      expect(bundle.inputs.map(i => i.path).filter(p => /testing\.js$/.test(p)), bundle.id).toEqual([]);
+      expect(bundle.code, bundle.id).not.toMatch(/FakeError|no handler for|dropConnection/);
+    }
+    // Not vacuous: a bundle of the testing subpath has them.
+    const testing = await build({
+      stdin: { contents: `export { createScaleGpFake } from '${pkgName}/scale-gp/testing';`, resolveDir: consumerDir, loader: 'js' },
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      logLevel: 'silent',
+      metafile: true,
+      absWorkingDir: consumerDir,
+    });
+    expect(Object.keys(testing.metafile.inputs)).toContain(`node_modules/${pkgName}/dist/src/testing.js`);
+    expect(testing.outputFiles[0]!.text).toMatch(/no handler for/);
     // The size report is written by `node bench/bundle-size.mjs` (sizes are recorded, not asserted).
     expect(existsSync(join(repoRoot, 'bench', 'bundle-size.md'))).toBe(true);
   }, 60_000);

@@ -89,7 +89,7 @@ describe.skipIf(!present)('every spec in ../shared/corpus', () => {
       } else {
         console.log(`[corpus] ${entry.file} (${mb} MB): generated ${manifest.operationCount} operations (${outMb} MB) in ${seconds} s; ${tsc}`);
       }
-      expect(Object.keys(files).sort()).toEqual(['api-report.md', 'index.ts', 'manifest.json', 'openapi.yaml', 'operations.ts', 'schema.ts']);
+      expect(Object.keys(files).sort()).toEqual(['api-report.md', 'index.ts', 'manifest.json', 'openapi.yaml', 'operations.ts', 'schema.ts', 'testing.ts']);
       expect(manifest.operationCount).toBeGreaterThan(100);
     }, 300_000);
   }

@@ -179,7 +179,7 @@ describe('fixtures', () => {
       // Only this api's folder changed: the other api's files stay, the stale file is gone.
       expect(after['other-api/schema.ts']).toBe(before['other-api/schema.ts']);
       expect(Object.keys(after).filter((f) => f.startsWith(`${name}/`)).sort()).toEqual(
-        ['api-report.md', 'index.ts', 'manifest.json', 'openapi.yaml', 'operations.ts', 'schema.ts'].map((f) => `${name}/${f}`),
+        ['api-report.md', 'index.ts', 'manifest.json', 'openapi.yaml', 'operations.ts', 'schema.ts', 'testing.ts'].map((f) => `${name}/${f}`),
       );
       const manifest = JSON.parse(after[`${name}/manifest.json`]!) as { operations: Array<{ wrapper: string }> };
       for (const op of manifest.operations) expect(op.wrapper).toMatch(/^[\p{ID_Start}$_][\p{ID_Continue}$]*$/u);

@@ -345,7 +345,7 @@ async function verdictOf(result: ServerResult, seed: Seed, out: string, before: 
   }
   if (run.code !== 0) return { ok: false, outcome: 'other', problems: [`exit code ${run.code}: ${run.stderr.slice(0, 300)}`], ms: result.ms };
   const files = Object.keys(after).filter((f) => f.startsWith('fuzz/')).sort();
-  const expected = ['api-report.md', 'index.ts', 'manifest.json', 'openapi.yaml', 'operations.ts', 'schema.ts'].map((f) => `fuzz/${f}`);
+  const expected = ['api-report.md', 'index.ts', 'manifest.json', 'openapi.yaml', 'operations.ts', 'schema.ts', 'testing.ts'].map((f) => `fuzz/${f}`);
   if (JSON.stringify(files) !== JSON.stringify(expected)) problems.push(`output files ${JSON.stringify(files)}`);
   if (after['other-api/schema.ts'] !== before['other-api/schema.ts']) problems.push('another api folder changed');
   problems.push(...stderrProblems(run));

@@ -83,7 +83,9 @@ export function readmeExampleDiagnostics(
     baseUrl: root,
     paths: {
       'vendor-api-clients/scale-gp': ['generated/scale-gp/index.ts'],
+      'vendor-api-clients/scale-gp/testing': ['generated/scale-gp/testing.ts'],
       'vendor-api-clients/launchdarkly': ['generated/launchdarkly/index.ts'],
+      'vendor-api-clients/launchdarkly/testing': ['generated/launchdarkly/testing.ts'],
       'vendor-api-clients/runtime': ['src/index.ts'],
     },
     allowImportingTsExtensions: false,
