@@ -32,7 +32,6 @@ export {
   ConflictError,
   InternalServerError,
   InvalidRequestError,
-  isBodyTruncated,
   MissingApiKeyError,
   NotFoundError,
   PermissionDeniedError,
@@ -41,6 +40,7 @@ export {
   UnprocessableEntityError,
   type ResponseBodyProblem,
 } from './errors.js';
+export { isBodyTruncated } from './bounded-read.js';
 export type {
   AsStream,
   BinaryBody,

@@ -45,23 +45,10 @@
  *   here; a wrapper sends the call again, for idempotent methods only
  *   (retryAfterBodyError; callOperation).
  */
-import {
-  ApiAbortError,
-  ApiConnectionError,
-  ApiTimeoutError,
-  bodyStart,
-  ClientError,
-  DEFAULT_MAX_ERROR_BODY_BYTES,
-  DEFAULT_REQUEST_ID_HEADERS,
-  isCredentialHeader,
-  markBodyTruncated,
-  readBounded,
-  readRequestId,
-  redactText,
-  redactUrl,
-  ResponseBodyError,
-  type ResponseFacts,
-} from './errors.js';
+import { DEFAULT_MAX_ERROR_BODY_BYTES, markBodyTruncated, readBounded } from './bounded-read.js';
+import { ApiAbortError, ApiConnectionError, ApiTimeoutError, ClientError, ResponseBodyError, type ResponseFacts } from './errors.js';
+import { bodyStart, isCredentialHeader, redactText, redactUrl } from './redaction.js';
+import { DEFAULT_REQUEST_ID_HEADERS, readRequestId } from './request-id.js';
 import { LOG_DEBUG, LOG_INFO, LOG_WARN, type Log } from './logger.js';
 
 export interface RetryInfo {
