@@ -54,5 +54,5 @@ export type {
 } from './body.js';
 export { uncheckedPointer, type UncheckedPatchOperation, type UncheckedPointer, type WithBody } from './json-patch.js';
 export type { AuthScheme } from './auth.js';
-export type { RetryInfo } from './transport.js';
+export type { RetryInfo } from './retry.js';
 export type { Logger, LogLevel } from './logger.js';

@@ -10,7 +10,8 @@ import { ApiError } from './errors.js';
 import { idempotencyKey } from './idempotency.js';
 import { pathSerializer } from './path-params.js';
 import { DEFAULT_REQUEST_ID_HEADERS, readRequestId } from './request-id.js';
-import { FIRST_ATTEMPT, invalidJsonError, isIdempotent, retryAfterBodyError, typedBodyStream } from './transport.js';
+import { invalidJsonError, typedBodyStream } from './response-body.js';
+import { FIRST_ATTEMPT, isIdempotent, retryAfterBodyError } from './retry.js';
 
 type Parameters<Op> = Op extends { parameters: infer P } ? P : {};
 type Section<Op, K extends string> = K extends keyof Parameters<Op> ? Parameters<Op>[K] : undefined;
