@@ -14,11 +14,11 @@ import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { CORPUS } from '../support/corpus-config.mjs';
 import { startMockServer, type MockServer } from '../support/mock-server.js';
 import { REPO, runMain, tempDir } from '../support/run-cli.js';
 import { strictDiagnostics } from '../support/tsc.js';
 
-const CORPUS = join(REPO, '../shared/corpus');
 const present = ['scale-gp.full.openapi.json', 'launchdarkly.full.openapi.json', 'stripe.openapi.yaml'].every((f) => existsSync(join(CORPUS, f)));
 if (!present) console.warn(`[media-full-specs] skipped: ${CORPUS} is absent`);
 

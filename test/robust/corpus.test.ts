@@ -13,7 +13,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { corpusConfig, CORPUS_SPECS } from '../../bench/corpus-config.mjs';
+import { CORPUS, corpusConfig, CORPUS_SPECS } from '../support/corpus-config.mjs';
 import { runMain, tempDir } from '../support/run-cli.js';
 import {
   failureProblems,
@@ -27,7 +27,6 @@ import {
   tsFilesUnder,
 } from './support/project.js';
 
-const CORPUS = join(REPO, '../shared/corpus');
 const present = existsSync(CORPUS);
 if (!present) console.warn(`[corpus] skipped: ${CORPUS} is absent (the public specs are not committed)`);
 
