@@ -13,19 +13,11 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CORPUS, corpusConfig, CORPUS_SPECS } from '../support/corpus-config.mjs';
-import { runMain, tempDir } from '../support/run-cli.js';
-import {
-  failureProblems,
-  firstError,
-  forgetCache,
-  REPO,
-  removeDir,
-  runtimeImport,
-  snapshot,
-  strictDiagnostics,
-  tsFilesUnder,
-} from './support/project.js';
+import { failureProblems, firstError } from '../support/cli-output.js';
+import { CORPUS, CORPUS_SPECS, corpusConfig } from '../support/corpus-config.mjs';
+import { REPO, runMain, tempDir } from '../support/run-cli.js';
+import { forgetCache, removeDir, runtimeImport, snapshot } from '../support/temp-project.js';
+import { strictDiagnostics, tsFilesUnder } from '../support/tsc.js';
 
 const present = existsSync(CORPUS);
 if (!present) console.warn(`[corpus] skipped: ${CORPUS} is absent (the public specs are not committed)`);

@@ -31,9 +31,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { runMain, SEED_SPECS } from '../support/run-cli.js';
 import { CORPUS, CORPUS_SPECS } from '../support/corpus-config.mjs';
-import { forgetCache, PREPROCESSORS, PLUGIN, REPO, removeDir, runtimeImport, snapshot, TEMP_FILE, writeProject } from './support/project.js';
+import { REPO, runMain, SEED_SPECS } from '../support/run-cli.js';
+import { forgetCache, PLUGIN, PREPROCESSORS, removeDir, runtimeImport, snapshot, TEMP_FILE, writeProject } from '../support/temp-project.js';
 
 process.env.CODEGEN_NO_WORKER = '1'; // the in-process runs (references, --check, restore); the killed child uses the worker
 
