@@ -20,7 +20,7 @@ import {
   UnprocessableEntityError,
 } from '../../src/errors.js';
 import { createTransport } from '../../src/transport.js';
-import { close, listen } from '../support/local-server.js';
+import { close, closedPortUrl, listen } from '../support/local-server.js';
 
 // Server: `/status/<code>?type=json|html|empty|badjson|text&rid=<header>&msg=<text>`
 // answers with that status and body; `/hang` never answers; `/echo-secret`
@@ -28,7 +28,7 @@ import { close, listen } from '../support/local-server.js';
 const SECRET = 'SECRET123';
 let server: http.Server;
 let base: string;
-let closedPortUrl: string;
+let closedPort: string;
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
@@ -71,10 +71,7 @@ beforeAll(async () => {
     res.end(body);
   });
   base = await listen(server);
-
-  const tmp = http.createServer();
-  closedPortUrl = `${await listen(tmp)}/x`;
-  await close(tmp);
+  closedPort = `${await closedPortUrl()}/x`;
 });
 
 afterAll(async () => {
@@ -313,7 +310,7 @@ describe('secrets never reach error output', () => {
 
   it('ApiConnectionError (refused) carries a redacted URL only', async () => {
     const transport = createTransport({ maxRetries: 0 });
-    const error = await transport(new Request(plantedUrl(closedPortUrl), { headers: plantedHeaders })).catch((e) => e);
+    const error = await transport(new Request(plantedUrl(closedPort), { headers: plantedHeaders })).catch((e) => e);
     expect(error).toBeInstanceOf(ApiConnectionError);
     expect(error.url).toContain('api_key=REDACTED');
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: 'ApiConnectionError', method: 'GET' });
