@@ -7,114 +7,18 @@
  *                                                      # project that installed the tarball); print, don't write
  *
  * Each entry is bundled with esbuild's JS API (bundle + minify, ESM, platform browser, no legal
- * comments) and the output gzipped at level 9. The numbers are deterministic for a given package,
- * esbuild and zlib, so the report carries no date. test/package/consumer.test.ts bundles the same
+ * comments) and the output gzipped at level 9 (measureBundles, test/support/bundle-size.mjs). The
+ * numbers are deterministic for a given package, esbuild and zlib, so the report carries no date. test/package/consumer.test.ts bundles the same
  * Scale GP entry from the installed tarball and checks that no LaunchDarkly code is in it.
  */
-import { build, version as esbuildVersion } from 'esbuild';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { version as esbuildVersion } from 'esbuild';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { measureBundles } from '../test/support/bundle-size.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-/** @type {{ name: string }} */
-const repoPackage = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-
-/**
- * @typedef {object} Entry
- * @property {string} id
- * @property {string} title
- * @property {(pkg: string) => string} source  the entry module, given the package name
- */
-
-/** @type {Entry[]} */
-export const entries = [
-  {
-    id: 'openapi-fetch',
-    title: 'openapi-fetch alone (everything it exports)',
-    source: () => `export * from 'openapi-fetch';\n`,
-  },
-  {
-    id: 'scale-gp-free-function',
-    title: 'Scale GP: `createScaleGpApiClient` + `updateApplicationSpec`, one call',
-    source: pkg =>
-      [
-        `import { createScaleGpApiClient, updateApplicationSpec } from '${pkg}/scale-gp';`,
-        `const client = createScaleGpApiClient({ apiKey: 'key' });`,
-        `updateApplicationSpec(client, { application_spec_id: 'id', body: { name: 'x' } }).then(r => console.log(r.data));`,
-        '',
-      ].join('\n'),
-  },
-  {
-    id: 'scale-gp-bound-client',
-    title: 'Scale GP: `createScaleGpClient` (every operation bound), one call',
-    source: pkg =>
-      [
-        `import { createScaleGpClient } from '${pkg}/scale-gp';`,
-        `const client = createScaleGpClient({ apiKey: 'key' });`,
-        `client.updateApplicationSpec({ application_spec_id: 'id', body: { name: 'x' } }).then(r => console.log(r.data));`,
-        '',
-      ].join('\n'),
-  },
-];
-
-/**
- * @typedef {object} Measured
- * @property {string} id
- * @property {string} title
- * @property {string} source
- * @property {number} minified  bytes
- * @property {number} gzip  bytes
- * @property {{ path: string, bytes: number }[]} inputs  modules in the bundle (paths relative to resolveDir, e.g.
- *   node_modules/… or dist/…) and their minified bytes in it, largest first
- * @property {string} code  the minified bundle
- */
-
-/**
- * Bundles every entry, resolving imports from `resolveDir` (a folder whose node_modules holds the
- * package, or the package itself, which esbuild resolves through its own `exports`).
- * @param {{ resolveDir?: string, packageName?: string }} [options]
- * @returns {Promise<Measured[]>}
- */
-export async function measureBundles(options = {}) {
-  const resolveDir = resolve(options.resolveDir ?? repoRoot);
-  const packageName = options.packageName ?? repoPackage.name;
-  /** @type {Measured[]} */
-  const results = [];
-  for (const entry of entries) {
-    const source = entry.source(packageName);
-    const out = await build({
-      stdin: { contents: source, resolveDir, sourcefile: `${entry.id}.js`, loader: 'js' },
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2022',
-      legalComments: 'none',
-      metafile: true,
-      write: false,
-      logLevel: 'silent',
-      absWorkingDir: resolveDir,
-    });
-    const file = out.outputFiles[0];
-    const output = Object.values(out.metafile.outputs)[0];
-    if (!file || !output) throw new Error(`esbuild produced no output for ${entry.id}`);
-    results.push({
-      id: entry.id,
-      title: entry.title,
-      source,
-      minified: file.contents.byteLength,
-      gzip: gzipSync(file.contents, { level: 9 }).byteLength,
-      inputs: Object.entries(output.inputs)
-        .map(([path, info]) => ({ path, bytes: info.bytesInOutput }))
-        .sort((a, b) => b.bytes - a.bytes || a.path.localeCompare(b.path)),
-      code: file.text,
-    });
-  }
-  return results;
-}
 
 /** @param {string} resolveDir */
 function openapiFetchVersion(resolveDir) {
@@ -125,7 +29,7 @@ function openapiFetchVersion(resolveDir) {
 }
 
 /**
- * @param {Measured[]} results
+ * @param {import('../test/support/bundle-size.mjs').Measured[]} results
  * @param {{ resolveDir?: string }} [options]
  */
 export function renderReport(results, options = {}) {

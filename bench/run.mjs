@@ -11,7 +11,7 @@ import os from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { corpusConfig, CORPUS_SPECS } from './corpus-config.mjs';
+import { corpusConfig, CORPUS_SPECS } from '../test/support/corpus-config.mjs';
 import { FAKED, preparePkg, sourcesConfig, writeConsumerFiles } from './consumer.mjs';
 import { failureMessage, measure, median, rssMethod } from './measure.mjs';
 import { plotSvg } from './plot.mjs';

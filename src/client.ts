@@ -8,10 +8,13 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { authHeaders, resolveApiKey, type AuthScheme } from './auth.js';
 import { isBrowser, readEnv, userAgent } from './environment.js';
-import { BrowserNotAllowedError, InvalidRequestError, redactUrl } from './errors.js';
+import { BrowserNotAllowedError, InvalidRequestError } from './errors.js';
 import { createLog, type Logger, type LogLevel } from './logger.js';
 import { pathSerializer } from './path-params.js';
-import { createClientTransport, type FetchFunction, type RetryInfo } from './transport.js';
+import { redactUrl } from './redaction.js';
+import type { FetchFunction } from './redirects.js';
+import type { RetryInfo } from './retry.js';
+import { createClientTransport } from './transport.js';
 
 /** What a generated client knows about its vendor (emitted into `generated/<api>/index.ts`). */
 export interface ApiDescriptor<Server extends string = string> {

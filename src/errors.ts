@@ -9,82 +9,11 @@
  *
  * Secrets: errors end up in logs, so they never hold the request headers or the
  * Request object (either would carry the API key). URLs are stored and printed
- * only after `redactUrl`, and `toJSON` redacts response headers.
+ * only after `redactUrl`, and `toJSON` redacts response headers (redaction.ts).
  */
-
-export const REDACTED = 'REDACTED';
-
-// Query parameter names that commonly carry credentials (api_key, access_token,
-// X-Amz-Signature, X-Amz-Credential, ...). Over-redacting a harmless value is
-// cheap; leaking a key is not.
-const SECRET_PARAM_RE = /key|token|secret|auth|password|signature|credential/i;
-const SECRET_HEADER_RE = /key|token|secret|auth|password|signature|credential|session|cookie/i;
-
-/**
- * Whether a header name looks like it carries a credential (Authorization,
- * Proxy-Authorization, Cookie, x-api-key, X-Auth-Token, …): its value is
- * redacted in errors, and it is not sent on to another origin on a redirect.
- */
-export function isCredentialHeader(name: string): boolean {
-  return SECRET_HEADER_RE.test(name);
-}
-
-/** Plain-object copy of `headers` with credential-looking values replaced by `REDACTED`. */
-export function redactHeaders(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    out[name] = isCredentialHeader(name) ? REDACTED : value;
-  });
-  return out;
-}
-
-/** Error responses whose body the transport cut at its bound (see transport.ts). */
-const truncatedBodies = new WeakSet<Response>();
-
-/** Marks a Response whose body holds only the start of what the server sent. */
-export function markBodyTruncated(response: Response): void {
-  truncatedBodies.add(response);
-}
-
-/** Whether the body of this (error) response was cut at the transport's bound (`maxErrorBodyBytes`). */
-export function isBodyTruncated(response: Response): boolean {
-  return truncatedBodies.has(response);
-}
-
-function redactParams(params: string): string {
-  return params
-    .split('&')
-    .map((part) => {
-      const eq = part.indexOf('=');
-      const rawName = eq === -1 ? part : part.slice(0, eq);
-      let name = rawName;
-      try {
-        name = decodeURIComponent(rawName.replace(/\+/g, ' '));
-      } catch {
-        // Malformed escapes: test the raw name instead.
-      }
-      return SECRET_PARAM_RE.test(name) ? `${rawName}=${REDACTED}` : part;
-    })
-    .join('&');
-}
-
-/**
- * Remove userinfo (`user:pass@`) and the values of secret-looking query
- * parameters. String-based rather than `new URL()` so it never re-encodes the
- * rest of the URL (path templates keep their `{braces}`) and also works on
- * relative URLs. The fragment is dropped: it is never sent to the server, and
- * OAuth-style flows put tokens there.
- */
-export function redactUrl(url: string): string {
-  const hash = url.indexOf('#');
-  let rest = hash === -1 ? url : url.slice(0, hash);
-  // `[^/?#]*@` is greedy, so it strips through the last `@` of the authority,
-  // which is where the WHATWG URL parser ends userinfo too.
-  rest = rest.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1');
-  const q = rest.indexOf('?');
-  if (q === -1) return rest;
-  return `${rest.slice(0, q)}?${redactParams(rest.slice(q + 1))}`;
-}
+import { DEFAULT_MAX_ERROR_BODY_BYTES, isBodyTruncated, readBody } from './bounded-read.js';
+import { redactHeaders, redactUrl } from './redaction.js';
+import { DEFAULT_REQUEST_ID_HEADERS, readRequestId } from './request-id.js';
 
 // Reason phrases, because HTTP/2 responses (and some proxies) give an empty
 // `statusText`, and a message reading just "503 :" is unhelpful.
@@ -135,7 +64,6 @@ function summarizeBody(body: unknown): string | undefined {
   return undefined;
 }
 
-export const DEFAULT_REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-amzn-requestid'];
 
 export interface ApiErrorInit {
   status: number;
@@ -312,82 +240,6 @@ function errorClassForStatus(status: number): new (init: ApiErrorInit) => ApiErr
   }
 }
 
-/** The first non-empty value of `names` (response headers carrying a request id). */
-export function readRequestId(headers: Headers, names: readonly string[]): string | undefined {
-  for (const name of names) {
-    const value = headers.get(name);
-    if (value !== null && value !== '') return value;
-  }
-  return undefined;
-}
-
-/** Default bound on an error body read into memory: the start is kept, the rest is not read. */
-export const DEFAULT_MAX_ERROR_BODY_BYTES = 1024 * 1024;
-
-/**
- * Reads at most `max` bytes of a body, then cancels the rest (which also
- * releases the connection). A hostile server's 500 MB error page costs 1 MiB.
- */
-export async function readBounded(body: ReadableStream<Uint8Array>, max: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  let truncated = false;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (length + value.byteLength > max) {
-      chunks.push(value.subarray(0, max - length));
-      length = max;
-      truncated = true;
-      // Not awaited: on a branch of a tee (a clone, as fromResponse reads) the cancel settles only once
-      // the other branch is cancelled too, which may be never (the caller keeps the original to read).
-      reader.cancel().catch(() => {});
-      break;
-    }
-    chunks.push(value);
-    length += value.byteLength;
-  }
-  const bytes = chunks.length === 1 ? chunks[0]! : new Uint8Array(length);
-  if (chunks.length !== 1) {
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-  }
-  return { bytes, truncated };
-}
-
-async function readBody(response: Response, max: number): Promise<{ body: unknown; truncated: boolean }> {
-  if (response.bodyUsed || response.body === null) return { body: undefined, truncated: false };
-  let source = response;
-  try {
-    source = response.clone();
-  } catch {
-    // Locked stream: fall back to reading the original (and most likely fail below).
-  }
-  let read: { bytes: Uint8Array; truncated: boolean };
-  try {
-    read = await readBounded(source.body!, max);
-  } catch {
-    return { body: undefined, truncated: false };
-  }
-  const { truncated } = read;
-  const text = new TextDecoder().decode(read.bytes);
-  if (text.trim() === '') return { body: undefined, truncated };
-  const type = response.headers.get('content-type') ?? '';
-  // Also try JSON for bodies that look like it, since servers often mislabel
-  // JSON errors as text/plain or omit the content type.
-  if (/\bjson\b/i.test(type) || /^\s*[{[]/.test(text)) {
-    try {
-      return { body: JSON.parse(text) as unknown, truncated };
-    } catch {
-      // Not JSON after all: keep the text.
-    }
-  }
-  return { body: text, truncated };
-}
 
 /** Base of every error raised without an HTTP error response. Not an ApiError. */
 export class ClientError extends Error {
@@ -426,29 +278,6 @@ export interface RequestErrorOptions {
   response?: ResponseFacts | undefined;
 }
 
-/** Characters of a body kept in an error's `bodyStart`. */
-export const BODY_START_MAX = 1024;
-
-/**
- * `text` with every value of `secrets` (the credentials the request carried)
- * replaced by `REDACTED`, and URLs in it redacted with redactUrl: for text a
- * server sent back, which may echo the request.
- */
-export function redactText(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) if (secret !== '') out = out.split(secret).join(REDACTED);
-  return out.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, (url) => redactUrl(url));
-}
-
-/**
- * The start of a body for an error: at most BODY_START_MAX characters,
- * redacted with redactText (before the cut, so that a secret across the cut
- * leaves no part of itself).
- */
-export function bodyStart(text: string, secrets: readonly string[]): string {
-  const margin = secrets.reduce((max, secret) => Math.max(max, secret.length), 0);
-  return redactText(text.slice(0, BODY_START_MAX + margin), secrets).slice(0, BODY_START_MAX);
-}
 
 /**
  * A request that was sent (or started) but got no usable HTTP response:

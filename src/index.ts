@@ -32,7 +32,6 @@ export {
   ConflictError,
   InternalServerError,
   InvalidRequestError,
-  isBodyTruncated,
   MissingApiKeyError,
   NotFoundError,
   PermissionDeniedError,
@@ -41,6 +40,7 @@ export {
   UnprocessableEntityError,
   type ResponseBodyProblem,
 } from './errors.js';
+export { isBodyTruncated } from './bounded-read.js';
 export type {
   AsStream,
   BinaryBody,
@@ -54,5 +54,5 @@ export type {
 } from './body.js';
 export { uncheckedPointer, type UncheckedPatchOperation, type UncheckedPointer, type WithBody } from './json-patch.js';
 export type { AuthScheme } from './auth.js';
-export type { RetryInfo } from './transport.js';
+export type { RetryInfo } from './retry.js';
 export type { Logger, LogLevel } from './logger.js';

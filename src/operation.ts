@@ -6,10 +6,12 @@
 import { createFinalURL, createQuerySerializer, type RequestBodyOption } from 'openapi-fetch';
 import { applyMedia, type OperationMedia } from './body.js';
 import type { ApiClient, ClientOptions } from './client.js';
-import { ApiError, DEFAULT_REQUEST_ID_HEADERS, readRequestId } from './errors.js';
+import { ApiError } from './errors.js';
 import { idempotencyKey } from './idempotency.js';
 import { pathSerializer } from './path-params.js';
-import { FIRST_ATTEMPT, invalidJsonError, isIdempotent, retryAfterBodyError, typedBodyStream } from './transport.js';
+import { DEFAULT_REQUEST_ID_HEADERS, readRequestId } from './request-id.js';
+import { invalidJsonError, typedBodyStream } from './response-body.js';
+import { FIRST_ATTEMPT, isIdempotent, retryAfterBodyError } from './retry.js';
 
 type Parameters<Op> = Op extends { parameters: infer P } ? P : {};
 type Section<Op, K extends string> = K extends keyof Parameters<Op> ? Parameters<Op>[K] : undefined;

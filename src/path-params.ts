@@ -6,7 +6,8 @@
  * cannot make them safe. We refuse such requests before anything is sent.
  */
 import type { PathSerializer } from 'openapi-fetch';
-import { InvalidRequestError, redactUrl } from './errors.js';
+import { InvalidRequestError } from './errors.js';
+import { redactUrl } from './redaction.js';
 
 const PARAM_RE = /\{([^{}]+)\}/g;
 

@@ -21,7 +21,8 @@
  * a bundle of a client carries none of it.
  */
 import type { BodyKind } from './body.js';
-import { ClientError, redactUrl } from './errors.js';
+import { ClientError } from './errors.js';
+import { redactUrl } from './redaction.js';
 import type { BodyOf, Responses } from './operation.js';
 import { parseTemplate } from './path-params.js';
 

@@ -15,99 +15,15 @@
  * The CLI runs in a child process that generates one document after the
  * other (the pipeline's modules load once); the parent restarts it after the
  * document that hung. All outputs of a profile are compiled in one program.
+ * Generating, classifying and compiling one document: test/support/oas-corpus.ts
+ * (test/robust/public-corpus.test.ts runs the hardest documents the same way).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { stringify } from 'yaml';
-import { runMain } from '../../test/support/run-cli.js';
-import { failureProblems, firstError, forgetCache, PLUGIN, REPO, runtimeImport, strictDiagnosticsOf, tsFilesUnder } from '../../test/robust/support/project.js';
-
-export const CORPUS = join(REPO, 'bench', 'oas-corpus');
-
-export interface Source {
-  /** Path of the root document under bench/oas-corpus/docs/. */
-  doc: string;
-  repo: string;
-  commit: string;
-  path: string;
-  license: string;
-  openapi: string;
-}
-
-export type Outcome = 'ok' | 'refused' | 'BROKEN' | 'CRASH' | 'HANG';
-export interface Row {
-  doc: string;
-  openapi: string;
-  outcome: Outcome;
-  detail: string;
-}
-
-/**
- * The lint profiles compared (see docs/generating.md, "Lint policy"). `minimal`
- * is Redocly's `minimal` ruleset plus our plugin with nothing switched on:
- * what the pipeline guarantees by itself. `recommended` is what
- * docs/adding-a-vendor.md recommends.
- */
-export const PROFILES: Record<string, Record<string, unknown>> = {
-  minimal: { extends: ['minimal'], plugins: [PLUGIN] },
-  recommended: { extends: ['recommended', 'vendor-quirks/codegen'], plugins: [PLUGIN] },
-};
-
-export function readSources(): Source[] {
-  return JSON.parse(readFileSync(join(CORPUS, 'sources.json'), 'utf8')) as Source[];
-}
-
-/** A project folder for one document: its redocly.yaml (api `doc`) and the output folder. */
-export function projectFor(work: string, profile: string, index: number, source: Source): { dir: string; config: string; out: string } {
-  const dir = join(work, profile, String(index));
-  mkdirSync(dir, { recursive: true });
-  const config = join(dir, 'redocly.yaml');
-  writeFileSync(config, stringify({ ...PROFILES[profile], apis: { doc: { root: join(CORPUS, 'docs', source.doc) } } }));
-  return { dir, config, out: join(dir, 'out') };
-}
-
-export interface Generated {
-  code: number | null;
-  stderr: string;
-  /** The output folder of the api (exit 0 only). */
-  output?: string;
-}
-
-/** Generates one document in this process. */
-export async function generateOne(work: string, profile: string, index: number, source: Source): Promise<Generated> {
-  const { dir, config, out } = projectFor(work, profile, index, source);
-  // Run from docs/: messages name the document as the table does.
-  const run = await runMain(['doc', '--config', config, '--out', out, '--no-cache', '--quiet', '--runtime-import', runtimeImport(dir, 'out')], join(CORPUS, 'docs'));
-  forgetCache(config, out);
-  return { code: run.code, stderr: run.stderr, ...(run.code === 0 ? { output: join(out, 'doc') } : {}) };
-}
-
-/** The row of a generated document, before compiling. */
-export function classify(source: Source, g: Generated): Row {
-  const base = { doc: source.doc, openapi: source.openapi };
-  if (g.code === 0) return { ...base, outcome: 'ok', detail: '' };
-  // The document's own name may hold words the crash check looks for (`additional-properties-undefined.json`).
-  const stderr = g.stderr.split(source.doc).join('<doc>');
-  const problems = failureProblems({ code: g.code, stdout: '', stderr }, /\S/);
-  const first = firstError({ code: g.code, stdout: '', stderr: g.stderr });
-  if (problems.length > 0) return { ...base, outcome: 'CRASH', detail: `${problems[0]} ${first}`.trim() };
-  return { ...base, outcome: 'refused', detail: first };
-}
-
-/** Compiles every output in one program; a row with diagnostics becomes BROKEN. */
-export function compileAll(rows: Row[], outputs: Map<number, string>): void {
-  const files = [...outputs.values()].flatMap((d) => tsFilesUnder(d));
-  if (files.length === 0) return;
-  for (const diagnostic of strictDiagnosticsOf(files)) {
-    const owner = [...outputs].find(([, d]) => diagnostic.file?.startsWith(d + sep));
-    if (!owner) throw new Error(`diagnostic outside the generated folders: ${diagnostic.text}`);
-    const row = rows[owner[0]]!;
-    if (row.outcome !== 'BROKEN') Object.assign(row, { outcome: 'BROKEN', detail: diagnostic.text.split('\n')[0]!.slice(0, 300) });
-  }
-}
+import { classify, compileAll, generateOne, OAS_CORPUS, PROFILES, readSources, type Outcome, type Row } from '../../test/support/oas-corpus.js';
 
 export function summary(rows: Row[]): string {
   const count = (o: Outcome) => rows.filter((r) => r.outcome === o).length;
@@ -140,7 +56,7 @@ async function runProfile(profile: string, work: string, opts: { only?: string |
   let from = 0;
   while (from < sources.length) {
     from = await new Promise<number>((resolveNext) => {
-      const args = ['--import', 'tsx', join(CORPUS, 'run.ts'), '--child', profile, String(from), work, ...(opts.only ? ['--only', opts.only] : [])];
+      const args = ['--import', 'tsx', join(OAS_CORPUS, 'run.ts'), '--child', profile, String(from), work, ...(opts.only ? ['--only', opts.only] : [])];
       const proc = spawn(process.execPath, args, {
         stdio: ['ignore', 'pipe', 'inherit'],
         env: { ...process.env, NO_COLOR: '1', ...(opts.worker ? {} : { CODEGEN_NO_WORKER: '1' }) },

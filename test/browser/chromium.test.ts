@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { close, listen } from '../support/local-server.js';
+import { close, closedPortUrl, listen } from '../support/local-server.js';
 import { startMockServer, type MockServer } from '../support/mock-server.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -108,10 +108,7 @@ describe.skipIf(!chromium && !required)('in headless Chromium against the Prism 
     front = corsFront(mock.url, seen);
     const apiUrl = await listen(front);
 
-    // A port nothing listens on: bind one, then close it.
-    const probe = http.createServer();
-    const deadUrl = await listen(probe);
-    await close(probe);
+    const deadUrl = await closedPortUrl();
 
     let deliver!: (o: PageOutput) => void;
     const reported = new Promise<PageOutput>((resolve) => (deliver = resolve));

@@ -11,7 +11,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadConfig } from '@redocly/openapi-core';
 import { describe, expect, it } from 'vitest';
-import { corpusConfig } from '../../bench/corpus-config.mjs';
+import { corpusConfig } from '../support/corpus-config.mjs';
 import { readLimits } from '../../codegen/lib/limits.js';
 import { allowedRoots } from '../../codegen/lib/spec-resolver.js';
 import { bundleSpec } from '../../codegen/stages/bundle.js';

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { BaseResolver, bundle, lintDocument, loadConfig, type Document, type NormalizedProblem } from '@redocly/openapi-core';
 import { describe, expect, it } from 'vitest';
 import { runPreprocessors, withoutPreprocessors } from '../../codegen/stages/preprocess.js';
-import { corpusConfig, CORPUS, CORPUS_SPECS } from '../../bench/corpus-config.mjs';
+import { corpusConfig, CORPUS, CORPUS_SPECS } from '../support/corpus-config.mjs';
 import { REPO, tempDir } from '../support/run-cli.js';
 
 const cases: Array<[string, string]> = [
@@ -17,7 +17,7 @@ const cases: Array<[string, string]> = [
   ['test/fixtures/boolean-discriminator/redocly.yaml', 'posts-v31'],
 ];
 if (existsSync(join(CORPUS, CORPUS_SPECS['scale-gp'])) && existsSync(join(CORPUS, CORPUS_SPECS.launchdarkly))) {
-  // The full specs through the project's own config (bench/corpus-config.mjs).
+  // The full specs through the project's own config (test/support/corpus-config.mjs).
   const full = corpusConfig(tempDir('preprocess-corpus-'));
   cases.push([full, 'scale-gp'], [full, 'launchdarkly']);
 }

@@ -4,8 +4,7 @@
  * its error classes, retries and timeouts as a PATCH (non-idempotent) call
  * sees them, and the key absent from everything an error prints.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createScaleGpClient, createScaleGpApiClient, isUpdateApplicationSpecError, updateApplicationSpec } from '../fixtures/seed/generated/scale-gp/index.js';
@@ -25,43 +24,22 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from '../../src/index.js';
+import { RecordingServer } from '../support/recording-server.js';
 
 const KEY = 'sk-live-SECRET-7c1e';
 
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-type Handler = (req: IncomingMessage, res: ServerResponse, seen: Seen) => void;
-
-let server: Server;
+// Answers as updateApplicationSpec's 200 unless a test says otherwise.
+const server = new RecordingServer((res) => {
+  res.setHeader('content-type', 'application/json');
+  res.end(JSON.stringify({ id: 'spec_1', name: 'n', description: 'd', created_at: '2026-01-01T00:00:00Z', account_id: 'a' }));
+});
 let baseUrl: string;
-let seen: Seen[] = [];
-let handler: Handler = (_req, res) => res.end('{}');
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      const s = { method: req.method!, url: req.url!, headers: req.headers, body };
-      seen.push(s);
-      handler(req, res, s);
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = await server.start();
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
-beforeEach(() => {
-  seen = [];
-  handler = (_req, res) => {
-    res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ id: 'spec_1', name: 'n', description: 'd', created_at: '2026-01-01T00:00:00Z', account_id: 'a' }));
-  };
-});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
 
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -72,18 +50,18 @@ describe('requests', () => {
   it('sends the key the way each vendor expects, once given at creation', async () => {
     await createScaleGpClient({ apiKey: KEY, baseUrl }).updateApplicationSpec({ application_spec_id: 's', body: { name: 'x' } });
     await createLaunchDarklyClient({ apiKey: KEY, baseUrl }).patchApplication({ applicationKey: 'a', body: [] });
-    expect(seen.map((s) => [s.method, s.url, s.headers['x-api-key'], s.headers.authorization])).toEqual([
+    expect(server.seen.map((s) => [s.method, s.url, s.headers['x-api-key'], s.headers.authorization])).toEqual([
       ['PATCH', '/v4/application-specs/s', KEY, undefined],
       ['PATCH', '/api/v2/applications/a', undefined, KEY],
     ]);
-    expect(JSON.parse(seen[0]!.body)).toEqual({ name: 'x' });
+    expect(JSON.parse(server.seen[0]!.body.toString())).toEqual({ name: 'x' });
   });
 
   it('reads the key from the documented environment variable, and refuses to start without one', async () => {
     process.env.SGP_API_KEY = 'from-env';
     try {
       await createScaleGpClient({ baseUrl }).updateApplicationSpec({ application_spec_id: 's', body: { restore: true } });
-      expect(seen[0]!.headers['x-api-key']).toBe('from-env');
+      expect(server.seen[0]!.headers['x-api-key']).toBe('from-env');
     } finally {
       delete process.env.SGP_API_KEY;
     }
@@ -100,7 +78,7 @@ describe('requests', () => {
   it('percent-encodes path parameters', async () => {
     const sgp = createScaleGpClient({ apiKey: KEY, baseUrl });
     await sgp.updateApplicationSpec({ application_spec_id: 'a/b?c#d %', body: {} });
-    expect(seen[0]!.url).toBe('/v4/application-specs/a%2Fb%3Fc%23d%20%25');
+    expect(server.seen[0]!.url).toBe('/v4/application-specs/a%2Fb%3Fc%23d%20%25');
   });
 
   it.each([
@@ -111,13 +89,13 @@ describe('requests', () => {
   ])('refuses a %s path parameter before any request leaves', async (_name, value) => {
     const client = createScaleGpApiClient({ apiKey: KEY, baseUrl });
     await expect(updateApplicationSpec(client, { application_spec_id: value as string, body: {} })).rejects.toThrow(InvalidRequestError);
-    expect(seen).toEqual([]);
+    expect(server.seen).toEqual([]);
   });
 });
 
 describe('results and errors', () => {
   it('returns { error } by default, parsed, typed as the declared body once isStatus says 422', async () => {
-    handler = (_req, res) => json(res, 422, { detail: [{ loc: ['body', 'name'], msg: 'bad', type: 'value_error' }] });
+    server.answer = (res) => json(res, 422, { detail: [{ loc: ['body', 'name'], msg: 'bad', type: 'value_error' }] });
     const result = await createScaleGpClient({ apiKey: KEY, baseUrl }).updateApplicationSpec({ application_spec_id: 's', body: {} });
     expect(result.data).toBeUndefined();
     expect(isOk(result)).toBe(false);
@@ -128,7 +106,7 @@ describe('results and errors', () => {
   });
 
   it('an undeclared 404 is not the declared 422: isStatus is false and the body is as sent', async () => {
-    handler = (_req, res) => json(res, 404, { detail: 'not found' });
+    server.answer = (res) => json(res, 404, { detail: 'not found' });
     const result = await createScaleGpClient({ apiKey: KEY, baseUrl }).updateApplicationSpec({ application_spec_id: 's', body: {} });
     expect(isOk(result)).toBe(false);
     expect(isStatus(result, 422)).toBe(false);
@@ -136,19 +114,19 @@ describe('results and errors', () => {
   });
 
   it('throwing mode: the operation guard recognises its own declared statuses only', async () => {
-    handler = (_req, res) => json(res, 422, { detail: [{ loc: ['body'], msg: 'bad', type: 'value_error' }] });
+    server.answer = (res) => json(res, 422, { detail: [{ loc: ['body'], msg: 'bad', type: 'value_error' }] });
     const sgp = createScaleGpClient({ apiKey: KEY, baseUrl, throwOnError: true });
     const err = await sgp.updateApplicationSpec({ application_spec_id: 's', body: {} }).catch((e: unknown) => e);
     expect(isUpdateApplicationSpecError(err)).toBe(true);
     expect(isUpdateApplicationSpecError(err, 422)).toBe(true);
     if (!isUpdateApplicationSpecError(err, 422)) throw new Error('unreachable');
     expect(err.body.detail?.[0]?.msg).toBe('bad');
-    handler = (_req, res) => json(res, 404, { detail: 'not found' });
+    server.answer = (res) => json(res, 404, { detail: 'not found' });
     const notFound = await sgp.updateApplicationSpec({ application_spec_id: 's', body: {} }).catch((e: unknown) => e);
     expect(notFound).toBeInstanceOf(NotFoundError);
     expect(isUpdateApplicationSpecError(notFound)).toBe(false);
     // Another operation's guard does not claim this operation's errors, even for a status it declares.
-    handler = (_req, res) => json(res, 404, { code: 'not_found', message: 'no app' });
+    server.answer = (res) => json(res, 404, { code: 'not_found', message: 'no app' });
     const ldErr = await createLaunchDarklyClient({ apiKey: KEY, baseUrl, throwOnError: true })
       .patchApplication({ applicationKey: 'a', body: [] })
       .catch((e: unknown) => e);
@@ -172,7 +150,7 @@ describe('results and errors', () => {
     [422, UnprocessableEntityError],
     [500, InternalServerError],
   ] as const)('throwing mode: %i → %s with status, parsed body and request id', async (status, Class) => {
-    handler = (_req, res) => json(res, status, { code: 'c', message: `m${status}` }, { 'x-request-id': 'req_42' });
+    server.answer = (res) => json(res, status, { code: 'c', message: `m${status}` }, { 'x-request-id': 'req_42' });
     const ld = createLaunchDarklyClient({ apiKey: KEY, baseUrl, throwOnError: true, maxRetries: 0 });
     const error = await ld.patchApplication({ applicationKey: 'a', body: [] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Class);
@@ -184,7 +162,7 @@ describe('results and errors', () => {
     ['HTML', 'text/html', '<html><body>Bad gateway</body></html>', '<html><body>Bad gateway</body></html>'],
     ['empty', 'text/plain', '', undefined],
   ])('a %s error body does not crash', async (_name, type, text, body) => {
-    handler = (_req, res) => {
+    server.answer = (res) => {
       res.writeHead(404, { 'content-type': type });
       res.end(text);
     };
@@ -206,42 +184,42 @@ describe('results and errors', () => {
 describe('reliability (PATCH is not idempotent)', () => {
   it('retries 429 with Retry-After, then succeeds', async () => {
     let n = 0;
-    handler = (_req, res) => (++n < 3 ? json(res, 429, { code: 'rate', message: 'slow' }, { 'retry-after': '0' }) : json(res, 200, { id: 'ok' }));
+    server.answer = (res) => (++n < 3 ? json(res, 429, { code: 'rate', message: 'slow' }, { 'retry-after': '0' }) : json(res, 200, { id: 'ok' }));
     const retries: number[] = [];
     const sgp = createScaleGpClient({ apiKey: KEY, baseUrl, onRetry: (i) => retries.push(i.delayMs) });
     const result = await sgp.updateApplicationSpec({ application_spec_id: 's', body: { name: 'x' } });
     expect(result.data).toEqual({ id: 'ok' });
-    expect(seen).toHaveLength(3);
+    expect(server.seen).toHaveLength(3);
     expect(retries).toEqual([0, 0]);
-    expect(seen.every((s) => s.body === '{"name":"x"}')).toBe(true);
+    expect(server.seen.every((s) => s.body.toString() === '{"name":"x"}')).toBe(true);
   });
 
   it('gives up after maxRetries on 429 and throws RateLimitError in throwing mode', async () => {
-    handler = (_req, res) => json(res, 429, { code: 'rate', message: 'slow' }, { 'retry-after': '0' });
+    server.answer = (res) => json(res, 429, { code: 'rate', message: 'slow' }, { 'retry-after': '0' });
     const ld = createLaunchDarklyClient({ apiKey: KEY, baseUrl, throwOnError: true, maxRetries: 1 });
     await expect(ld.patchApplication({ applicationKey: 'a', body: [] })).rejects.toBeInstanceOf(RateLimitError);
-    expect(seen).toHaveLength(2);
+    expect(server.seen).toHaveLength(2);
   });
 
   it('does not retry a PATCH on 503 by default, and does with retryNonIdempotent', async () => {
-    handler = (_req, res) => json(res, 503, { code: 'down', message: 'down' }, { 'retry-after': '0' });
+    server.answer = (res) => json(res, 503, { code: 'down', message: 'down' }, { 'retry-after': '0' });
     await createLaunchDarklyClient({ apiKey: KEY, baseUrl }).patchApplication({ applicationKey: 'a', body: [] });
-    expect(seen).toHaveLength(1);
-    seen = [];
+    expect(server.seen).toHaveLength(1);
+    server.seen = [];
     await createLaunchDarklyClient({ apiKey: KEY, baseUrl, retryNonIdempotent: true, maxRetries: 2 }).patchApplication({ applicationKey: 'a', body: [] });
-    expect(seen).toHaveLength(3);
+    expect(server.seen).toHaveLength(3);
   });
 
   it('times out a hanging attempt with ApiTimeoutError', async () => {
-    handler = () => {}; // never answers
+    server.answer = () => {}; // never answers
     // Long enough for the request to reach the server on a loaded machine; `seen` then proves PATCH was not retried.
     const sgp = createScaleGpClient({ apiKey: KEY, baseUrl, timeoutMs: 1000 });
     await expect(sgp.updateApplicationSpec({ application_spec_id: 's', body: {} })).rejects.toBeInstanceOf(ApiTimeoutError);
-    expect(seen).toHaveLength(1);
+    expect(server.seen).toHaveLength(1);
   });
 
   it("respects the caller's own AbortSignal", async () => {
-    handler = () => {};
+    server.answer = () => {};
     const controller = new AbortController();
     const sgp = createScaleGpClient({ apiKey: KEY, baseUrl });
     const call = sgp.updateApplicationSpec({ application_spec_id: 's', body: {} }, { signal: controller.signal });
@@ -257,8 +235,8 @@ describe('reliability (PATCH is not idempotent)', () => {
 
 describe('the API key never appears in what an error shows', () => {
   it.each([
-    ['an HTTP error', () => (handler = (_req, res) => json(res, 401, { code: 'unauthorized', message: 'Invalid access token' }))],
-    ['a timeout', () => (handler = () => {})],
+    ['an HTTP error', () => (server.answer = (res) => json(res, 401, { code: 'unauthorized', message: 'Invalid access token' }))],
+    ['a timeout', () => (server.answer = () => {})],
   ])('%s', async (_name, arrange) => {
     arrange();
     const ld = createLaunchDarklyClient({ apiKey: KEY, baseUrl, throwOnError: true, timeoutMs: 50, maxRetries: 0 });

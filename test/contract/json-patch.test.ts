@@ -6,45 +6,22 @@
  * A local node:http server records the bytes; the wrappers are the seed
  * excerpt's (LaunchDarkly `patchApplication`) and the JSON Patch goldens'.
  */
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLaunchDarklyClient, uncheckedPointer, type PatchApplicationPatch } from '../fixtures/seed/generated/launchdarkly/index.js';
 import { createJsonPatchKindsClient, type PatchFlagBody, type PatchWidgetPatch } from '../golden/__golden__/json-patch-kinds/index.js';
 import { InvalidRequestError } from '../../src/index.js';
-import { close, listen } from '../support/local-server.js';
+import { RecordingServer } from '../support/recording-server.js';
 
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
-let server: Server;
+const server = new RecordingServer();
 let baseUrl: string;
-let seen: Seen[] = [];
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      seen.push({ method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks) });
-      res.setHeader('content-type', 'application/json');
-      res.end('{}');
-    });
-  });
-  baseUrl = await listen(server);
+  baseUrl = await server.start();
 });
-afterAll(() => close(server));
-beforeEach(() => {
-  seen = [];
-});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
 
-const only = () => {
-  expect(seen).toHaveLength(1);
-  return seen[0]!;
-};
+const only = () => server.only();
 
 describe('a typed patch reaches the server as written', () => {
   it('LaunchDarkly patchApplication: the JSON Patch document, a test guard and an unchecked pointer included', async () => {

@@ -4,57 +4,26 @@
  * node:http server records the bytes that arrive, and the Prism mock of the
  * same spec validates the media types it understands.
  */
-import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMediaKindsApiClient, createMediaKindsClient, getBlob } from '../golden/__golden__/media-kinds/index.js';
 import { InvalidRequestError } from '../../src/index.js';
 import { startMockServer, type MockServer } from '../support/mock-server.js';
+import { answerJson, RecordingServer, type Received } from '../support/recording-server.js';
 
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
-let server: Server;
+const server = new RecordingServer(answerJson('{"ok":true}'));
 let baseUrl: string;
-let seen: Seen[] = [];
-let reply: (res: ServerResponse, s: Seen) => void;
-const json = (res: ServerResponse, status = 200) => {
-  res.statusCode = status;
-  res.setHeader('content-type', 'application/json');
-  res.end('{"ok":true}');
-};
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const s = { method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks) };
-      seen.push(s);
-      reply(res, s);
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = await server.start();
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
-beforeEach(() => {
-  seen = [];
-  reply = (res) => json(res);
-});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
 
 const client = () => createMediaKindsClient({ baseUrl, maxRetries: 0 });
-const only = () => {
-  expect(seen).toHaveLength(1);
-  return seen[0]!;
-};
+const only = () => server.only();
 /** Parses what arrived with undici's own multipart parser: the bytes are well-formed multipart/form-data. */
-const formData = (s: Seen) => new Response(new Uint8Array(s.body), { headers: { 'content-type': s.headers['content-type']! } }).formData();
+const formData = (s: Received) => new Response(new Uint8Array(s.body), { headers: { 'content-type': s.headers['content-type']! } }).formData();
 
 describe('multipart/form-data', () => {
   it('sends files, arrays of files, JSON and typed parts and plain fields as the spec and its encoding say', async () => {
@@ -95,25 +64,25 @@ describe('multipart/form-data', () => {
 
   it('sends the same bytes again on a retry', async () => {
     let n = 0;
-    reply = (res) => {
+    server.answer = (res, s) => {
       if (n++ === 0) {
         res.statusCode = 503;
         res.setHeader('x-should-retry', 'true');
         res.setHeader('retry-after-ms', '0');
         res.end();
-      } else json(res, 201);
+      } else answerJson('{"ok":true}', 201)(res, s);
     };
     const { data } = await createMediaKindsClient({ baseUrl, maxRetries: 1 }).upload({ body: { file: new Blob(['bytes']), name: 'n' } });
     expect(data).toEqual({ ok: true });
-    expect(seen).toHaveLength(2);
-    expect(seen[1]!.body.equals(seen[0]!.body)).toBe(true);
-    expect(seen[1]!.headers['content-type']).toBe(seen[0]!.headers['content-type']);
+    expect(server.seen).toHaveLength(2);
+    expect(server.seen[1]!.body.equals(server.seen[0]!.body)).toBe(true);
+    expect(server.seen[1]!.headers['content-type']).toBe(server.seen[0]!.headers['content-type']);
   });
 
   it('refuses a body that is not an object, before sending', async () => {
     // @ts-expect-error a multipart body is an object
     await expect(client().upload({ body: 'file' })).rejects.toThrow(InvalidRequestError);
-    expect(seen).toEqual([]);
+    expect(server.seen).toEqual([]);
   });
 });
 
@@ -154,11 +123,11 @@ describe('binary bodies', () => {
     await expect(client().putBlob({ name: 'b', body: 42 })).rejects.toThrow(/application\/octet-stream body must be a Blob/);
     // @ts-expect-error bytes, not text
     await expect(client().putBlob({ name: 'b', body: 'text' })).rejects.toThrow(InvalidRequestError);
-    expect(seen).toEqual([]);
+    expect(server.seen).toEqual([]);
   });
 
   it('reads a binary response as a Blob, and an error response as JSON', async () => {
-    reply = (res, s) => {
+    server.answer = (res, s) => {
       if (s.url === '/blobs/missing') {
         res.statusCode = 404;
         res.setHeader('content-type', 'application/json');
@@ -182,7 +151,7 @@ describe('binary bodies', () => {
 
 describe('text and several media types', () => {
   it('sends text/markdown as the string and reads text/html as a string', async () => {
-    reply = (res) => {
+    server.answer = (res) => {
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.end('<p>Hi <b>there</b></p>');
     };
@@ -196,7 +165,7 @@ describe('text and several media types', () => {
     await client().createNote({ body: { text: 'hi', pinned: true } });
     await client().createNote({ contentType: 'text/plain', body: 'hi' });
     await client().createNote({ contentType: 'application/x-www-form-urlencoded', body: { text: 'hi', pinned: true } });
-    expect(seen.map((s) => [s.headers['content-type'], s.body.toString()])).toEqual([
+    expect(server.seen.map((s) => [s.headers['content-type'], s.body.toString()])).toEqual([
       ['application/json', '{"text":"hi","pinned":true}'],
       ['text/plain', 'hi'],
       ['application/x-www-form-urlencoded', 'text=hi&pinned=true'],
@@ -206,7 +175,7 @@ describe('text and several media types', () => {
   it('refuses a media type the operation does not accept', async () => {
     // @ts-expect-error not one of the operation's media types
     await expect(client().createNote({ contentType: 'application/xml', body: '<note/>' })).rejects.toThrow(/contentType "application\/xml" is not one/);
-    expect(seen).toEqual([]);
+    expect(server.seen).toEqual([]);
   });
 
   it('sends a +json media type with its own Content-Type', async () => {
@@ -222,7 +191,7 @@ describe('text and several media types', () => {
 
 describe('text/event-stream', () => {
   it('hands the response over as a stream, unparsed', async () => {
-    reply = (res) => {
+    server.answer = (res) => {
       res.setHeader('content-type', 'text/event-stream');
       res.write('data: one\n\n');
       res.end('data: two\n\n');

@@ -10,7 +10,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS, corpusConfig } from '../../bench/corpus-config.mjs';
+import { CORPUS, corpusConfig } from '../support/corpus-config.mjs';
 import { REPO, runMain, tempDir } from '../support/run-cli.js';
 import { strictDiagnostics } from '../support/tsc.js';
 

@@ -9,34 +9,25 @@
  * the types accept. Skipped, visibly, when the corpus is absent.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { CORPUS } from '../support/corpus-config.mjs';
 import { startMockServer, type MockServer } from '../support/mock-server.js';
+import { RecordingServer, type Received } from '../support/recording-server.js';
 import { REPO, runMain, tempDir } from '../support/run-cli.js';
 import { strictDiagnostics } from '../support/tsc.js';
 
-const CORPUS = join(REPO, '../shared/corpus');
 const present = ['scale-gp.full.openapi.json', 'launchdarkly.full.openapi.json', 'stripe.openapi.yaml'].every((f) => existsSync(join(CORPUS, f)));
 if (!present) console.warn(`[media-full-specs] skipped: ${CORPUS} is absent`);
-
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
 
 // The generated modules are loaded at run time from the temporary folder.
 type AnyClient = Record<string, (args: unknown, options?: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>>;
 
 describe.skipIf(!present)('vendor bodies from the full specs', () => {
   let out: string;
-  let server: Server;
+  const server = new RecordingServer();
   let baseUrl: string;
-  let seen: Seen[] = [];
   const load = async (api: string) => (await import(join(out, api, 'index.ts'))) as Record<string, (options: unknown) => AnyClient>;
 
   beforeAll(async () => {
@@ -47,31 +38,19 @@ describe.skipIf(!present)('vendor bodies from the full specs', () => {
       REPO,
     );
     expect(r.code, r.stderr).toBe(0);
-    server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        seen.push({ method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks) });
-        res.setHeader('content-type', 'application/json');
-        res.end('{}');
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    baseUrl = await server.start();
   }, 240_000);
-  afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
-  beforeEach(() => {
-    seen = [];
-  });
+  afterAll(() => server.close());
+  beforeEach(() => server.reset());
 
   const csv = () => new File(['email\nada@example.com\n'], 'members.csv', { type: 'text/csv' });
-  const form = (s: Seen) => new Response(new Uint8Array(s.body), { headers: { 'content-type': s.headers['content-type']! } }).formData();
+  const form = (s: Received) => new Response(new Uint8Array(s.body), { headers: { 'content-type': s.headers['content-type']! } }).formData();
 
   it("Scale GP POST /v5/files: the file arrives as a multipart file part, with the key", async () => {
     const sgp = (await load('scale-gp-files')).createScaleGpClient!({ apiKey: 'sgp-key', baseUrl, maxRetries: 0 });
     const { error } = await sgp.uploadFile!({ body: { file: csv() } });
     expect(error).toBeUndefined();
-    const [s] = seen;
+    const [s] = server.seen;
     expect([s!.method, s!.url, s!.headers['x-api-key']]).toEqual(['POST', '/v5/files', 'sgp-key']);
     expect(s!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(s!.body.toString()).toContain('Content-Disposition: form-data; name="file"; filename="members.csv"\r\nContent-Type: text/csv\r\n\r\nemail\nada@example.com\n\r\n');
@@ -82,7 +61,7 @@ describe.skipIf(!present)('vendor bodies from the full specs', () => {
   it('LaunchDarkly POST /api/v2/teams/{teamKey}/members: the CSV arrives as a multipart file part', async () => {
     const ld = (await load('launchdarkly-members')).createLaunchDarklyClient!({ apiKey: 'ld-key', baseUrl, maxRetries: 0 });
     await ld.postTeamMembers!({ teamKey: 'team a', body: { file: csv() } });
-    const [s] = seen;
+    const [s] = server.seen;
     expect([s!.method, s!.url, s!.headers.authorization]).toEqual(['POST', '/api/v2/teams/team%20a/members', 'ld-key']);
     const file = (await form(s!)).get('file') as File;
     expect([file.name, file.type, await file.text()]).toEqual(['members.csv', 'text/csv', 'email\nada@example.com\n']);
@@ -101,7 +80,7 @@ describe.skipIf(!present)('vendor bodies from the full specs', () => {
         tax_exempt: 'none',
       },
     });
-    const [s] = seen;
+    const [s] = server.seen;
     expect([s!.url, s!.headers['content-type'], s!.headers.authorization]).toEqual(['/v1/customers', 'application/x-www-form-urlencoded', 'Bearer sk_test_1']);
     expect(s!.body.toString()).toBe(
       'email=ada%40example.com&address[city]=Paris&address[country]=FR&address[line1]=1+rue+de+Rivoli&expand[0]=default_source&expand[1]=tax' +
@@ -112,7 +91,7 @@ describe.skipIf(!present)('vendor bodies from the full specs', () => {
   it('Stripe POST /v1/files: the file plus deepObject fields, as multipart', async () => {
     const stripe = (await load('stripe-customers')).createStripeClient!({ apiKey: 'sk_test_1', baseUrl, maxRetries: 0 });
     await stripe.postFiles!({ body: { file: new File(['%PDF'], 'a.pdf', { type: 'application/pdf' }), purpose: 'dispute_evidence', file_link_data: { create: true } } });
-    const parts = await form(seen[0]!);
+    const parts = await form(server.seen[0]!);
     expect([parts.has('file'), parts.get('purpose'), parts.has('file_link_data')]).toEqual([true, 'dispute_evidence', false]);
     expect(parts.get('file_link_data[create]')).toBe('true');
   });

@@ -21,7 +21,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseDocument } from 'yaml';
-import { CORPUS, CORPUS_SPECS } from '../../bench/corpus-config.mjs';
+import { CORPUS, CORPUS_SPECS } from '../support/corpus-config.mjs';
 import { apiReport } from '../../codegen/stages/api-report.js';
 import { exampleReply } from '../../codegen/lib/examples.js';
 import { operationsOf, type JsonObject } from '../../codegen/lib/openapi.js';

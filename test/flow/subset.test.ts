@@ -10,7 +10,7 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { CORPUS, CORPUS_SPECS, writeConfigWithRoots } from '../../bench/corpus-config.mjs';
+import { CORPUS, CORPUS_SPECS, writeConfigWithRoots } from '../support/corpus-config.mjs';
 import { REPO, runMain, tempDir } from '../support/run-cli.js';
 
 const present = Object.values(CORPUS_SPECS).every((file) => existsSync(join(CORPUS, file)));

@@ -1,7 +1,7 @@
 /**
  * The seed excerpts, as copies that a spec pull never touches
  * (test/fixtures/seed/specs/, byte-for-byte the first specs/), generated with
- * the project's own redocly.yaml (only the roots swapped, bench/corpus-config.mjs).
+ * the project's own redocly.yaml (only the roots swapped, test/support/corpus-config.mjs).
  * The output is committed under test/fixtures/seed/generated/ and is what the
  * tests of facts about the excerpts read: the restore union, the JSON Patch
  * body, the README example's names (test/types/, test/contract/). Update it
@@ -10,7 +10,7 @@
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeConfigWithRoots } from '../../bench/corpus-config.mjs';
+import { writeConfigWithRoots } from '../support/corpus-config.mjs';
 import { runPipeline } from '../../codegen/pipeline.js';
 import { tempDir } from '../support/run-cli.js';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { measureBundles } from '../../bench/bundle-size.mjs';
+import { measureBundles } from '../support/bundle-size.mjs';
 import { clientFactory, configApis } from '../support/config-apis.js';
 import { startMockServer, type MockServer } from '../support/mock-server.js';
 import { buildAndPack, formatRun, npm, npmEnvOutsideRepo, repoRoot, run, type PackedPackage } from './pack.js';

@@ -4,7 +4,7 @@
  * the cause. One summary line per spec is printed (`[corpus] …`).
  *
  * Configs: the project's redocly.yaml pointed at the full Scale GP and
- * LaunchDarkly specs (bench/corpus-config.mjs); test/fixtures/robust/corpus/redocly.yaml for GitHub and Stripe.
+ * LaunchDarkly specs (test/support/corpus-config.mjs); test/fixtures/robust/corpus/redocly.yaml for GitHub and Stripe.
  * The CLI runs in this process with its types worker, one api per run.
  *
  * GitHub's output is large (about 20 MB); its strict compile runs only with
@@ -13,21 +13,12 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { corpusConfig, CORPUS_SPECS } from '../../bench/corpus-config.mjs';
-import { runMain, tempDir } from '../support/run-cli.js';
-import {
-  failureProblems,
-  firstError,
-  forgetCache,
-  REPO,
-  removeDir,
-  runtimeImport,
-  snapshot,
-  strictDiagnostics,
-  tsFilesUnder,
-} from './support/project.js';
+import { failureProblems, firstError } from '../support/cli-output.js';
+import { CORPUS, CORPUS_SPECS, corpusConfig } from '../support/corpus-config.mjs';
+import { REPO, runMain, tempDir } from '../support/run-cli.js';
+import { forgetCache, removeDir, runtimeImport, snapshot } from '../support/temp-project.js';
+import { strictDiagnostics, tsFilesUnder } from '../support/tsc.js';
 
-const CORPUS = join(REPO, '../shared/corpus');
 const present = existsSync(CORPUS);
 if (!present) console.warn(`[corpus] skipped: ${CORPUS} is absent (the public specs are not committed)`);
 

@@ -30,23 +30,10 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, runMain, type CliRun } from '../support/run-cli.js';
-import {
-  FIXTURES,
-  failureProblems,
-  firstError,
-  generate,
-  redoclyConfig,
-  forgetCache,
-  REPO,
-  removeDir,
-  runtimeImport,
-  snapshot,
-  stderrProblems,
-  strictDiagnosticsOf,
-  tsFilesUnder,
-  writeProject,
-} from './support/project.js';
+import { failureProblems, firstError, stderrProblems } from '../support/cli-output.js';
+import { type CliRun, REPO, runCli, runMain } from '../support/run-cli.js';
+import { forgetCache, generate, redoclyConfig, removeDir, ROBUST_FIXTURES, runtimeImport, snapshot, writeProject } from '../support/temp-project.js';
+import { strictDiagnosticsOf, tsFilesUnder } from '../support/tsc.js';
 
 process.env.CODEGEN_NO_WORKER = '1';
 
@@ -58,7 +45,7 @@ interface Expect {
   'x-codegen'?: Record<string, unknown>;
   /** Run with the types worker (the default of the CLI) instead of in this thread. */
   worker?: boolean;
-  /** The config's `preprocessors:` (default: the four of support/project.ts PREPROCESSORS). */
+  /** The config's `preprocessors:` (default: the four of test/support/temp-project.ts PREPROCESSORS). */
   preprocessors?: Record<string, unknown>;
   /** A regex some warning line on stderr must match (what a normalisation reports). */
   warning?: string;
@@ -73,8 +60,8 @@ interface Expect {
  */
 export const KNOWN_BUGS: Record<string, string> = {};
 
-const cases = readdirSync(FIXTURES, { withFileTypes: true })
-  .filter((e) => e.isDirectory() && existsSync(join(FIXTURES, e.name, 'expect.json')))
+const cases = readdirSync(ROBUST_FIXTURES, { withFileTypes: true })
+  .filter((e) => e.isDirectory() && existsSync(join(ROBUST_FIXTURES, e.name, 'expect.json')))
   .map((e) => e.name)
   .sort();
 
@@ -83,7 +70,7 @@ afterAll(() => dirs.forEach(removeDir));
 
 function rootOf(name: string, expectation: Expect): string {
   if (expectation.root) return expectation.root;
-  for (const candidate of ['spec.yaml', 'spec.json']) if (existsSync(join(FIXTURES, name, candidate))) return candidate;
+  for (const candidate of ['spec.yaml', 'spec.json']) if (existsSync(join(ROBUST_FIXTURES, name, candidate))) return candidate;
   throw new Error(`${name}: no spec.yaml or spec.json (set "root" in expect.json)`);
 }
 
@@ -101,7 +88,7 @@ function projectFor(name: string, expectation: Expect): string {
     [`generated/${name}/schema.ts`]: '// an older generation\nexport {};\n',
     [`generated/${name}/leftover.ts`]: 'export {};\n',
   });
-  cpSync(join(FIXTURES, name), dir, { recursive: true, filter: (src) => !src.endsWith('expect.json') });
+  cpSync(join(ROBUST_FIXTURES, name), dir, { recursive: true, filter: (src) => !src.endsWith('expect.json') });
   dirs.push(dir);
   return dir;
 }
@@ -143,7 +130,7 @@ async function runAll(): Promise<Map<string, Outcome>> {
 }
 
 function readExpect(name: string): Expect {
-  return JSON.parse(readFileSync(join(FIXTURES, name, 'expect.json'), 'utf8')) as Expect;
+  return JSON.parse(readFileSync(join(ROBUST_FIXTURES, name, 'expect.json'), 'utf8')) as Expect;
 }
 
 describe('fixtures', () => {

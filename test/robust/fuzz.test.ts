@@ -10,7 +10,7 @@
  * and decorators) and a few robustness fixtures. Each case applies one to four
  * mutations chosen by fast-check: drop, duplicate or rename a key, swap a
  * value's type, break a `$ref` (missing pointer, missing file, malformed) or
- * make `$ref`s loop, inject a hostile string (test/robust/support/hostile.ts)
+ * make `$ref`s loop, inject a hostile string (test/support/hostile.ts)
  * as a value or a key.
  *
  * For every mutated spec the pipeline either generates (exit 0; exactly the six
@@ -34,23 +34,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CliServer, type ServerResult } from './support/cli-server.js';
-import { codeProblems, PAYLOADS } from './support/hostile.js';
-import {
-  FIXTURES,
-  failureProblems,
-  forgetCache,
-  REPO,
-  redoclyConfig,
-  removeDir,
-  runtimeImport,
-  snapshot,
-  stderrProblems,
-  strictDiagnostics,
-  tsFilesUnder,
-  writeProject,
-  type ApiEntry,
-} from './support/project.js';
+import { failureProblems, stderrProblems } from '../support/cli-output.js';
+import { CliServer, type ServerResult } from '../support/cli-server.js';
+import { codeProblems, PAYLOADS } from '../support/hostile.js';
+import { REPO } from '../support/run-cli.js';
+import { type ApiEntry, forgetCache, redoclyConfig, removeDir, ROBUST_FIXTURES, runtimeImport, snapshot, writeProject } from '../support/temp-project.js';
+import { strictDiagnostics, tsFilesUnder } from '../support/tsc.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const SEED = Number(process.env.FUZZ_SEED ?? 20_251_124);
@@ -78,12 +67,12 @@ function loadSeeds(): Seed[] {
     seeds.push({ name: `specs/${name}`, spec: parseYaml(readFileSync(join(REPO, root), 'utf8')) as Json, entry, root: 'spec.yaml' });
   }
   const fixture = (name: string, root = 'spec.yaml') => {
-    const expectation = JSON.parse(readFileSync(join(FIXTURES, name, 'expect.json'), 'utf8')) as { 'x-codegen'?: Record<string, unknown> };
+    const expectation = JSON.parse(readFileSync(join(ROBUST_FIXTURES, name, 'expect.json'), 'utf8')) as { 'x-codegen'?: Record<string, unknown> };
     seeds.push({
       name: `fixture/${name}`,
-      spec: parseYaml(readFileSync(join(FIXTURES, name, root), 'utf8')) as Json,
+      spec: parseYaml(readFileSync(join(ROBUST_FIXTURES, name, root), 'utf8')) as Json,
       entry: expectation['x-codegen'] ? { 'x-codegen': expectation['x-codegen'] } : {},
-      folder: join(FIXTURES, name),
+      folder: join(ROBUST_FIXTURES, name),
       root,
     });
   };

@@ -31,14 +31,15 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { runMain, SEED_SPECS } from '../support/run-cli.js';
-import { forgetCache, PREPROCESSORS, PLUGIN, REPO, removeDir, runtimeImport, snapshot, TEMP_FILE, writeProject } from './support/project.js';
+import { CORPUS, CORPUS_SPECS } from '../support/corpus-config.mjs';
+import { REPO, runMain, SEED_SPECS } from '../support/run-cli.js';
+import { forgetCache, PLUGIN, PREPROCESSORS, removeDir, runtimeImport, snapshot, TEMP_FILE, writeProject } from '../support/temp-project.js';
 
 process.env.CODEGEN_NO_WORKER = '1'; // the in-process runs (references, --check, restore); the killed child uses the worker
 
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const CLI = join(REPO, 'codegen/cli.ts');
-const LAUNCHDARKLY = join(REPO, '../shared/corpus/launchdarkly.full.openapi.json');
+const LAUNCHDARKLY = join(CORPUS, CORPUS_SPECS.launchdarkly);
 const useLaunchDarkly = process.env.KILL_SPEC === 'launchdarkly';
 if (useLaunchDarkly && !existsSync(LAUNCHDARKLY)) throw new Error(`KILL_SPEC=launchdarkly but ${LAUNCHDARKLY} is absent`);
 

@@ -26,19 +26,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  failureProblems,
-  firstError,
-  generate,
-  redoclyConfig,
-  removeDir,
-  snapshot,
-  stderrProblems,
-  strictDiagnostics,
-  tsFilesUnder,
-  writeProject,
-} from './support/project.js';
-import { codeProblems, forgedDocTags, PAYLOADS } from './support/hostile.js';
+import { failureProblems, firstError, stderrProblems } from '../support/cli-output.js';
+import { codeProblems, forgedDocTags, PAYLOADS } from '../support/hostile.js';
+import { generate, redoclyConfig, removeDir, snapshot, writeProject } from '../support/temp-project.js';
+import { strictDiagnostics, tsFilesUnder } from '../support/tsc.js';
 
 process.env.CODEGEN_NO_WORKER = '1'; // see fixtures.test.ts
 

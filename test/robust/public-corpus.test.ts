@@ -10,7 +10,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classify, compileAll, generateOne, readSources, type Outcome, type Row } from '../../bench/oas-corpus/run.js';
+import { classify, compileAll, generateOne, readSources, type Outcome, type Row } from '../support/oas-corpus.js';
 
 process.env.CODEGEN_NO_WORKER = '1';
 

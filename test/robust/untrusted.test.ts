@@ -10,7 +10,8 @@ import { symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failureProblems, firstError, generate, redoclyConfig, removeDir, snapshot, writeProject } from './support/project.js';
+import { failureProblems, firstError } from '../support/cli-output.js';
+import { generate, redoclyConfig, removeDir, snapshot, writeProject } from '../support/temp-project.js';
 
 process.env.CODEGEN_NO_WORKER = '1';
 

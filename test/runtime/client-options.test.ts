@@ -5,7 +5,6 @@
  * idempotency keys, `requestId` on success and the browser opt-in.
  */
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createScaleGpApiClient,
@@ -21,46 +20,18 @@ import { ApiTimeoutError, BrowserNotAllowedError, MissingApiKeyError, RateLimitE
 import type { Logger } from '../../src/logger.js';
 import { callOperation } from '../../src/operation.js';
 import { VERSION } from '../../src/version.js';
-import { close, listen } from '../support/local-server.js';
+import { ScriptedServer } from '../support/scripted-server.js';
 
-interface Reply {
-  status?: number;
-  headers?: Record<string, string>;
-  /** Wait this long before sending the headers. */
-  delayMs?: number;
-}
-
-let server: http.Server;
+const server = new ScriptedServer({ headers: { 'content-type': 'application/json' }, body: '{"id":"ok"}' });
 let baseUrl: string;
-let replies: Reply[] = [];
-let hits: http.IncomingHttpHeaders[] = [];
+/** The headers of each request the server received, in order. */
+const seen = () => server.hits.map((h) => h.headers);
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      hits.push(req.headers);
-      const reply = replies.shift() ?? {};
-      const send = () => {
-        if (res.destroyed) return;
-        res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
-        res.end('{"id":"ok"}');
-      };
-      if (reply.delayMs) setTimeout(send, reply.delayMs);
-      else send();
-    });
-  });
-  baseUrl = await listen(server);
+  baseUrl = await server.start();
 });
-
-afterAll(async () => {
-  await close(server);
-});
-
-beforeEach(() => {
-  replies = [];
-  hits = [];
-});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -82,47 +53,47 @@ function recorder(): Logger & { lines: string[] } {
 describe('per-call options', () => {
   it('timeoutMs overrides the client’s for one call, both ways', async () => {
     const c = client({ timeoutMs: 60_000, maxRetries: 0 });
-    replies = [{ delayMs: 1_000 }];
+    server.replies = [{ headerDelayMs: 1_000 }];
     await expect(updateApplicationSpec(c, args, { timeoutMs: 50 })).rejects.toBeInstanceOf(ApiTimeoutError);
     const short = client({ timeoutMs: 50, maxRetries: 0 });
-    replies = [{ delayMs: 150 }];
+    server.replies = [{ headerDelayMs: 150 }];
     expect((await updateApplicationSpec(short, args, { timeoutMs: 2_000 })).data).toEqual({ id: 'ok' });
   });
 
   it('maxRetries overrides the client’s for one call', async () => {
-    replies = [RETRY_NOW, RETRY_NOW, RETRY_NOW];
+    server.replies = [RETRY_NOW, RETRY_NOW, RETRY_NOW];
     const none = await updateApplicationSpec(client(), args, { maxRetries: 0 });
     expect(none.response.status).toBe(429);
-    expect(hits).toHaveLength(1);
-    hits = [];
-    replies = [RETRY_NOW, RETRY_NOW];
+    expect(seen()).toHaveLength(1);
+    server.hits = [];
+    server.replies = [RETRY_NOW, RETRY_NOW];
     const two = await updateApplicationSpec(client({ maxRetries: 0 }), args, { maxRetries: 2 });
     expect(two.data).toEqual({ id: 'ok' });
-    expect(hits).toHaveLength(3);
+    expect(seen()).toHaveLength(3);
   });
 
   it('refuses invalid per-call values before sending', async () => {
     await expect(updateApplicationSpec(client(), args, { maxRetries: -1 })).rejects.toBeInstanceOf(RangeError);
     await expect(updateApplicationSpec(client(), args, { timeoutMs: Number.NaN })).rejects.toBeInstanceOf(RangeError);
-    expect(hits).toEqual([]);
+    expect(seen()).toEqual([]);
   });
 
   it('headers add to the defaults, and null removes one', async () => {
     const c = client({ headers: { 'X-Team': 'a', 'x-trace': 't' } });
     await updateApplicationSpec(c, args, { headers: { 'x-team': null, 'x-call': 'c' } });
     await updateApplicationSpec(c, args, { headers: { 'User-Agent': null } });
-    expect(hits[0]).toMatchObject({ 'x-trace': 't', 'x-call': 'c' });
-    expect(hits[0]).not.toHaveProperty('x-team');
-    expect(hits[1]!['user-agent']).not.toMatch(/vendor-api-clients/);
-    expect(hits[1]!['x-api-key']).toBe(KEY);
+    expect(seen()[0]).toMatchObject({ 'x-trace': 't', 'x-call': 'c' });
+    expect(seen()[0]).not.toHaveProperty('x-team');
+    expect(seen()[1]!['user-agent']).not.toMatch(/vendor-api-clients/);
+    expect(seen()[1]!['x-api-key']).toBe(KEY);
   });
 
   it('the bound client takes the same options as the last argument', async () => {
-    replies = [RETRY_NOW];
+    server.replies = [RETRY_NOW];
     const sgp = createScaleGpClient({ apiKey: KEY, baseUrl, logLevel: 'off', throwOnError: true });
     await expect(sgp.updateApplicationSpec(args, { maxRetries: 0, headers: { 'x-call': 'b' } })).rejects.toBeInstanceOf(RateLimitError);
-    expect(hits).toHaveLength(1);
-    expect(hits[0]!['x-call']).toBe('b');
+    expect(seen()).toHaveLength(1);
+    expect(seen()[0]!['x-call']).toBe('b');
   });
 });
 
@@ -157,17 +128,17 @@ describe('withOptions', () => {
     options.headers!['x-a'] = 'changed';
     first.client.fetchClient.use({ onRequest: ({ request }) => void request.headers.set('x-first-only', 'yes') });
 
-    replies = [RETRY_NOW];
+    server.replies = [RETRY_NOW];
     await expect(second.updateApplicationSpec(args)).rejects.toBeInstanceOf(RateLimitError); // throwOnError kept, no retry
-    expect(hits).toHaveLength(1);
-    expect(hits[0]).toMatchObject({ 'x-a': '1', 'x-c': '3', 'x-api-key': KEY });
-    expect(hits[0]).not.toHaveProperty('x-b');
-    expect(hits[0]).not.toHaveProperty('x-first-only');
+    expect(seen()).toHaveLength(1);
+    expect(seen()[0]).toMatchObject({ 'x-a': '1', 'x-c': '3', 'x-api-key': KEY });
+    expect(seen()[0]).not.toHaveProperty('x-b');
+    expect(seen()[0]).not.toHaveProperty('x-first-only');
 
-    hits = [];
-    replies = [RETRY_NOW];
+    server.hits = [];
+    server.replies = [RETRY_NOW];
     expect((await first.updateApplicationSpec(args)).data).toEqual({ id: 'ok' }); // still retries
-    expect(hits.map((h) => [h['x-a'], h['x-b'], h['x-c'], h['x-first-only']])).toEqual(Array(2).fill(['1', '2', undefined, 'yes']));
+    expect(seen().map((h) => [h['x-a'], h['x-b'], h['x-c'], h['x-first-only']])).toEqual(Array(2).fill(['1', '2', undefined, 'yes']));
     expect(second.client.fetchClient).not.toBe(first.client.fetchClient);
   });
 
@@ -175,14 +146,14 @@ describe('withOptions', () => {
     const other = client().withOptions({ apiKey: 'other-key', baseUrl: `${baseUrl}/proxy` });
     expect(other.baseUrl).toBe(`${baseUrl}/proxy`);
     await updateApplicationSpec(other, args);
-    expect(hits[0]!['x-api-key']).toBe('other-key');
+    expect(seen()[0]!['x-api-key']).toBe('other-key');
   });
 });
 
 describe('logging', () => {
   it('debug: one line per attempt, info: one per retry; never the key or an auth header', async () => {
     const logger = recorder();
-    replies = [{ ...RETRY_NOW, headers: { ...RETRY_NOW.headers, 'x-request-id': 'req_1' } }, { headers: { 'x-request-id': 'req_2' } }];
+    server.replies = [{ ...RETRY_NOW, headers: { ...RETRY_NOW.headers, 'x-request-id': 'req_1' } }, { headers: { 'x-request-id': 'req_2' } }];
     await updateApplicationSpec(client({ logger, logLevel: 'debug' }), args);
     expect(logger.lines).toEqual([
       expect.stringMatching(/^debug \[EGP API V4\] PATCH http:\/\/127\.0\.0\.1:\d+\/v4\/application-specs\/s -> 429 in \d+ ms \(attempt 1, request id req_1\)$/),
@@ -206,7 +177,7 @@ describe('logging', () => {
     { level: 'off' as const, want: [] },
   ])('$level: retries run out → $want', async ({ level, want }) => {
     const logger = recorder();
-    replies = [RETRY_NOW, RETRY_NOW];
+    server.replies = [RETRY_NOW, RETRY_NOW];
     await updateApplicationSpec(client({ logger, logLevel: level, maxRetries: 1 }), args);
     const warnLine = /^warn \[EGP API V4\] PATCH \S+ failed after 2 attempts: status 429$/;
     expect(logger.lines.map((l) => l.split(' ')[0])).toEqual(level === 'info' ? ['info', 'warn'] : want);
@@ -238,8 +209,8 @@ describe('identification', () => {
   it('sends User-Agent vendor-api-clients/<version> node/<version>, replaceable by the headers option', async () => {
     await updateApplicationSpec(client(), args);
     await updateApplicationSpec(client({ headers: { 'user-agent': 'my-app/1' } }), args);
-    expect(hits[0]!['user-agent']).toBe(`vendor-api-clients/${VERSION} node/${process.versions.node}`);
-    expect(hits[1]!['user-agent']).toBe('my-app/1');
+    expect(seen()[0]!['user-agent']).toBe(`vendor-api-clients/${VERSION} node/${process.versions.node}`);
+    expect(seen()[1]!['user-agent']).toBe('my-app/1');
   });
 
   it('VERSION is package.json’s', () => {
@@ -254,7 +225,7 @@ describe('base URL from the environment', () => {
     const c = createScaleGpApiClient({ apiKey: KEY, logLevel: 'off' });
     expect(c.baseUrl).toBe(`${baseUrl}/from-env`);
     await updateApplicationSpec(c, args);
-    expect(hits).toHaveLength(1);
+    expect(seen()).toHaveLength(1);
     expect(createScaleGpApiClient({ apiKey: KEY, baseUrl: 'https://option.example' }).baseUrl).toBe('https://option.example');
     expect(createScaleGpApiClient({ apiKey: KEY, server: 'default' }).baseUrl).toBe('https://api.egp.scale.com');
   });
@@ -278,11 +249,11 @@ describe('idempotency keys', () => {
   const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
   it('a retried PATCH sends one key on every attempt; the next call another', async () => {
-    replies = [RETRY_NOW, RETRY_NOW];
+    server.replies = [RETRY_NOW, RETRY_NOW];
     const c = keyed();
     await updateApplicationSpec(c, args);
     await updateApplicationSpec(c, args);
-    const keys = hits.map((h) => h['idempotency-key']);
+    const keys = seen().map((h) => h['idempotency-key']);
     expect(keys).toHaveLength(4);
     expect(keys[0]).toMatch(UUID);
     expect(keys.slice(0, 3)).toEqual(Array(3).fill(keys[0]));
@@ -295,16 +266,16 @@ describe('idempotency keys', () => {
     await updateApplicationSpec(c, args, { headers: { 'Idempotency-Key': 'mine' } });
     await callOperation(c, 'put', '/v4/application-specs/{application_spec_id}', args, undefined);
     await updateApplicationSpec(client(), args);
-    expect(hits.map((h) => h['idempotency-key'])).toEqual(['mine', undefined, undefined]);
+    expect(seen().map((h) => h['idempotency-key'])).toEqual(['mine', undefined, undefined]);
   });
 });
 
 describe('request id on success', () => {
   it('is on the result next to response, from the api’s request id header', async () => {
-    replies = [{ headers: { 'x-request-id': 'req_ok' } }, {}];
+    server.replies = [{ headers: { 'x-request-id': 'req_ok' } }, {}];
     expect((await updateApplicationSpec(client(), args)).requestId).toBe('req_ok');
     expect((await updateApplicationSpec(client(), args)).requestId).toBeUndefined();
-    replies = [{ headers: { 'x-request-id': 'req_bound' } }];
+    server.replies = [{ headers: { 'x-request-id': 'req_bound' } }];
     const sgp = createScaleGpClient({ apiKey: KEY, baseUrl, throwOnError: true });
     const { data, requestId } = await sgp.updateApplicationSpec(args);
     expect([data, requestId]).toEqual([{ id: 'ok' }, 'req_bound']);
@@ -323,9 +294,9 @@ describe('in a browser (window and document exist)', () => {
     expect(() => createScaleGpClient({ apiKey: KEY, baseUrl })).toThrow(/every visitor of the page can read the key.*dangerouslyAllowBrowser: true/);
     const sgp = createScaleGpClient({ apiKey: KEY, baseUrl, dangerouslyAllowBrowser: true, logLevel: 'off' });
     await sgp.updateApplicationSpec(args);
-    expect(hits[0]!['x-api-key']).toBe(KEY);
+    expect(seen()[0]!['x-api-key']).toBe(KEY);
     // The browser's own User-Agent stays (a page cannot set it); Node's fetch sends its own here.
-    expect(hits[0]!['user-agent']).not.toMatch(/vendor-api-clients/);
+    expect(seen()[0]!['user-agent']).not.toMatch(/vendor-api-clients/);
   });
 
   it('without a key: MissingApiKeyError asks for the option, not an environment variable', () => {

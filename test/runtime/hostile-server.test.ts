@@ -10,7 +10,8 @@ import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createScaleGpApiClient, updateApplicationSpec } from '../fixtures/seed/generated/scale-gp/index.js';
 import { createLaunchDarklyApiClient, patchApplication } from '../fixtures/seed/generated/launchdarkly/index.js';
-import { ApiAbortError, ApiConnectionError, ApiError, ApiTimeoutError, InvalidRequestError, isBodyTruncated } from '../../src/errors.js';
+import { isBodyTruncated } from '../../src/bounded-read.js';
+import { ApiAbortError, ApiConnectionError, ApiError, ApiTimeoutError, InvalidRequestError } from '../../src/errors.js';
 import { close, listen } from '../support/local-server.js';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void;

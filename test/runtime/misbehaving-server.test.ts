@@ -14,7 +14,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createScaleGpApiClient, updateApplicationSpec, type ScaleGpClientOptions } from '../fixtures/seed/generated/scale-gp/index.js';
 import { createMediaKindsApiClient, getBlob, streamEvents } from '../golden/__golden__/media-kinds/index.js';
 import { ApiAbortError, ApiConnectionError, ApiTimeoutError, callOperation, ClientError, InternalServerError, ResponseBodyError } from '../../src/index.js';
-import type { RetryInfo } from '../../src/transport.js';
+import type { RetryInfo } from '../../src/retry.js';
 import { close, listen } from '../support/local-server.js';
 
 const KEY = 'sk-live-MISBEHAVE-24';

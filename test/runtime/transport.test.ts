@@ -1,90 +1,21 @@
-import { EventEmitter, once } from 'node:events';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiAbortError, ApiConnectionError, ApiTimeoutError, ClientError, ResponseBodyError } from '../../src/errors.js';
-import {
-  createTransport,
-  isIdempotent,
-  parseRetryAfter,
-  retryAfterBodyError,
-  retryDelayMs,
-  type RetryInfo,
-  type TransportOptions,
-} from '../../src/transport.js';
+import { retryAfterBodyError, type RetryInfo } from '../../src/retry.js';
+import { createTransport, type TransportOptions } from '../../src/transport.js';
+import { closedPortUrl } from '../support/local-server.js';
+import { ScriptedServer, type Reply } from '../support/scripted-server.js';
 
-// A scripted local server: each test queues replies under its own path id and
-// reads back what the server actually received.
-interface Reply {
-  status?: number;
-  headers?: Record<string, string>;
-  body?: string;
-  /** Never answer (until the server is closed). */
-  hang?: boolean;
-  /** Send headers at once, the body this many ms later. */
-  bodyDelayMs?: number;
-  /** Wait this many ms before answering at all. */
-  headerDelayMs?: number;
-}
-interface Hit {
-  method: string;
-  body: string;
-  headers: http.IncomingHttpHeaders;
-}
-
-const scripts = new Map<string, Reply[]>();
-const hits = new Map<string, Hit[]>();
-const hitEvents = new EventEmitter();
-let server: http.Server;
-let base: string;
-let closedPortUrl: string;
-let nextId = 0;
-
-function scenario(label: string, replies: Reply[] = []): { id: string; url: string; hits: () => Hit[] } {
-  const id = `${label}-${++nextId}`;
-  scripts.set(id, replies);
-  return { id, url: `${base}/${id}`, hits: () => hits.get(id) ?? [] };
-}
+// Each test queues replies under a path of its own and reads back what the server actually received.
+const server = new ScriptedServer({ fallback: { status: 200, body: 'ok' } });
+const scenario = (label: string, replies?: Reply[]) => server.scenario(label, replies);
+let closedPort: string;
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const id = new URL(req.url ?? '/', 'http://x').pathname.slice(1);
-      const list = hits.get(id) ?? [];
-      list.push({ method: req.method ?? '', body: Buffer.concat(chunks).toString('utf8'), headers: req.headers });
-      hits.set(id, list);
-      hitEvents.emit(id);
-      const reply = scripts.get(id)?.shift() ?? { status: 200, body: 'ok' };
-      if (reply.hang) return;
-      setTimeout(() => {
-        res.writeHead(reply.status ?? 200, reply.headers);
-        if (reply.bodyDelayMs) {
-          res.flushHeaders();
-          setTimeout(() => res.end(reply.body ?? ''), reply.bodyDelayMs);
-        } else {
-          res.end(reply.body ?? '');
-        }
-      }, reply.headerDelayMs ?? 0);
-    });
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  // Grab a free port, then release it: connecting to it is refused.
-  const tmp = http.createServer();
-  tmp.listen(0, '127.0.0.1');
-  await once(tmp, 'listening');
-  closedPortUrl = `http://127.0.0.1:${(tmp.address() as AddressInfo).port}/nothing`;
-  await new Promise<void>((resolve) => tmp.close(() => resolve()));
+  await server.start();
+  closedPort = `${await closedPortUrl()}/nothing`;
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => server.close());
 
 /** Transport whose sleeps are recorded and instant. */
 function recording(options: TransportOptions = {}) {
@@ -268,7 +199,7 @@ describe('connection failures', () => {
         return fetch(request);
       },
     });
-    const error = await rejection(transport(new Request(closedPortUrl, { method, body: method === 'POST' ? '{}' : null })));
+    const error = await rejection(transport(new Request(closedPort, { method, body: method === 'POST' ? '{}' : null })));
     expect(error).toBeInstanceOf(ApiConnectionError);
     expect(error).toBeInstanceOf(ClientError);
     expect(error).not.toBeInstanceOf(ApiTimeoutError);
@@ -373,7 +304,7 @@ describe('caller abort', () => {
     const { transport, retries, delays } = recording({ timeoutMs: 5_000 });
     const controller = new AbortController();
     const reason = new Error('stop now');
-    const arrived = once(hitEvents, s.id);
+    const arrived = s.arrived();
     const pending = rejection(transport(new Request(s.url, { signal: controller.signal })));
     await arrived;
     controller.abort(reason);
@@ -514,49 +445,7 @@ describe('onRetry', () => {
   });
 });
 
-describe('helpers', () => {
-  it.each([
-    ['GET', true],
-    ['get', true],
-    ['HEAD', true],
-    ['OPTIONS', true],
-    ['TRACE', true],
-    ['PUT', true],
-    ['DELETE', true],
-    ['POST', false],
-    ['PATCH', false],
-    ['CONNECT', false],
-  ])('isIdempotent(%s) = %s', (method, expected) => {
-    expect(isIdempotent(method)).toBe(expected);
-  });
-
-  const now = Date.parse('2025-01-01T00:00:00Z');
-  it.each([
-    [{ 'retry-after': '3' }, 3000],
-    [{ 'retry-after': '1.5' }, 1500],
-    [{ 'retry-after-ms': '250' }, 250],
-    [{ 'retry-after': 'Wed, 01 Jan 2025 00:00:07 GMT' }, 7000],
-    [{ 'retry-after': 'Tue, 31 Dec 2024 23:59:59 GMT' }, -1000],
-    [{ 'retry-after': 'later' }, undefined],
-    [{ 'retry-after-ms': 'x' }, undefined],
-    [{}, undefined],
-  ])('parseRetryAfter(%o) = %s', (headers, expected) => {
-    expect(parseRetryAfter(new Headers(headers), now)).toBe(expected);
-  });
-
-  it.each([
-    { attempt: 1, random: 0, headers: undefined, expected: 500 },
-    { attempt: 3, random: 0, headers: undefined, expected: 2000 },
-    { attempt: 5, random: 0, headers: undefined, expected: 8000 },
-    { attempt: 9, random: 0, headers: undefined, expected: 8000 },
-    { attempt: 9, random: 1, headers: undefined, expected: 6000 },
-    { attempt: 1, random: 0, headers: { 'retry-after': '60' }, expected: 60_000 },
-    { attempt: 1, random: 0, headers: { 'retry-after': '61' }, expected: 500 },
-    { attempt: 2, random: 0, headers: { 'retry-after': 'Tue, 31 Dec 2024 23:59:59 GMT' }, expected: 1000 },
-  ])('retryDelayMs(attempt $attempt, random $random, $headers) = $expected', ({ attempt, random, headers, expected }) => {
-    expect(retryDelayMs(attempt, headers && new Headers(headers), () => random, now)).toBe(expected);
-  });
-
+describe('options', () => {
   it.each([{ timeoutMs: -1 }, { timeoutMs: Number.NaN }, { maxRetries: -1 }, { maxRetries: 1.5 }])(
     'rejects invalid options %o',
     (options) => {

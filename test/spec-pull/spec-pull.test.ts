@@ -5,15 +5,14 @@
  * byte-identical (same bytes, same inode, same mtime) and writes nothing.
  */
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { main } from '../../codegen/spec-pull/cli.js';
 import { checkSpec, sha256Bytes } from '../../codegen/spec-pull/pull.js';
+import { close, closedPortUrl, listen } from '../support/local-server.js';
 import { copyProject, REPO, SEED_SPECS } from '../support/run-cli.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -27,15 +26,10 @@ beforeAll(async () => {
     if (handler) handler(req, res);
     else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listen(server);
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  server.close();
-});
+afterAll(() => close(server));
 
 // The seed excerpts as the copied project has them (copyProject), not specs/: a pull replaces those.
 const scaleGpSpec = readFileSync(join(SEED_SPECS, 'scale-gp.yaml'));
@@ -173,17 +167,12 @@ describe('specs:pull', () => {
   });
 
   it('connection refused: one line, exit 1, nothing written', async () => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1');
-    await once(probe, 'listening');
-    const port = (probe.address() as AddressInfo).port;
-    probe.close();
-    await once(probe, 'close');
-    const dir = project({ 'scale-gp': `http://127.0.0.1:${port}/spec.yaml` });
+    const url = `${await closedPortUrl()}/spec.yaml`;
+    const dir = project({ 'scale-gp': url });
     const before = specsState(dir);
     const r = await pull(dir, ['scale-gp']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`error: scale-gp: http://127.0.0.1:${port}/spec.yaml: request failed: ECONNREFUSED\n`);
+    expect(r.stderr).toContain(`error: scale-gp: ${url}: request failed: ECONNREFUSED\n`);
     expect(specsState(dir)).toEqual(before);
   });
 

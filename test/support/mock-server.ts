@@ -17,11 +17,11 @@
  * left running; each server costs one listening socket, which `close()` (and a process 'exit' hook)
  * release.
  *
- * Prism's packages are resolved from the location of `@stoplight/prism-cli` (the declared
- * devDependency), so this keeps working if npm stops hoisting its dependencies. Two helpers are
- * deep-imported from prism-http-server's dist (`getHttpConfigFromRequest`, `serialize`) and the
- * original validators from prism-http's dist; Prism is pinned exactly (5.16.0), and a layout change
- * on upgrade fails loudly in `loadPrism()`.
+ * Prism's packages are resolved from the location of `@stoplight/prism-cli` (prism-packages.ts), so
+ * this keeps working if npm stops hoisting its dependencies. Two helpers are deep-imported from
+ * prism-http-server's dist (`getHttpConfigFromRequest`, `serialize`) and the original validators
+ * from prism-http's dist; Prism is pinned exactly (5.16.0), and a layout change on upgrade fails
+ * loudly in `loadPrism()`.
  *
  * Behaviour mirrored from `prism mock` (defaults: validate requests and responses, check security):
  * - a request that violates the spec is answered with the spec's 422/400 (401 for security, 415 for
@@ -49,9 +49,9 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
 import { resolve as resolvePath } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { prismRequire } from './prism-packages.js';
 
 export interface Violation {
   method: string;
@@ -171,10 +171,7 @@ let prismLib: PrismLib | undefined;
 
 function loadPrism(): PrismLib {
   if (prismLib) return prismLib;
-  const fromHere = createRequire(import.meta.url);
-  const fromCli = createRequire(fromHere.resolve('@stoplight/prism-cli/package.json'));
-  const fromServer = createRequire(fromCli.resolve('@stoplight/prism-http-server/package.json'));
-  const fromHttp = createRequire(fromServer.resolve('@stoplight/prism-http/package.json'));
+  const { fromServer, fromHttp } = prismRequire();
 
   const http = fromHttp('./dist/index.js') as Record<string, unknown>;
   const validator = fromHttp('./dist/validator/index.js') as Record<string, unknown>;

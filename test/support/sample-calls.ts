@@ -9,8 +9,8 @@
  * The sample is deterministic: operations in manifest order, those whose
  * inputs can be sampled (JSON or no body), then `limit` of them spread evenly.
  */
-import { createRequire } from 'node:module';
 import { deref, isObject, type JsonObject } from '../../codegen/lib/openapi.js';
+import { prismRequire } from './prism-packages.js';
 
 export interface ManifestOperation {
   wrapper: string;
@@ -32,10 +32,7 @@ let sampler: Sample | undefined;
 /** The sampler as Prism's packages resolve it (a dependency of @stoplight/prism-http, our pinned Prism). */
 function loadSampler(): Sample {
   if (sampler) return sampler;
-  const fromHere = createRequire(import.meta.url);
-  const fromCli = createRequire(fromHere.resolve('@stoplight/prism-cli/package.json'));
-  const fromServer = createRequire(fromCli.resolve('@stoplight/prism-http-server/package.json'));
-  const fromHttp = createRequire(fromServer.resolve('@stoplight/prism-http/package.json'));
+  const { fromHttp } = prismRequire();
   const lib = fromHttp('@stoplight/json-schema-sampler') as { sample?: Sample };
   if (typeof lib.sample !== 'function') throw new Error('sample-calls: @stoplight/json-schema-sampler has no sample()');
   sampler = lib.sample;

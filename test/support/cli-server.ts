@@ -28,7 +28,7 @@ type Reply = { id: number; code: number; stdout: string; stderr: string } | { id
 const isChild = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href && typeof process.send === 'function';
 
 if (isChild) {
-  const { main } = await import('../../../codegen/cli.js');
+  const { main } = await import('../../codegen/cli.js');
   let current: number | undefined;
   const crash = (what: string) => (error: unknown) => {
     const e = error as Error;
