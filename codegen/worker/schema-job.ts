@@ -4,7 +4,7 @@
  * schema.ts's part of the API report (from the passes' own parse). Run on
  * the schema worker, or in this thread without one (worker/runner.ts).
  */
-import { apiSymbols } from '../stages/api-report.js';
+import { apiSymbols } from '../stages/api-symbols.js';
 import type { JsonObject } from '../lib/openapi.js';
 import { timer, type Timings } from '../lib/timings.js';
 import { runPasses } from '../stages/passes.js';

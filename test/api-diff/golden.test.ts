@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseYaml } from '@redocly/openapi-core';
 import { describe, expect, it } from 'vitest';
-import { apiReport, apiSymbols } from '../../codegen/stages/api-report.js';
+import { apiReport, apiSymbols } from '../../codegen/stages/api-symbols.js';
 import { diffApi, diffSpecs, type ApiDiff } from '../../codegen/api-diff/diff.js';
 import { groupChanges, renderJson, renderMarkdown, summarize, type Report } from '../../codegen/api-diff/render.js';
 import { REPO } from '../support/run-cli.js';

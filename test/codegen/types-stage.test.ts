@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { apiReport } from '../../codegen/stages/api-report.js';
+import { apiReport } from '../../codegen/stages/api-symbols.js';
 import { Project } from 'ts-morph';
 import { applyEdits, runPasses, reportParts, schemaMembers } from '../../codegen/stages/passes.js';
 import type { TextEdit } from '../../codegen/passes/pass.js';

@@ -22,7 +22,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseDocument } from 'yaml';
 import { CORPUS, CORPUS_SPECS } from '../support/corpus-config.mjs';
-import { apiReport } from '../../codegen/stages/api-report.js';
+import { apiReport } from '../../codegen/stages/api-symbols.js';
 import { exampleReply } from '../../codegen/lib/examples.js';
 import { operationsOf, type JsonObject } from '../../codegen/lib/openapi.js';
 import { main as apiDiff } from '../../codegen/api-diff/cli.js';
