@@ -10,9 +10,7 @@ import { parentPort } from 'node:worker_threads';
 import { PipelineError } from '../lib/errors.js';
 import type { SchemaJobMessage, SchemaJobNames, SchemaJobResponse } from './protocol.js';
 import { runSchemaJob } from './schema-job.js';
-import { warmUp } from './warm-up.js';
 
-let jobArrived = false;
 /** Each job's names, given when they arrive (they follow the job's request). */
 const names = new Map<number, (names: SchemaJobNames) => void>();
 
@@ -23,7 +21,6 @@ parentPort!.on('message', async (message: SchemaJobMessage) => {
     names.delete(id);
     return;
   }
-  jobArrived = true;
   const named = new Promise<SchemaJobNames>((resolve) => names.set(id, resolve));
   let response: SchemaJobResponse;
   try {
@@ -42,6 +39,3 @@ parentPort!.on('message', async (message: SchemaJobMessage) => {
 });
 
 parentPort!.postMessage({ ready: true });
-// Until the first job arrives (see warm-up.ts). Rounds only run between
-// events, so a job never interleaves with one.
-void warmUp(() => jobArrived).catch(() => {});
