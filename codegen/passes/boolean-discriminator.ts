@@ -138,8 +138,7 @@ function editFor(target: Target, member: PropertySignature | undefined): TextEdi
   if (!prop) return undefined;
   const start = startWithDoc(prop.compilerNode, prop.getSourceFile().compilerNode);
   // The whitespace before the property on its line. (ts-morph's getIndentationText
-  // gives the same, but walks the comments of the whole file first: 50 ms a call on
-  // a large schema.)
+  // gives the same, but walks the comments of the whole file first, on every call.)
   const text = prop.getSourceFile().getFullText();
   const indent = /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', start - 1) + 1, start))![0];
   const doc = docComment(docLinesFor(target.schema), indent).slice(indent.length);

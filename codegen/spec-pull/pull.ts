@@ -23,6 +23,7 @@ import { createHash } from 'node:crypto';
 import { dirname, extname, resolve } from 'node:path';
 import { parseYaml } from '@redocly/openapi-core';
 import { parse as parseYamlConfig } from 'yaml';
+import { firstLine } from '../lib/escape.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -282,6 +283,3 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function firstLine(text: string): string {
-  return text.split('\n')[0]!.trim();
-}

@@ -17,6 +17,7 @@ import transformSchema from 'openapi-typescript/dist/transform/index.mjs';
 import { astToString } from 'openapi-typescript/dist/lib/ts.mjs';
 import { resolveRef, scanDiscriminators } from 'openapi-typescript/dist/lib/utils.mjs';
 import { PipelineError } from '../lib/errors.js';
+import { firstLine } from '../lib/escape.js';
 
 export async function generateTypes(
   document: Record<string, unknown>,
@@ -69,7 +70,7 @@ export async function generateTypes(
     } as unknown as GlobalContext;
     return astToString(transformSchema(schema, ctx));
   } catch (error) {
-    const message = (error as Error).message.split('\n')[0]!.trim();
+    const message = firstLine((error as Error).message);
     throw new PipelineError(`${source}: openapi-typescript failed: ${message}`);
   } finally {
     restore();

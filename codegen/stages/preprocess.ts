@@ -3,7 +3,7 @@
  *
  * Redocly's lintDocument and bundleDocument each run the preprocessors on the
  * document they are given (a resolve pass, a walk, another resolve pass):
- * twice per api in this pipeline, ~0.3 s each on full Scale GP. Here they run
+ * twice per api in this pipeline. Here they run
  * once, on the loaded document, the way both functions run them (the same
  * rule instantiation as Redocly's initRules, the same walk); lint and bundle
  * then get the preprocessed document and a copy of the config with the
