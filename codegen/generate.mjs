@@ -48,6 +48,9 @@ const stamp = hash.digest('hex');
  * - ts-morph and TypeScript are CommonJS: imported from ESM, Node 20 scans
  *   them for export names (cjs-module-lexer) and for module syntax first,
  *   0.3–0.4 s each in a CPU profile. Through `require` it does neither.
+ *   That `require` goes through a V8 code cache kept beside the bundle
+ *   (lib/code-cache.ts): the worker does not compile TypeScript again on
+ *   every run.
  */
 /** @type {import('esbuild').Plugin} */
 const loadingPlugin = {
@@ -57,13 +60,15 @@ const loadingPlugin = {
     // CommonJS exports object per importing module (__toESM: ~0.15 s for
     // TypeScript's thousands of exports). ts-morph's export names are read here.
     const tsMorphNames = Object.keys(createRequire(import.meta.url)('ts-morph')).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default');
+    // ts-morph's files are compiled through a V8 code cache (lib/code-cache.ts).
+    const cache = JSON.stringify(join(here, 'lib', 'code-cache.ts'));
     /** @type {Record<string, string>} */
     const shims = {
-      'ts-morph': `const m = require('ts-morph');\nexport default m;\nexport const { ${tsMorphNames.join(', ')} } = m;\n`,
-      typescript: "export default require('ts-morph').ts;\n",
+      'ts-morph': `import { requireCached } from ${cache};\nconst m = requireCached(import.meta.url, 'ts-morph');\nexport default m;\nexport const { ${tsMorphNames.join(', ')} } = m;\n`,
+      typescript: `import { requireCached } from ${cache};\nexport default requireCached(import.meta.url, 'ts-morph').ts;\n`,
     };
     b.onResolve({ filter: /.*/ }, (args) => {
-      if (args.namespace === 'shim') return { path: args.path, external: true }; // the require inside a shim
+      if (args.namespace === 'shim') return { path: args.path, namespace: 'file' }; // lib/code-cache.ts, imported by a shim
       if (Object.hasOwn(shims, args.path)) return { path: args.path, namespace: 'shim' };
       if (/^[./]/.test(args.path) || args.path.startsWith('node:')) return undefined; // esbuild resolves (built-ins stay external)
       // Bundled: openapi-typescript's modules, Redocly's, and what they import

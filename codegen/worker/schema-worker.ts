@@ -7,6 +7,7 @@
  * ts-morph off the main thread, which loads Redocly at the same time.
  */
 import { parentPort } from 'node:worker_threads';
+import { saveCodeCache } from '../lib/code-cache.js';
 import { PipelineError } from '../lib/errors.js';
 import type { SchemaJobMessage, SchemaJobNames, SchemaJobResponse } from './protocol.js';
 import { runSchemaJob } from './schema-job.js';
@@ -35,6 +36,8 @@ parentPort!.on('message', async (message: SchemaJobMessage) => {
       pipelineError: error instanceof PipelineError,
     };
   }
+  // After a rebuild of the bundle, the first run's compiled code is kept for the next runs (before the answer: the pipeline stops this thread once it has it).
+  saveCodeCache();
   parentPort!.postMessage(response);
 });
 

@@ -5,7 +5,8 @@
  * instead of the `typescript` package, and CommonJS packages come through
  * `require`. The generated files must not depend on which of the two ran.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, runCli, tempDir } from '../support/run-cli.js';
@@ -39,7 +40,34 @@ describe('the bundled generator (npm run generate)', () => {
       expect(text, file).not.toMatch(/from\s*["']typescript["']|require\(["']typescript["']\)|import\(["']typescript["']\)/);
     }
     // …and openapi-typescript's transform is inside the bundle, on ts-morph's compiler.
-    expect(modules.some((f) => readFileSync(join(build, f), 'utf8').includes('require("ts-morph").ts'))).toBe(true);
+    expect(modules.some((f) => readFileSync(join(build, f), 'utf8').includes('requireCached(import.meta.url, "ts-morph").ts'))).toBe(true);
+  });
+
+  it("compiles ts-morph's TypeScript through a code cache, and a damaged cache only costs a compile (lib/code-cache.ts)", () => {
+    const out = tempDir();
+    const generate = () => runCli(['--config', join(FIXTURE, 'redocly.yaml'), '--out', out, '--runtime-import', '../../../../src/index.js', '--no-cache', '--quiet'], FIXTURE);
+    const golden = () => {
+      const apis = readdirSync(out);
+      expect(apis.length).toBeGreaterThan(0);
+      for (const api of apis) {
+        for (const file of readdirSync(join(GOLDEN, api))) {
+          expect(readFileSync(join(out, api, file), 'utf8'), `${api}/${file}`).toBe(readFileSync(join(GOLDEN, api, file), 'utf8'));
+        }
+      }
+    };
+    expect(generate().code).toBe(0);
+    const cacheDir = join(REPO, 'codegen/.build/code-cache');
+    const typescript = () => readdirSync(cacheDir).filter((f) => /^typescript\.js-[0-9a-f]{32}\.bin$/.test(f));
+    expect(typescript()).toHaveLength(1);
+    const file = join(cacheDir, typescript()[0]!);
+    expect(statSync(file).size).toBeGreaterThan(100_000);
+    // Garbage where the cache was: V8 rejects it, the file is compiled again and the cache rewritten.
+    writeFileSync(file, randomBytes(4096));
+    const r = generate();
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    golden();
+    expect(statSync(file).size).toBeGreaterThan(100_000);
   });
 });
 
