@@ -6,6 +6,7 @@
  */
 import { createWrappedNode, Node, ts, type PropertySignature, type SourceFile } from 'ts-morph';
 import { startWithDoc } from '../lib/ts-doc.js';
+import { REPORT_PARSE } from './api-symbols.js';
 import type { JsonObject } from '../lib/openapi.js';
 import { binaryTypesPass } from '../passes/binary-types.js';
 import { booleanDiscriminatorPass } from '../passes/boolean-discriminator.js';
@@ -100,7 +101,7 @@ export function reportParts(
     if ('comment' in inside && inside.comment && edit.text.trim() !== '') return undefined;
     if (edit.start === inside.start && edit.end === inside.end && /^\s*never\s*$/.test(edit.text)) return undefined;
   }
-  const tail = ts.createSourceFile('/schema.ts', text.slice(text.length - appended), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const tail = ts.createSourceFile('/schema.ts', text.slice(text.length - appended), REPORT_PARSE, true, ts.ScriptKind.TS);
   return [sourceFile.compilerNode, tail];
 }
 
