@@ -64,7 +64,11 @@ export function renderApiReport(symbols: readonly ApiSymbol[], options: { title?
     'interfaces by name, two levels deep. `npm run api-diff` compares this list between two commits.',
   ];
   const byFile = new Map<string, ApiSymbol[]>();
-  for (const s of symbols) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
+  for (const s of symbols) {
+    const list = byFile.get(s.file);
+    if (list) list.push(s);
+    else byFile.set(s.file, [s]);
+  }
   for (const file of [...byFile.keys()].sort(byCodePoint)) {
     lines.push('', `## ${file}`, '', '| symbol | kind | signature |', '|---|---|---|');
     for (const s of byFile.get(file)!) lines.push(`| ${cell(codeSpan(s.name))} | ${s.kind} | ${s.signature ? cell(codeSpan(s.signature)) : ''} |`);
