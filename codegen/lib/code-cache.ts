@@ -32,6 +32,7 @@ interface Loader {
 /** Compiled this run without a usable cache: written by saveCodeCache. */
 const unsaved: Array<{ script: vm.Script; file: string }> = [];
 let installed = false;
+let cache: { dir: string; cached: (filename: string) => boolean } | undefined;
 
 /**
  * `require(id)` from the bundle file at `from` (its `import.meta.url`), with
@@ -48,13 +49,14 @@ export function requireCached(from: string, id: string): unknown {
 
 /** From now on, CommonJS files that `cached(filename)` accepts are compiled through the cache in `dir`. */
 function installCodeCache(dir: string, cached: (filename: string) => boolean): void {
+  cache = { dir, cached };
   if (installed) return;
   installed = true;
   const loader = Module as unknown as Loader;
   const compile = loader.prototype._compile;
   loader.prototype._compile = function (this: NodeModule, content: string, filename: string) {
-    if (!cached(filename)) return compile.call(this, content, filename);
-    const file = join(dir, `${basename(filename)}-${createHash('sha256').update(filename).update('\0').update(content).digest('hex').slice(0, 32)}.bin`);
+    if (!cache?.cached(filename)) return compile.call(this, content, filename);
+    const file = join(cache.dir, `${basename(filename)}-${createHash('sha256').update(filename).update('\0').update(content).digest('hex').slice(0, 32)}.bin`);
     let cachedData: Buffer | undefined;
     try {
       cachedData = readFileSync(file);
@@ -90,7 +92,11 @@ export function saveCodeCache(): void {
       writeFileSync(tmp, script.createCachedData());
       renameSync(tmp, file);
     } catch {
-      rmSync(tmp, { force: true });
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // the folder is not writable: nothing was written
+      }
     }
   }
 }
