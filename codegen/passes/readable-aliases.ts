@@ -75,12 +75,20 @@ export const readableAliasesPass: Pass = ({ sourceFile, document, schemas, taken
     );
   }
 
-  // 3. Derived names, by group.
+  // 3. Derived names, by group. A group is every schema deriving the name,
+  // also those that kept their recorded name (skipped here): so a regenerate
+  // over the last manifest tries what the first run tried, and a schema the
+  // first run left without a name does not now take the name its group gave up.
+  const named = new Set(claimed.values());
   const groups = new Map<string, Candidate[]>();
-  for (const c of candidates) if (!c.clean) groups.set(c.alias, [...(groups.get(c.alias) ?? []), c]);
+  for (const [key, alias] of wanted) {
+    if (alias && !isCleanKey(key)) groups.set(alias, [...(groups.get(alias) ?? []), { key, alias, clean: false }]);
+  }
   for (const [alias, group] of groups) {
+    const open = group.filter((c) => !named.has(c.key));
+    if (open.length === 0) continue;
     if (group.length === 1 && claim(group[0]!, alias)) continue;
-    for (const c of group) {
+    for (const c of open) {
       if (qualifiers(c, group).some((q) => claim(c, q))) continue;
       const why = group.length > 1 ? `derived from ${group.length} schemas` : 'taken or reserved';
       warnings.push(`readable aliases: ${alias} for schema ${jsString(c.key)} is ${why} and no qualified name is free; not emitted`);

@@ -1,7 +1,7 @@
 /**
  * Every public spec in ../shared/corpus/ (issue 10): each either generates and
  * passes tsc --strict, or fails with a clean one-line error naming the file and
- * the cause. One summary line per spec is printed (`[corpus] …`).
+ * the cause; a regenerate over its own output writes the same bytes. One summary line per spec is printed (`[corpus] …`).
  *
  * Configs: the project's redocly.yaml pointed at the full Scale GP and
  * LaunchDarkly specs (test/support/corpus-config.mjs); test/fixtures/robust/corpus/redocly.yaml for GitHub and Stripe.
@@ -82,6 +82,13 @@ describe.skipIf(!present)('every spec in ../shared/corpus', () => {
       }
       expect(Object.keys(files).sort()).toEqual(['api-report.md', 'index.ts', 'manifest.json', 'openapi.yaml', 'operations.ts', 'schema.ts', 'testing.ts']);
       expect(manifest.operationCount).toBeGreaterThan(100);
+
+      // Names are stable: a regenerate over this output (its manifest's names) writes the same bytes.
+      const again = await runMain([entry.api, '--config', entry.config, '--out', out, '--no-cache', '--quiet', '--runtime-import', runtimeImport(out, '.')], REPO);
+      forgetCache(entry.config, out);
+      expect(again.code, again.stderr).toBe(0);
+      const regenerated = snapshot(join(out, entry.api));
+      expect(Object.keys(files).filter((f) => regenerated[f] !== files[f])).toEqual([]);
     }, 300_000);
   }
 });

@@ -54,6 +54,19 @@ describe('readable-aliases', () => {
     expect(warnings).toEqual(want.warnings ?? []);
   });
 
+  it('a regenerate over its own manifest gives the same names: a schema left without one does not take the name its group gave up', async () => {
+    // `a__Spec` and `b__Spec` both derive Spec: qualified, `b__Spec` is BSpec and `a__Spec` finds ASpec taken (a clean key).
+    // Nobody takes plain `Spec` (two schemas derive it); the regenerate must not hand it to the one left over.
+    const spec = specWith(`    ASpec: ${object()}\n    a__Spec: ${object()}\n    b__Spec: ${object()}\n`);
+    const first = await runPassesOn(spec);
+    expect(first.facts.aliases).toEqual({ ASpec: 'ASpec', BSpec: 'b__Spec' });
+    const recordedAliases = Object.fromEntries(Object.entries(first.facts.aliases as Record<string, string>).map(([name, key]) => [key, name]));
+    const second = await runPassesOn(spec, { recordedAliases });
+    expect(second.facts.aliases).toEqual(first.facts.aliases);
+    expect(second.warnings).toEqual(first.warnings);
+    expect(second.text).toBe(first.text);
+  });
+
   it('never emits a name that is reserved and has no free form: the schema stays inline, with a warning', async () => {
     const { facts, warnings, text } = await runPassesOn(specWith(`    Pet: ${object()}\n`), { takenNames: ['Pet'] });
     expect(facts.aliases).toEqual({});
