@@ -23,13 +23,18 @@ import { Node, type InterfaceDeclaration, type TypeNode } from 'ts-morph';
 import { jsString } from '../lib/escape.js';
 import { isBinarySchema, mediaKind } from '../lib/media.js';
 import { deref, isObject, operationsOf, schemaNameOf, type JsonObject } from '../lib/openapi.js';
-import type { Pass, TextEdit } from './pass.js';
+import type { Pass, PassContext, PassResult, TextEdit } from './pass.js';
 
 const BLOB = 'Blob';
 const BINARY_BODY = 'Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>';
 const EVENT_STREAM = 'ReadableStream<Uint8Array>';
 
-export const binaryTypesPass: Pass = ({ sourceFile, document, schemas }) => {
+export const binaryTypesPass: Pass = Object.assign(binaryTypes, {
+  /** `operations` when an operation with an operationId has bytes in a body it writes inline, `paths` for one without. */
+  reads: (document: JsonObject) => new Set(inlineBodiesWithBytes(document).map((op) => (typeof op.operation.operationId === 'string' ? 'operations' : 'paths'))),
+});
+
+function binaryTypes({ sourceFile, document, schemas }: PassContext): PassResult {
   const edits: TextEdit[] = [];
   const changed: string[] = [];
 
@@ -108,10 +113,8 @@ export const binaryTypesPass: Pass = ({ sourceFile, document, schemas }) => {
 
   let operationsNode: Map<string, TypeNode | undefined> | undefined;
   let pathsNode: Map<string, TypeNode | undefined> | undefined;
-  for (const op of operationsOf(document)) {
-    const requestContent = isObject(op.operation.requestBody) && typeof op.operation.requestBody.$ref !== 'string' ? op.operation.requestBody.content : undefined;
-    const responses = isObject(op.operation.responses) ? Object.values(op.operation.responses) : [];
-    if (!needsEdit(document, requestContent) && !responses.some((r) => isObject(r) && typeof r.$ref !== 'string' && needsEdit(document, r.content))) continue;
+  for (const op of inlineBodiesWithBytes(document)) {
+    const requestContent = inlineRequestContent(op);
     const id = op.operation.operationId;
     // openapi-typescript writes an operation with an operationId into `operations`, any other inline under `paths`.
     let opNode: TypeNode | undefined;
@@ -135,7 +138,20 @@ export const binaryTypesPass: Pass = ({ sourceFile, document, schemas }) => {
     }
   }
   return { edits, warnings: [], facts: changed.length ? { binaryTypes: changed } : {} };
-};
+}
+
+/** The operations with a request or response body written inline (not a `$ref`) whose type needs an edit. */
+function inlineBodiesWithBytes(document: JsonObject) {
+  return operationsOf(document).filter((op) => {
+    const responses = isObject(op.operation.responses) ? Object.values(op.operation.responses) : [];
+    return needsEdit(document, inlineRequestContent(op)) || responses.some((r) => isObject(r) && typeof r.$ref !== 'string' && needsEdit(document, r.content));
+  });
+}
+
+function inlineRequestContent(op: ReturnType<typeof operationsOf>[number]): unknown {
+  const body = op.operation.requestBody;
+  return isObject(body) && typeof body.$ref !== 'string' ? body.content : undefined;
+}
 
 function unwrap(node: TypeNode): TypeNode {
   while (Node.isParenthesizedTypeNode(node)) node = node.getTypeNode();

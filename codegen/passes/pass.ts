@@ -18,6 +18,8 @@ export interface PassContext {
   takenNames: ReadonlySet<string>;
   /** Alias names the previous generate gave (its manifest.json), by schema key: readable-aliases keeps them. */
   recordedAliases: ReadonlyMap<string, string>;
+  /** Type names referenced inside the interfaces the parse skipped (see Pass.reads): names to keep clear of. */
+  hiddenTypeNames: ReadonlySet<string>;
   /** Facts of the passes before this one in the registry (data flows one way: a pass reads only earlier passes). */
   facts: Readonly<Record<string, unknown>>;
 }
@@ -48,4 +50,11 @@ export interface PassResult {
  * edits. All passes see the same parse and their edits are applied in one
  * batch: each ts-morph manipulation call would re-parse the whole file.
  */
-export type Pass = (ctx: PassContext) => PassResult;
+export type Pass = ((ctx: PassContext) => PassResult) & {
+  /**
+   * Which of the interfaces the parse may skip (stages/outline.ts: `paths`,
+   * `operations`) this pass reads for `document`; none when absent. The body
+   * of any other is not in `sourceFile` (cut out; offsets are mapped back).
+   */
+  reads?: (document: JsonObject) => ReadonlySet<string>;
+};

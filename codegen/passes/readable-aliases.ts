@@ -35,10 +35,10 @@ interface Candidate {
   clean: boolean;
 }
 
-export const readableAliasesPass: Pass = ({ sourceFile, document, schemas, takenNames, recordedAliases }) => {
+export const readableAliasesPass: Pass = ({ sourceFile, document, schemas, takenNames, recordedAliases, hiddenTypeNames }) => {
   const warnings: string[] = [];
   const reserved = reservedNames(sourceFile);
-  for (const name of takenNames) reserved.add(name);
+  for (const name of [...takenNames, ...hiddenTypeNames]) reserved.add(name);
   const usable = (name: string) => !reserved.has(name) && isSafeIdentifier(name) && !TYPE_KEYWORDS.has(name);
   /** name → schema key */
   const claimed = new Map<string, string>();

@@ -8,8 +8,6 @@
 import { ts } from 'ts-morph';
 import { access, byCodePoint, oneLine, renderApiReport, SymbolList, truncate, type ApiSymbol, type SymbolKind } from './api-report.js';
 
-const MEMBER_DEPTH = 2;
-
 /** The listing reads no doc comment, so JSDoc is not parsed (most of a parse's time on well-documented types). */
 export const REPORT_PARSE: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
 
@@ -20,7 +18,13 @@ const printer = ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind
  * (the parts' statements in order are the file's statements; see
  * stages/passes.ts, which hands over its own parse).
  */
-export type ReportSource = string | readonly ts.SourceFile[];
+export type ReportSource = string | readonly ts.SourceFile[] | ParsedReportSource;
+
+/** A file already parsed as parts, with the members of top-level interfaces whose body that parse skipped (stages/outline.ts). */
+export interface ParsedReportSource {
+  parts: readonly ts.SourceFile[];
+  outlined: ReadonlyMap<string, readonly OutlineMember[]>;
+}
 
 /** Every exported symbol of the `.ts` files in `files` (path → source), in report order. */
 export function apiSymbols(files: Map<string, ReportSource>): ApiSymbol[] {
@@ -37,7 +41,12 @@ export function apiReport(files: Map<string, ReportSource>, options: { title?: s
 }
 
 function fileSymbols(file: string, source: ReportSource): ApiSymbol[] {
-  const parts = typeof source === 'string' ? [ts.createSourceFile(file, source, REPORT_PARSE, true, ts.ScriptKind.TS)] : source;
+  const { parts, outlined } =
+    typeof source === 'string'
+      ? { parts: [ts.createSourceFile(file, source, REPORT_PARSE, true, ts.ScriptKind.TS)], outlined: undefined }
+      : 'parts' in source
+        ? source
+        : { parts: source, outlined: undefined };
   const list = new SymbolList(file);
   const functions = new Map<string, Array<{ decl: ts.FunctionDeclaration; print: (n: ts.Node) => string }>>();
   const add = (name: string, kind: SymbolKind, signature: string, members: ApiSymbol[] = []) => list.add(name, kind, signature, members);
@@ -85,7 +94,8 @@ function fileSymbols(file: string, source: ReportSource): ApiSymbol[] {
       } else if (ts.isInterfaceDeclaration(st)) {
         const name = nameOf(st);
         const heritage = st.heritageClauses?.length ? ` ${st.heritageClauses.map(print).join(' ')}` : '';
-        add(name, 'interface', `interface ${name}${typeParams(st.typeParameters, print)}${heritage}`, members(file, name, st.members, 1, sf, print));
+        const given = sf === parts[0] ? outlined?.get(name) : undefined;
+        add(name, 'interface', `interface ${name}${typeParams(st.typeParameters, print)}${heritage}`, given ? outlineSymbols(file, name, given) : members(file, name, st.members, 1, sf, print));
       } else if (ts.isTypeAliasDeclaration(st)) {
         const name = nameOf(st);
         const literal = ts.isTypeLiteralNode(st.type);
@@ -139,6 +149,49 @@ function functionSignature(name: string, d: ts.FunctionDeclaration, print: (n: t
   return `${isAsync}function${star} ${name}${typeParams(d.typeParameters, print)}(${params.join(', ')})${ret}`;
 }
 
+const MEMBER_DEPTH = 2;
+
+/** One member of an interface's outline: a property (or method) by name, or an index signature as printed. */
+export interface OutlineMember {
+  name: { text: string; identifier: boolean } | { index: string };
+  /** Typed `never` (the report skips it). */
+  never: boolean;
+  /** Members of its type, when that is an object type literal (one level less). */
+  nested: OutlineMember[];
+}
+
+/**
+ * Members of a type element list, `depth` levels down, as the API report reads
+ * them: from a parse (below, ts-morph's compiler) or from
+ * openapi-typescript's nodes (outline.ts, the compiler it ran on). `api` is the compiler the nodes belong to.
+ */
+export function outlineMembers(
+  api: typeof ts,
+  list: ts.NodeArray<ts.TypeElement>,
+  depth: number,
+  text: { print: (n: ts.Node) => string; name: (n: ts.PropertyName) => string },
+): OutlineMember[] {
+  if (depth > MEMBER_DEPTH) return [];
+  const out: OutlineMember[] = [];
+  for (const m of list) {
+    let name: OutlineMember['name'];
+    let type: ts.TypeNode | undefined;
+    if (api.isPropertySignature(m) || api.isMethodSignature(m)) {
+      const n = m.name;
+      if (api.isIdentifier(n) || api.isPrivateIdentifier(n)) name = { text: n.text, identifier: true };
+      else if (api.isStringLiteral(n) || api.isNumericLiteral(n) || api.isNoSubstitutionTemplateLiteral(n)) name = { text: n.text, identifier: /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(n.text) };
+      else name = { text: text.name(n), identifier: false };
+      type = api.isPropertySignature(m) ? m.type : undefined;
+    } else if (api.isIndexSignatureDeclaration(m)) {
+      name = { index: m.parameters.map(text.print).join(', ') };
+      type = m.type;
+    } else continue;
+    const never = type?.kind === api.SyntaxKind.NeverKeyword;
+    out.push({ name, never, nested: !never && type && api.isTypeLiteralNode(type) ? outlineMembers(api, type.members, depth + 1, text) : [] });
+  }
+  return out;
+}
+
 function members(
   file: string,
   parent: string,
@@ -147,32 +200,19 @@ function members(
   sf: ts.SourceFile,
   print: (n: ts.Node) => string,
 ): ApiSymbol[] {
-  if (depth > MEMBER_DEPTH) return [];
+  return outlineSymbols(file, parent, outlineMembers(ts, list, depth, { print, name: (n) => n.getText(sf) }));
+}
+
+/** An outline's members as report symbols: by name at each level, never-typed members left out. */
+export function outlineSymbols(file: string, parent: string, outline: readonly OutlineMember[]): ApiSymbol[] {
   const out: Array<{ symbol: ApiSymbol; nested: ApiSymbol[] }> = [];
-  for (const m of list) {
-    let key: string;
-    let type: ts.TypeNode | undefined;
-    if (ts.isPropertySignature(m) || ts.isMethodSignature(m)) {
-      key = access(parent, memberName(m.name, sf));
-      type = ts.isPropertySignature(m) ? m.type : undefined;
-    } else if (ts.isIndexSignatureDeclaration(m)) {
-      key = `${parent}[${m.parameters.map(print).join(', ')}]`;
-      type = m.type;
-    } else continue;
-    if (type?.kind === ts.SyntaxKind.NeverKeyword) continue;
-    const nested = type && ts.isTypeLiteralNode(type) ? members(file, key, type.members, depth + 1, sf, print) : [];
-    out.push({ symbol: { file, name: key, kind: 'member', signature: '' }, nested });
+  for (const m of outline) {
+    if (m.never) continue;
+    const key = 'index' in m.name ? `${parent}[${m.name.index}]` : access(parent, m.name);
+    out.push({ symbol: { file, name: key, kind: 'member', signature: '' }, nested: outlineSymbols(file, key, m.nested) });
   }
   out.sort((a, b) => byCodePoint(a.symbol.name, b.symbol.name));
   return out.flatMap((o) => [o.symbol, ...o.nested]);
-}
-
-function memberName(name: ts.PropertyName, sf: ts.SourceFile): { text: string; identifier: boolean } {
-  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return { text: name.text, identifier: true };
-  if (ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) {
-    return { text: name.text, identifier: /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name.text) };
-  }
-  return { text: name.getText(sf), identifier: false };
 }
 
 function typeParams(params: ts.NodeArray<ts.TypeParameterDeclaration> | undefined, print: (n: ts.Node) => string): string {

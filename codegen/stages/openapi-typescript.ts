@@ -13,6 +13,7 @@
  * serialise and hand to mock servers, stays intact.
  */
 import type { GlobalContext, OpenAPI3 } from 'openapi-typescript';
+import type ts from 'typescript';
 import transformSchema from 'openapi-typescript/dist/transform/index.mjs';
 import { astToString } from 'openapi-typescript/dist/lib/ts.mjs';
 import { resolveRef, scanDiscriminators } from 'openapi-typescript/dist/lib/utils.mjs';
@@ -27,6 +28,8 @@ export async function generateTypes(
     messages?: string[];
     /** False when the caller knows no string of the document contains `@` (e.g. its JSON text has none): nothing to neutralise. */
     hasAt?: boolean;
+    /** Given openapi-typescript's top-level nodes before they are printed (stages/outline.ts reads them). */
+    inspect?: (statements: readonly ts.Node[]) => void;
   } = {},
 ): Promise<string> {
   // openapi-typescript prints some warnings straight to the console (even when
@@ -68,7 +71,9 @@ export async function generateTypes(
         return resolveRef(schema, $ref, { silent: true });
       },
     } as unknown as GlobalContext;
-    return astToString(transformSchema(schema, ctx));
+    const statements = transformSchema(schema, ctx);
+    options.inspect?.(statements);
+    return astToString(statements);
   } catch (error) {
     const message = firstLine((error as Error).message);
     throw new PipelineError(`${source}: openapi-typescript failed: ${message}`);

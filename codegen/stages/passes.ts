@@ -6,7 +6,8 @@
  */
 import { createWrappedNode, Node, ts, type PropertySignature, type SourceFile } from 'ts-morph';
 import { startWithDoc } from '../lib/ts-doc.js';
-import { REPORT_PARSE } from './api-symbols.js';
+import { REPORT_PARSE, type ParsedReportSource } from './api-symbols.js';
+import type { InterfaceOutline } from './outline.js';
 import type { JsonObject } from '../lib/openapi.js';
 import { binaryTypesPass } from '../passes/binary-types.js';
 import { booleanDiscriminatorPass } from '../passes/boolean-discriminator.js';
@@ -31,10 +32,11 @@ export interface PostprocessOutput {
   /**
    * `text` as already parsed, for the API report (stages/api-report.ts):
    * this stage's parse of the openapi-typescript output plus a parse of what
-   * the passes appended. Present only when the passes' other edits cannot
-   * change the report (see reportParts); otherwise the report parses `text`.
+   * the passes appended, and the outline of the interfaces that parse skipped.
+   * Present only when the passes' other edits cannot change the report (see
+   * reportParts); otherwise the report parses `text`.
    */
-  reportParts?: ts.SourceFile[] | undefined;
+  reportParts?: ParsedReportSource | undefined;
 }
 
 export function runPasses(
@@ -42,12 +44,18 @@ export function runPasses(
   document: JsonObject,
   takenNames: ReadonlySet<string> = new Set(),
   recordedAliases: ReadonlyMap<string, string> = new Map(),
+  outline: ReadonlyMap<string, InterfaceOutline> = new Map(),
 ): PostprocessOutput {
+  // The outlined interfaces no pass reads are cut from the text the passes parse: their outline stands in (stages/outline.ts).
+  const read = new Set(PASSES.flatMap(([, pass]) => [...(pass.reads?.(document) ?? [])]));
+  const { text: parseText, cuts } = cutInterfaces(schemaText, [...outline.keys()].filter((name) => !read.has(name)));
+  const blanked = cuts.map((cut) => cut.name);
   // Parsed without JSDoc (lib/ts-doc.ts), then handed to ts-morph to walk.
-  const parsed = ts.createSourceFile('/schema.ts', schemaText, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, ts.ScriptKind.TS);
+  const parsed = ts.createSourceFile('/schema.ts', parseText, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, ts.ScriptKind.TS);
   const sourceFile = createWrappedNode(parsed) as SourceFile;
   const facts: Record<string, unknown> = {};
-  const ctx = { sourceFile, document, schemas: schemaMembers(sourceFile), takenNames, recordedAliases, facts };
+  const hiddenTypeNames = new Set(blanked.flatMap((name) => outline.get(name)!.typeNames));
+  const ctx = { sourceFile, document, schemas: schemaMembers(sourceFile), takenNames, recordedAliases, hiddenTypeNames, facts };
   const edits: TextEdit[] = [];
   const moves: TextMove[] = [];
   const warnings: string[] = [];
@@ -58,8 +66,52 @@ export function runPasses(
     warnings.push(...result.warnings);
     Object.assign(facts, result.facts);
   }
-  const { text, appended } = applyEditsAndMoves(schemaText, edits, moves);
-  return { text, warnings, facts, reportParts: reportParts(sourceFile, ctx.schemas, [...edits, ...moves.map((m) => ({ start: m.start, end: m.end, text: m.replacement }))], text, appended) };
+  // The passes' offsets are in the parsed text; the edits apply to the whole file.
+  const at = (position: number) => uncut(cuts, position);
+  const { text, appended } = applyEditsAndMoves(
+    schemaText,
+    edits.map((e) => ({ ...e, start: at(e.start), end: at(e.end) })),
+    moves.map((m) => ({ ...m, start: at(m.start), end: at(m.end) })),
+  );
+  const parts = reportParts(sourceFile, ctx.schemas, [...edits, ...moves.map((m) => ({ start: m.start, end: m.end, text: m.replacement }))], text, appended);
+  return { text, warnings, facts, reportParts: parts && { parts, outlined: new Map(blanked.map((name) => [name, outline.get(name)!.members])) } };
+}
+
+/**
+ * `text` without the body of each top-level `export interface <name> { … }`
+ * of `names`, and where each body was (`at`, in the shortened text; in
+ * order). openapi-typescript prints members indented, so a body ends at the
+ * first line that is a lone `}`. A name not found that way is kept.
+ */
+export function cutInterfaces(text: string, names: readonly string[]): { text: string; cuts: Array<{ name: string; at: number; length: number }> } {
+  const cuts: Array<{ name: string; start: number; end: number }> = [];
+  for (const name of names) {
+    const head = `export interface ${name} {\n`;
+    const at = text.startsWith(head) ? 0 : text.indexOf(`\n${head}`) + 1;
+    if (at === 0 && !text.startsWith(head)) continue;
+    const start = at + head.length;
+    const end = text.indexOf('\n}\n', start - 1) + 1;
+    if (end > 0) cuts.push({ name, start, end });
+  }
+  cuts.sort((a, b) => a.start - b.start);
+  let out = '';
+  let cursor = 0;
+  let removed = 0;
+  const placed = cuts.map(({ name, start, end }) => {
+    out += text.slice(cursor, start);
+    cursor = end;
+    const cut = { name, at: start - removed, length: end - start };
+    removed += end - start;
+    return cut;
+  });
+  return { text: out + text.slice(cursor), cuts: placed };
+}
+
+/** A position in the text cutInterfaces shortened, in the text it was cut from. */
+function uncut(cuts: ReadonlyArray<{ at: number; length: number }>, position: number): number {
+  let shift = 0;
+  for (const cut of cuts) if (position >= cut.at) shift += cut.length;
+  return position + shift;
 }
 
 /**

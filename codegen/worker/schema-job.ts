@@ -9,6 +9,7 @@ import type { JsonObject } from '../lib/openapi.js';
 import { timer, type Timings } from '../lib/timings.js';
 import { runPasses } from '../stages/passes.js';
 import { generateTypes } from '../stages/openapi-typescript.js';
+import { outlineInterfaces, type InterfaceOutline } from '../stages/outline.js';
 import type { SchemaJobNames, SchemaJobRequest, SchemaJobResult } from './protocol.js';
 
 /** `names` resolves when the pipeline has planned the wrappers: only the passes wait for it. */
@@ -20,12 +21,13 @@ export async function runSchemaJob(request: SchemaJobRequest, names: Promise<Sch
   // and the second parse comes after the first copy is dropped (one copy of a
   // large spec in memory at a time).
   const messages: string[] = [];
+  let outline = new Map<string, InterfaceOutline>();
   const raw = await time('openapi-typescript', () =>
-    generateTypes(JSON.parse(request.json), request.source, { copy: false, messages, hasAt: request.json.includes('@') }),
+    generateTypes(JSON.parse(request.json), request.source, { copy: false, messages, hasAt: request.json.includes('@'), inspect: (nodes) => (outline = outlineInterfaces(nodes)) }),
   );
   const document = JSON.parse(request.json) as JsonObject;
   const { takenNames } = await names;
-  const { reportParts, ...processed } = time('passes', () => runPasses(raw, document, new Set(takenNames), new Map(request.recordedAliases)));
+  const { reportParts, ...processed } = time('passes', () => runPasses(raw, document, new Set(takenNames), new Map(request.recordedAliases), outline));
   processed.warnings.unshift(...messages);
   const reportSymbols = time('api-report', () => apiSymbols(new Map([['schema.ts', reportParts ?? processed.text]])));
   return { ...processed, timings, reportSymbols };

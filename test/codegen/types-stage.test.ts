@@ -10,7 +10,9 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { apiReport } from '../../codegen/stages/api-symbols.js';
 import { Project } from 'ts-morph';
-import { applyEdits, runPasses, reportParts, schemaMembers } from '../../codegen/stages/passes.js';
+import { applyEdits, cutInterfaces, runPasses, reportParts, schemaMembers } from '../../codegen/stages/passes.js';
+import { outlineInterfaces, type InterfaceOutline } from '../../codegen/stages/outline.js';
+import { binaryTypesPass } from '../../codegen/passes/binary-types.js';
 import type { TextEdit } from '../../codegen/passes/pass.js';
 import type { JsonObject } from '../../codegen/lib/openapi.js';
 import { generateTypes } from '../../codegen/stages/openapi-typescript.js';
@@ -41,14 +43,69 @@ describe('types stage', () => {
 
 describe('passes → API report', () => {
   // The report of schema.ts is made from the passes' own parse plus a parse of
-  // what they appended (reportParts), not from a second parse of the file.
-  it.each(bundled)('%s: the parse handed over gives the report a fresh parse gives', async (file) => {
-    const doc = parse(readFileSync(join(REPO, file), 'utf8')) as Record<string, unknown>;
-    const processed = runPasses(await generateTypes(doc, file), doc as JsonObject);
-    expect(processed.reportParts).toHaveLength(2);
-    const fromParts = apiReport(new Map([['schema.ts', processed.reportParts!]]));
-    expect(fromParts).toBe(apiReport(new Map([['schema.ts', processed.text]])));
-    expect(fromParts).toContain('| `components.schemas');
+  // what they appended (reportParts), not from a second parse of the file; the
+  // `paths` and `operations` interfaces no pass reads are not parsed at all,
+  // their outline (stages/outline.ts) stands in.
+  it.each([...bundled, 'test/golden/__golden__/media-kinds/openapi.yaml', 'test/golden/__golden__/json-patch-kinds/openapi.yaml'])(
+    '%s: the parse handed over gives the report a fresh parse gives, and the output a full parse gives',
+    async (file) => {
+      const doc = parse(readFileSync(join(REPO, file), 'utf8')) as Record<string, unknown>;
+      let outline = new Map<string, InterfaceOutline>();
+      const raw = await generateTypes(doc, file, { inspect: (nodes) => (outline = outlineInterfaces(nodes)) });
+      expect([...outline.keys()].sort()).toEqual(['operations', 'paths']);
+      const processed = runPasses(raw, doc as JsonObject, new Set(), new Map(), outline);
+      expect(processed.reportParts?.parts).toHaveLength(2);
+      const fromParts = apiReport(new Map([['schema.ts', processed.reportParts!]]));
+      expect(fromParts).toBe(apiReport(new Map([['schema.ts', processed.text]])));
+      expect(fromParts).toContain('| `components.schemas');
+      expect(fromParts).toMatch(/\| `operations[.[]/);
+      const full = runPasses(raw, doc as JsonObject);
+      expect(processed.text).toBe(full.text);
+      expect(processed.facts).toEqual(full.facts);
+      expect(processed.warnings).toEqual(full.warnings);
+    },
+  );
+
+  it('a type name used only inside a skipped interface still keeps readable-aliases off it', () => {
+    // openapi-typescript's own output references nothing there that no top-level statement names; the
+    // outline's type names keep any such reference counted (here `Widget`, also a schema key).
+    const raw = [
+      'export interface paths {\n    "/a": {\n        get: Widget;\n    };\n}',
+      'export interface components {\n    schemas: {\n        Widget: {\n            x: string;\n        };\n    };\n}',
+      'export type $defs = Record<string, never>;\n',
+    ].join('\n');
+    const doc = { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {}, components: { schemas: { Widget: { type: 'object', properties: { x: { type: 'string' } } } } } } as JsonObject;
+    const outline = new Map([['paths', { members: [], typeNames: ['Widget'] }]]);
+    const full = runPasses(raw, doc);
+    expect(full.facts.aliases).toEqual({});
+    const cut = runPasses(raw, doc, new Set(), new Map(), outline);
+    expect(cut.facts.aliases).toEqual({});
+    expect(cut.text).toBe(full.text);
+  });
+
+  it('parses what a pass reads: an operation whose inline body has bytes keeps `operations` in the parse', async () => {
+    const file = 'test/golden/__golden__/media-kinds/openapi.yaml';
+    const doc = parse(readFileSync(join(REPO, file), 'utf8')) as JsonObject;
+    expect([...binaryTypesPass.reads!(doc)]).toContain('operations');
+    const plain = parse(readFileSync(join(REPO, bundled[0]!), 'utf8')) as JsonObject;
+    expect([...binaryTypesPass.reads!(plain)]).toEqual([]);
+  });
+});
+
+describe('cutInterfaces', () => {
+  const text = 'export interface paths {\n    "/a": {\n        get: operations["a"];\n    };\n}\nexport type webhooks = Record<string, never>;\nexport interface operations {\n    a: {\n        parameters: never;\n    };\n}\nexport type Z = 1;\n';
+  it('cuts the bodies it is asked for and says where they were', () => {
+    const { text: cut, cuts } = cutInterfaces(text, ['operations', 'paths']);
+    expect(cut).toBe('export interface paths {\n}\nexport type webhooks = Record<string, never>;\nexport interface operations {\n}\nexport type Z = 1;\n');
+    expect(cuts.map((c) => c.name)).toEqual(['paths', 'operations']);
+    // Putting each body back where it was gives the text again.
+    let whole = cut;
+    for (const c of [...cuts].reverse()) whole = whole.slice(0, c.at) + text.substr(cuts.filter((d) => d.at < c.at).reduce((n, d) => n + d.length, 0) + c.at, c.length) + whole.slice(c.at);
+    expect(whole).toBe(text);
+  });
+  it('keeps an interface it cannot find as openapi-typescript prints it', () => {
+    expect(cutInterfaces(text, ['components']).cuts).toEqual([]);
+    expect(cutInterfaces('export type paths = Record<string, never>;\n', ['paths']).cuts).toEqual([]);
   });
 });
 
