@@ -15,7 +15,7 @@ import type { SchemaJobResult } from './worker/protocol.js';
 export interface ManifestRecord {
   /** Wrapper names by `METHOD /path`. */
   wrappers: Map<string, RecordedName>;
-  /** Schema alias names (passes/readable-aliases.ts) by schema key. */
+  /** Schema alias names (passes/readable-aliases.ts) by schema key; '' for a schema recorded without one (`unnamedSchemas`). */
   aliases: Map<string, string>;
 }
 
@@ -33,7 +33,7 @@ export function readManifest(text: string, where: string): ManifestRecord {
   } catch (error) {
     throw new PipelineError(`${where}: not valid JSON (${(error as Error).message}); restore it from git, or delete it to name every operation afresh`);
   }
-  const { operations, aliases } = (parsed ?? {}) as { operations?: unknown; aliases?: unknown };
+  const { operations, aliases, unnamedSchemas } = (parsed ?? {}) as { operations?: unknown; aliases?: unknown; unnamedSchemas?: unknown };
   if (!Array.isArray(operations)) throw new PipelineError(`${where}: no "operations" list; restore it from git, or delete it to name every operation afresh`);
   const wrappers = new Map<string, RecordedName>();
   for (const entry of operations as Array<Record<string, unknown>>) {
@@ -51,6 +51,8 @@ export function readManifest(text: string, where: string): ManifestRecord {
       if (typeof key === 'string' && isSafeIdentifier(name) && !aliasKeys.has(key)) aliasKeys.set(key, name);
     }
   }
+  // Schemas the last generate left without a name: '' (readable-aliases keeps them so).
+  if (Array.isArray(unnamedSchemas)) for (const key of unnamedSchemas) if (typeof key === 'string' && !aliasKeys.has(key)) aliasKeys.set(key, '');
   return { wrappers, aliases: aliasKeys };
 }
 

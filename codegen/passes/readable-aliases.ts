@@ -22,6 +22,8 @@
  *
  * A name that is reserved, or still taken after that, is reported and not
  * emitted (the schema stays inline): never silently overwritten or suffixed.
+ * Such a schema is recorded as well (`unnamedSchemas`), and a regenerate over
+ * that record leaves it inline again (step 3).
  */
 import { Node, ts, type SourceFile } from 'ts-morph';
 import { isSafeIdentifier, jsString, pascalCase } from '../lib/escape.js';
@@ -75,20 +77,22 @@ export const readableAliasesPass: Pass = ({ sourceFile, document, schemas, taken
     );
   }
 
-  // 3. Derived names, by group. A group is every schema deriving the name,
-  // also those that kept their recorded name (skipped here): so a regenerate
-  // over the last manifest tries what the first run tried, and a schema the
-  // first run left without a name does not now take the name its group gave up.
+  // 3. Derived names, by group: the schemas deriving the name that have none
+  // yet. A schema the last generate left without a name (manifest.json's
+  // `unnamedSchemas`) is tried as a first generate tried it, against every
+  // schema deriving the name, also those that kept theirs: it fails again, so
+  // a regenerate over its own output is a fixed point, instead of taking the
+  // plain name its group gave up.
   const named = new Set(claimed.values());
-  const groups = new Map<string, Candidate[]>();
+  const derivers = new Map<string, Candidate[]>();
   for (const [key, alias] of wanted) {
-    if (alias && !isCleanKey(key)) groups.set(alias, [...(groups.get(alias) ?? []), { key, alias, clean: false }]);
+    if (alias && !isCleanKey(key)) derivers.set(alias, [...(derivers.get(alias) ?? []), { key, alias, clean: false }]);
   }
-  for (const [alias, group] of groups) {
-    const open = group.filter((c) => !named.has(c.key));
-    if (open.length === 0) continue;
-    if (group.length === 1 && claim(group[0]!, alias)) continue;
+  for (const [alias, all] of derivers) {
+    const open = all.filter((c) => !named.has(c.key));
     for (const c of open) {
+      const group = recordedAliases.get(c.key) === '' ? all : open;
+      if (group.length === 1 && claim(c, alias)) continue;
       if (qualifiers(c, group).some((q) => claim(c, q))) continue;
       const why = group.length > 1 ? `derived from ${group.length} schemas` : 'taken or reserved';
       warnings.push(`readable aliases: ${alias} for schema ${jsString(c.key)} is ${why} and no qualified name is free; not emitted`);
@@ -99,7 +103,9 @@ export const readableAliasesPass: Pass = ({ sourceFile, document, schemas, taken
   warnings.push(...qualifiedWarnings(wanted, nameOf, claimed));
   // In the document order of the schemas (the manifest lists them so).
   const aliases = Object.fromEntries([...wanted.keys()].flatMap((key) => (nameOf.has(key) ? [[nameOf.get(key)!, key]] : [])));
-  return { edits: [], warnings, facts: { aliases } };
+  // Recorded too (readManifest), so that the next generate keeps them unnamed (step 3).
+  const unnamedSchemas = [...wanted.keys()].filter((key) => !nameOf.has(key));
+  return { edits: [], warnings, facts: { aliases, ...(unnamedSchemas.length ? { unnamedSchemas } : {}) } };
 };
 
 /**

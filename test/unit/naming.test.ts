@@ -123,6 +123,9 @@ describe('wrapper names', () => {
       // aliases by schema key; unusable names (and non-string keys) are named afresh
       expect([...aliases]).toEqual([['Pet', 'Pet'], ['pkg__PetResponse', 'PetResponse']]);
       expect([...readManifest(JSON.stringify({ operations: [] }), 'm.json').aliases]).toEqual([]);
+      // schemas recorded without a name come back as '' (a named key keeps its name; non-strings are ignored)
+      const unnamed = JSON.stringify({ operations: [], aliases: { Pet: 'Pet' }, unnamedSchemas: ['simple-user', 'Pet', 7] });
+      expect([...readManifest(unnamed, 'm.json').aliases]).toEqual([['Pet', 'Pet'], ['simple-user', '']]);
       expect(() => readManifest('{', 'generated/x/manifest.json')).toThrow(/^generated\/x\/manifest\.json: not valid JSON/);
       expect(() => readManifest('{}', 'm.json')).toThrow(/m\.json: no "operations" list/);
     });

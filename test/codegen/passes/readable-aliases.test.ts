@@ -60,11 +60,19 @@ describe('readable-aliases', () => {
     const spec = specWith(`    ASpec: ${object()}\n    a__Spec: ${object()}\n    b__Spec: ${object()}\n`);
     const first = await runPassesOn(spec);
     expect(first.facts.aliases).toEqual({ ASpec: 'ASpec', BSpec: 'b__Spec' });
-    const recordedAliases = Object.fromEntries(Object.entries(first.facts.aliases as Record<string, string>).map(([name, key]) => [key, name]));
+    expect(first.facts.unnamedSchemas).toEqual(['a__Spec']);
+    // What readManifest gives back: the names by key, and '' for a schema recorded without one.
+    const recordedAliases = {
+      ...Object.fromEntries(Object.entries(first.facts.aliases as Record<string, string>).map(([name, key]) => [key, name])),
+      ...Object.fromEntries((first.facts.unnamedSchemas as string[]).map((key) => [key, ''])),
+    };
     const second = await runPassesOn(spec, { recordedAliases });
     expect(second.facts.aliases).toEqual(first.facts.aliases);
     expect(second.warnings).toEqual(first.warnings);
     expect(second.text).toBe(first.text);
+    // A schema that comes new is still tried against the others without a name: alone, it takes the plain name.
+    const newcomer = await runPassesOn(spec, { recordedAliases: { ASpec: 'ASpec', b__Spec: 'BSpec' } });
+    expect(newcomer.facts.aliases).toEqual({ ASpec: 'ASpec', BSpec: 'b__Spec', Spec: 'a__Spec' });
   });
 
   it('never emits a name that is reserved and has no free form: the schema stays inline, with a warning', async () => {
