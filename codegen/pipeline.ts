@@ -12,6 +12,7 @@ import { markdownHeader, tsHeader, yamlHeader, type HeaderInfo } from './lib/hea
 import { toolVersions } from './lib/versions.js';
 import { stringifyYaml } from './lib/yaml.js';
 import { timer, type Timings } from './lib/timings.js';
+import { collectGarbage } from './lib/gc.js';
 import type { FileTree } from './lib/write-tree.js';
 import { readLimits } from './lib/limits.js';
 import { allowedRoots } from './lib/spec-resolver.js';
@@ -155,6 +156,9 @@ async function generateApi(run: ApiRun): Promise<ApiResult> {
   };
 
   const { lintWarnings, bundled, guaranteed, wrappers, job } = await lintAndPrepare(run, time);
+  // Redocly's documents and resolver went with lintAndPrepare: collected now, while the
+  // schema job runs, rather than kept beside the worker's heap (GitHub's peak RSS).
+  time('gc', collectGarbage);
   const testing = time('testing', () => generateTesting(api, bundled.document, loaded.clientConfigs.get(api) ?? {}, wrappers.operations, { runtime: run.runtime }));
   lintWarnings.forEach(warn);
   guaranteed.warnings.forEach(warn);
