@@ -23,15 +23,18 @@ import { Node, type InterfaceDeclaration, type TypeNode } from 'ts-morph';
 import { jsString } from '../lib/escape.js';
 import { isBinarySchema, mediaKind } from '../lib/media.js';
 import { deref, isObject, operationsOf, schemaNameOf, type JsonObject } from '../lib/openapi.js';
-import type { Pass, PassContext, PassResult, TextEdit } from './pass.js';
+import type { InterfaceRead, Pass, PassContext, PassResult, TextEdit } from './pass.js';
 
 const BLOB = 'Blob';
 const BINARY_BODY = 'Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>';
 const EVENT_STREAM = 'ReadableStream<Uint8Array>';
 
 export const binaryTypesPass: Pass = Object.assign(binaryTypes, {
-  /** `operations` when an operation with an operationId has bytes in a body it writes inline, `paths` for one without. */
-  reads: (document: JsonObject) => new Set(inlineBodiesWithBytes(document).map((op) => (typeof op.operation.operationId === 'string' ? 'operations' : 'paths'))),
+  /** The operations with bytes in a body written inline: `operations[id]`, or `paths[path]` for one without an operationId. */
+  reads: (document: JsonObject): InterfaceRead[] =>
+    inlineBodiesWithBytes(document).map((op) =>
+      typeof op.operation.operationId === 'string' ? { name: 'operations', members: [op.operation.operationId] } : { name: 'paths', members: [op.path] },
+    ),
 });
 
 function binaryTypes({ sourceFile, document, schemas }: PassContext): PassResult {

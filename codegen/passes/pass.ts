@@ -37,6 +37,12 @@ export interface TextMove {
   render: (moved: string) => string;
 }
 
+/** Part of an interface a pass reads: `members` by key, or all of it. */
+export interface InterfaceRead {
+  name: string;
+  members?: readonly string[];
+}
+
 export interface PassResult {
   edits: TextEdit[];
   warnings: string[];
@@ -52,9 +58,10 @@ export interface PassResult {
  */
 export type Pass = ((ctx: PassContext) => PassResult) & {
   /**
-   * Which of the interfaces the parse may skip (stages/outline.ts: `paths`,
-   * `operations`) this pass reads for `document`; none when absent. The body
-   * of any other is not in `sourceFile` (cut out; offsets are mapped back).
+   * What this pass reads, for `document`, of the interfaces the parse may
+   * skip (stages/outline.ts: `paths`, `operations`): some members by key, or
+   * (no `members`) all of it; nothing when absent. What no pass reads is not
+   * in `sourceFile` (cut out; offsets are mapped back).
    */
-  reads?: (document: JsonObject) => ReadonlySet<string>;
+  reads?: (document: JsonObject) => Iterable<InterfaceRead>;
 };

@@ -46,10 +46,18 @@ export function runPasses(
   recordedAliases: ReadonlyMap<string, string> = new Map(),
   outline: ReadonlyMap<string, InterfaceOutline> = new Map(),
 ): PostprocessOutput {
-  // The outlined interfaces no pass reads are cut from the text the passes parse: their outline stands in (stages/outline.ts).
-  const read = new Set(PASSES.flatMap(([, pass]) => [...(pass.reads?.(document) ?? [])]));
-  const { text: parseText, cuts } = cutInterfaces(schemaText, [...outline.keys()].filter((name) => !read.has(name)));
-  const blanked = cuts.map((cut) => cut.name);
+  // What no pass reads of the outlined interfaces is cut from the text the passes parse: the outline stands in (stages/outline.ts).
+  const keep = new Map<string, Set<string> | 'all'>();
+  for (const [, pass] of PASSES) {
+    for (const { name, members } of pass.reads?.(document) ?? []) {
+      const kept = keep.get(name);
+      if (!members || kept === 'all') keep.set(name, 'all');
+      else keep.set(name, new Set([...(kept ?? []), ...members]));
+    }
+  }
+  const plan = new Map([...outline.keys()].flatMap((name) => (keep.get(name) === 'all' ? [] : [[name, (keep.get(name) as Set<string> | undefined) ?? new Set<string>()] as const])));
+  const { text: parseText, cuts } = cutInterfaces(schemaText, plan);
+  const blanked = [...new Set(cuts.map((cut) => cut.name))];
   // Parsed without JSDoc (lib/ts-doc.ts), then handed to ts-morph to walk.
   const parsed = ts.createSourceFile('/schema.ts', parseText, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, ts.ScriptKind.TS);
   const sourceFile = createWrappedNode(parsed) as SourceFile;
@@ -78,34 +86,73 @@ export function runPasses(
 }
 
 /**
- * `text` without the body of each top-level `export interface <name> { … }`
- * of `names`, and where each body was (`at`, in the shortened text; in
- * order). openapi-typescript prints members indented, so a body ends at the
- * first line that is a lone `}`. A name not found that way is kept.
+ * `text` without what `plan` says no pass reads: of each top-level
+ * `export interface <name> { … }` it names, every member but those kept (by
+ * key; none kept: the whole body). Also where each cut was (`at`, in the
+ * shortened text, in order). openapi-typescript prints an interface's members
+ * four spaces in, each with its doc comment, and the body ends at the first
+ * line that is a lone `}`; an interface not found that way, or without a
+ * member to be kept, is left whole.
  */
-export function cutInterfaces(text: string, names: readonly string[]): { text: string; cuts: Array<{ name: string; at: number; length: number }> } {
-  const cuts: Array<{ name: string; start: number; end: number }> = [];
-  for (const name of names) {
+export function cutInterfaces(text: string, plan: ReadonlyMap<string, ReadonlySet<string>>): { text: string; cuts: Array<{ name: string; at: number; length: number }> } {
+  const ranges: Array<{ name: string; start: number; end: number }> = [];
+  for (const [name, kept] of plan) {
     const head = `export interface ${name} {\n`;
     const at = text.startsWith(head) ? 0 : text.indexOf(`\n${head}`) + 1;
     if (at === 0 && !text.startsWith(head)) continue;
     const start = at + head.length;
     const end = text.indexOf('\n}\n', start - 1) + 1;
-    if (end > 0) cuts.push({ name, start, end });
+    if (end <= 0) continue;
+    if (kept.size === 0) {
+      ranges.push({ name, start, end });
+      continue;
+    }
+    const members = memberChunks(text, start, end);
+    if ([...kept].some((key) => !members.some((m) => m.key === key))) continue;
+    for (const m of members) if (!kept.has(m.key)) ranges.push({ name, start: m.start, end: m.end });
   }
-  cuts.sort((a, b) => a.start - b.start);
+  ranges.sort((a, b) => a.start - b.start);
   let out = '';
   let cursor = 0;
   let removed = 0;
-  const placed = cuts.map(({ name, start, end }) => {
+  const cuts = ranges.map(({ name, start, end }) => {
     out += text.slice(cursor, start);
     cursor = end;
     const cut = { name, at: start - removed, length: end - start };
     removed += end - start;
     return cut;
   });
-  return { text: out + text.slice(cursor), cuts: placed };
+  return { text: out + text.slice(cursor), cuts };
 }
+
+/** The members of the interface body `text[start, end)`, each from its doc comment (if any) to the next member. */
+function memberChunks(text: string, start: number, end: number): Array<{ key: string; start: number; end: number }> {
+  const chunks: Array<{ key: string; start: number; end: number }> = [];
+  let doc: number | undefined;
+  for (let line = start; line < end; line = text.indexOf('\n', line) + 1 || end) {
+    if (text.startsWith('    /**', line)) doc ??= line;
+    const header = MEMBER_HEADER.exec(text.slice(line, text.indexOf('\n', line)));
+    if (!header) continue;
+    const from = doc ?? line;
+    doc = undefined;
+    if (chunks.length) chunks[chunks.length - 1]!.end = from;
+    chunks.push({ key: memberKey(header[1]!), start: from, end });
+  }
+  return chunks;
+}
+
+/** A key as written: a string literal's value (as written when JSON cannot read it: then no member matches), or the identifier. */
+function memberKey(written: string): string {
+  if (!written.startsWith('"')) return written;
+  try {
+    return JSON.parse(written) as string;
+  } catch {
+    return written;
+  }
+}
+
+/** A member's first line, four spaces in: its key (a JSON string or an identifier), optional, then its type. */
+const MEMBER_HEADER = /^ {4}("(?:[^"\\]|\\.)*"|[A-Za-z_$][\w$]*)\??: /;
 
 /** A position in the text cutInterfaces shortened, in the text it was cut from. */
 function uncut(cuts: ReadonlyArray<{ at: number; length: number }>, position: number): number {
