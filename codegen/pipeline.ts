@@ -174,7 +174,8 @@ async function generateApi(run: ApiRun): Promise<ApiResult> {
 
   const processed = await time('schema job (wait)', () => job.result());
   // The worker's heap (a large spec's syntax trees) is not needed once the last api's job is in.
-  if (last) await schemaRunner.close();
+  // Its thread winds down while the files below are made (runPipeline waits for it at the end).
+  if (last) schemaRunner.close().catch(() => {});
   Object.assign(timings, processed.timings);
   processed.warnings.forEach(warn);
   wrappers.warnings.forEach(warn);
