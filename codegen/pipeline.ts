@@ -58,6 +58,9 @@ export interface PipelineOptions {
 
 export const DEFAULT_RUNTIME_IMPORT = '../../src/index.js';
 
+/** A bundled spec this long (JSON text) or longer gets a garbage collection once lint is done (generateApi). */
+const LARGE_SPEC = 4 * 1024 * 1024;
+
 
 export interface ApiResult {
   api: string;
@@ -155,10 +158,11 @@ async function generateApi(run: ApiRun): Promise<ApiResult> {
     onWarning?.(api, line);
   };
 
-  const { lintWarnings, bundled, guaranteed, wrappers, job } = await lintAndPrepare(run, time);
-  // Redocly's documents and resolver went with lintAndPrepare: collected now, while the
-  // schema job runs, rather than kept beside the worker's heap (GitHub's peak RSS).
-  time('gc', collectGarbage);
+  const { lintWarnings, bundled, guaranteed, wrappers, job, size } = await lintAndPrepare(run, time);
+  // Redocly's documents and resolver went with lintAndPrepare: for a large spec they are
+  // hundreds of MB, collected now, while the schema job runs, rather than kept beside the
+  // worker's heap (GitHub's peak RSS). For a smaller one the collection is not worth its time.
+  if (size >= LARGE_SPEC) time('gc', collectGarbage);
   const testing = time('testing', () => generateTesting(api, bundled.document, loaded.clientConfigs.get(api) ?? {}, wrappers.operations, { runtime: run.runtime }));
   lintWarnings.forEach(warn);
   guaranteed.warnings.forEach(warn);
@@ -216,7 +220,7 @@ async function lintAndPrepare(run: ApiRun, time: ReturnType<typeof timer>) {
     const job = schemaRunner.start({ json, source: where, recordedAliases: [...recorded.aliases] });
     const wrappers = time('wrappers', () => generateWrappers(api, document, clientConfig, { runtime, where, recordedNames: recorded.wrappers }));
     job.name({ takenNames: wrappers.exportedNames });
-    return { bundled: { document, files }, guaranteed, wrappers, job };
+    return { bundled: { document, files }, guaranteed, wrappers, job, size: json.length };
   });
   const lintWarnings = await time('lint', () => lintSpec(preprocessed));
   return { lintWarnings, ...prepared() };
