@@ -44,8 +44,10 @@ export default function vendorQuirksPlugin() {
         'paths-default': PathsDefault,
         'nullable-to-type-null': NullableToTypeNull,
         'unknown-keys-to-extensions': UnknownKeysToExtensions,
+        'json-patch-operation': JsonPatchOperation,
       },
     },
+    // Also a decorator (configs written before it was a preprocessor keep working).
     decorators: {
       oas3: {
         'json-patch-operation': JsonPatchOperation,

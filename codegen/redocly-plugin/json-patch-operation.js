@@ -4,9 +4,12 @@
  * add, remove, replace, move, copy, test).
  *
  * LaunchDarkly's `PatchOperation.op` is a free `string`, so a typo such as
- * `"update"` would type-check and fail at the server. A decorator (bundle
- * only): it narrows the schema for types and mock servers; lint has nothing
- * to check about it.
+ * `"update"` would type-check and fail at the server. It narrows the schema
+ * for types and mock servers, and lint has nothing to check about it, so it is
+ * configured as a preprocessor: it runs once, before lint and bundle, and an
+ * api without a decorator is not bundled at all when nothing else needs it
+ * (codegen/stages/bundle-check.ts). Registered as a decorator too, with the
+ * same effect on the bundle.
  *
  * Options: `schemas` — names of the component schemas that are JSON Patch
  * operations. Only an `op` property that is a plain string without `enum` or

@@ -1,4 +1,4 @@
-/** codegen/redocly-plugin/json-patch-operation.js: a JSON Patch operation's `op` typed as RFC 6902's six operations (a decorator: the bundle only). */
+/** codegen/redocly-plugin/json-patch-operation.js: a JSON Patch operation's `op` typed as RFC 6902's six operations (a preprocessor, and the same as a decorator). */
 import { describe, expect, it } from 'vitest';
 import { lintAndBundle, spec } from '../../support/redocly-plugin.js';
 
@@ -18,8 +18,10 @@ components:
     ['narrows op of the schemas named', { schemas: ['PatchOperation', 'Narrowed'] }, { PatchOperation: SIX, Narrowed: ['add'], Other: undefined }],
     ['does nothing without a schema list', {}, { PatchOperation: undefined, Narrowed: ['add'], Other: undefined }],
   ])('%s', async (_, options, want) => {
-    const { bundled } = await lintAndBundle(source, {}, { decorators: { [ID]: options } });
-    const enums = Object.fromEntries(Object.entries(bundled.components.schemas as Record<string, any>).map(([name, s]) => [name, s.properties.op.enum]));
-    expect(enums).toEqual(want);
+    for (const as of ['preprocessors', 'decorators']) {
+      const { bundled } = await lintAndBundle(source, {}, { [as]: { [ID]: options } });
+      const enums = Object.fromEntries(Object.entries(bundled.components.schemas as Record<string, any>).map(([name, s]) => [name, s.properties.op.enum]));
+      expect(enums, as).toEqual(want);
+    }
   });
 });
