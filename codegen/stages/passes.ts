@@ -55,14 +55,18 @@ export function runPasses(
       else keep.set(name, new Set([...(kept ?? []), ...members]));
     }
   }
-  const plan = new Map([...outline.keys()].flatMap((name) => (keep.get(name) === 'all' ? [] : [[name, (keep.get(name) as Set<string> | undefined) ?? new Set<string>()] as const])));
+  const plan = new Map<string, ReadonlySet<string>>();
+  for (const name of outline.keys()) {
+    const kept = keep.get(name);
+    if (kept !== 'all') plan.set(name, kept ?? new Set());
+  }
   const { text: parseText, cuts } = cutInterfaces(schemaText, plan);
-  const blanked = [...new Set(cuts.map((cut) => cut.name))];
+  const cutNames = [...new Set(cuts.map((cut) => cut.name))];
   // Parsed without JSDoc (lib/ts-doc.ts), then handed to ts-morph to walk.
   const parsed = ts.createSourceFile('/schema.ts', parseText, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, ts.ScriptKind.TS);
   const sourceFile = createWrappedNode(parsed) as SourceFile;
   const facts: Record<string, unknown> = {};
-  const hiddenTypeNames = new Set(blanked.flatMap((name) => outline.get(name)!.typeNames));
+  const hiddenTypeNames = new Set(cutNames.flatMap((name) => outline.get(name)!.typeNames));
   const ctx = { sourceFile, document, schemas: schemaMembers(sourceFile), takenNames, recordedAliases, hiddenTypeNames, facts };
   const edits: TextEdit[] = [];
   const moves: TextMove[] = [];
@@ -82,7 +86,7 @@ export function runPasses(
     moves.map((m) => ({ ...m, start: at(m.start), end: at(m.end) })),
   );
   const parts = reportParts(sourceFile, ctx.schemas, [...edits, ...moves.map((m) => ({ start: m.start, end: m.end, text: m.replacement }))], text, appended);
-  return { text, warnings, facts, reportParts: parts && { parts, outlined: new Map(blanked.map((name) => [name, outline.get(name)!.members])) } };
+  return { text, warnings, facts, reportParts: parts && { parts, outlined: new Map(cutNames.map((name) => [name, outline.get(name)!.members])) } };
 }
 
 /**
@@ -112,10 +116,17 @@ export function cutInterfaces(text: string, plan: ReadonlyMap<string, ReadonlySe
     for (const m of members) if (!kept.has(m.key)) ranges.push({ name, start: m.start, end: m.end });
   }
   ranges.sort((a, b) => a.start - b.start);
+  // Neighbouring members cut from one interface are one cut (fewer offsets to map back).
+  const merged: typeof ranges = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && last.name === r.name && last.end === r.start) last.end = r.end;
+    else merged.push({ ...r });
+  }
   let out = '';
   let cursor = 0;
   let removed = 0;
-  const cuts = ranges.map(({ name, start, end }) => {
+  const cuts = merged.map(({ name, start, end }) => {
     out += text.slice(cursor, start);
     cursor = end;
     const cut = { name, at: start - removed, length: end - start };
@@ -130,6 +141,7 @@ function memberChunks(text: string, start: number, end: number): Array<{ key: st
   const chunks: Array<{ key: string; start: number; end: number }> = [];
   let doc: number | undefined;
   for (let line = start; line < end; line = text.indexOf('\n', line) + 1 || end) {
+    if (text.charCodeAt(line + 4) === 32) continue; // deeper than a member's first line
     if (text.startsWith('    /**', line)) doc ??= line;
     const header = MEMBER_HEADER.exec(text.slice(line, text.indexOf('\n', line)));
     if (!header) continue;
