@@ -31,6 +31,9 @@ export function stringifyYaml(document: unknown): string {
   } catch (error) {
     if (error !== UNSUPPORTED) throw error;
     return dump(document, OPTIONS);
+  } finally {
+    KEYS.clear();
+    SHORT_VALUES.clear();
   }
 }
 
@@ -40,7 +43,8 @@ const UNSUPPORTED = Symbol('unsupported');
 let openEnded = false;
 
 /** `\n` and the indentation of `level` (two spaces a level), as js-yaml's generateNextLine. */
-const lineAt = (level: number) => `\n${'  '.repeat(level)}`;
+const LINES: string[] = [];
+const lineAt = (level: number) => (LINES[level] ??= `\n${'  '.repeat(level)}`);
 
 /** A block mapping at `level`; `compact`: its first pair continues the current line. */
 function writeMapping(out: string[], map: Record<string, Data>, level: number, compact: boolean): void {
@@ -126,7 +130,16 @@ function stringText(text: string, level: number): string | undefined {
   return `|${indicator}${chomping}\n${last ? body.slice(0, -1) : body}`;
 }
 
+/** Keys repeat (`type`, `description`, …): each is tested once per document. */
+const KEYS = new Map<string, string>();
+
 function keyText(key: string): string {
+  let text = KEYS.get(key);
+  if (text === undefined) KEYS.set(key, (text = keyTextOf(key)));
+  return text;
+}
+
+function keyTextOf(key: string): string {
   // js-yaml writes a key with a line break, or over 1024 characters, in the explicit form (`? key`).
   if (key.includes('\n') || key.length > 1024) throw UNSUPPORTED;
   const text = stringText(key, 1);
@@ -137,14 +150,25 @@ function keyText(key: string): string {
   return printed.slice(0, -': null\n'.length);
 }
 
+/** One-line strings up to this length are remembered with their text (it does not depend on the level). */
+const SHORT = 48;
+const SHORT_VALUES = new Map<string, string>();
+
 function scalarText(value: Data, level: number): string {
   openEnded = false;
   if (value === null) return 'null';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'object') return Array.isArray(value) ? '[]' : '{}';
   if (typeof value === 'string') {
+    // Short one-line values repeat (`string`, `object`, formats, enum members): each is tested once.
+    const short = value.length <= SHORT && !value.includes('\n');
+    const known = short ? SHORT_VALUES.get(value) : undefined;
+    if (known !== undefined) return known;
     const text = stringText(value, level);
-    if (text !== undefined) return text;
+    if (text !== undefined) {
+      if (short) SHORT_VALUES.set(value, text);
+      return text;
+    }
   }
   // js-yaml's int and float tags write a finite number without an exponent as JavaScript does.
   if (typeof value === 'number' && Number.isFinite(value) && !Object.is(value, -0) && !String(value).includes('e')) return String(value);

@@ -26,8 +26,11 @@ export async function generateTypes(
   options: {
     copy?: boolean;
     messages?: string[];
-    /** False when the caller knows no string of the document contains `@` (e.g. its JSON text has none): nothing to neutralise. */
-    hasAt?: boolean;
+    /**
+     * The document's text as `JSON.stringify` wrote it, when the caller has it:
+     * cheap tests on it skip walks that would find nothing (see skippedWalks).
+     */
+    json?: string;
     /** Given openapi-typescript's top-level nodes before they are printed (stages/outline.ts reads them). */
     inspect?: (statements: readonly ts.Node[]) => void;
   } = {},
@@ -37,13 +40,14 @@ export async function generateTypes(
   const restore = captureConsole(options.messages);
   try {
     const schema = (options.copy === false ? document : structuredClone(document)) as unknown as OpenAPI3;
-    if (options.hasAt !== false) neutraliseDocText(schema);
+    const skip = skippedWalks(options.json);
+    if (!skip.neutralise) neutraliseDocText(schema);
     const ctx: GlobalContext = {
       additionalProperties: false,
       alphabetize: false,
       arrayLength: false,
       defaultNonNullable: true,
-      discriminators: scanDiscriminators(schema, {}),
+      discriminators: skip.discriminators ? { objects: {}, refsHandled: [] } : scanDiscriminators(schema, {}),
       emptyObjectsUnknown: false,
       enum: false,
       enumValues: false,
@@ -80,6 +84,27 @@ export async function generateTypes(
   } finally {
     restore();
   }
+}
+
+/**
+ * Whole-document walks that `json` (the document's `JSON.stringify` text)
+ * shows would change nothing. JSON.stringify writes a key or a string without
+ * escapes unless it holds a quote, a backslash, a control character or a lone
+ * surrogate, so a plain substring test is exact:
+ * - `neutralise`: no string contains `@` (neutraliseDocText, below).
+ * - `discriminators`: no object has a `discriminator` key, and every string
+ *   `$ref` starts with `#`. openapi-typescript's scanDiscriminators (two walks
+ *   copying the path at every node: 66 ms on LaunchDarkly's full spec, which
+ *   has no discriminator) then returns nothing and changes nothing. The `$ref`
+ *   test covers its one lookup that does not need a discriminator: an `allOf`
+ *   `$ref` looked up in a plain object, where `constructor` would be found.
+ */
+export function skippedWalks(json: string | undefined): { neutralise: boolean; discriminators: boolean } {
+  if (json === undefined) return { neutralise: false, discriminators: false };
+  return {
+    neutralise: !json.includes('@'),
+    discriminators: !json.includes('"discriminator"') && !/"\$ref":"(?!#)/.test(json),
+  };
 }
 
 function captureConsole(into: string[] | undefined): () => void {

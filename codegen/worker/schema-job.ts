@@ -23,7 +23,7 @@ export async function runSchemaJob(request: SchemaJobRequest, names: Promise<Sch
   const messages: string[] = [];
   let outline = new Map<string, InterfaceOutline>();
   const raw = await time('openapi-typescript', () =>
-    generateTypes(JSON.parse(request.json), request.source, { copy: false, messages, hasAt: request.json.includes('@'), inspect: (nodes) => (outline = outlineInterfaces(nodes)) }),
+    generateTypes(JSON.parse(request.json), request.source, { copy: false, messages, json: request.json, inspect: (nodes) => (outline = outlineInterfaces(nodes)) }),
   );
   const document = JSON.parse(request.json) as JsonObject;
   const { takenNames } = await names;

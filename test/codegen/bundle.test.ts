@@ -86,7 +86,7 @@ describe('bundle skipped only when it would change nothing (stages/bundle-check.
 
 describe('doc text through the worker', () => {
   // The worker skips the `@` escaping when the spec's JSON text has no `@` at all
-  // (stages/openapi-typescript.ts hasAt); with one, a tag-like `@` must still be escaped.
+  // (stages/openapi-typescript.ts skippedWalks); with one, a tag-like `@` must still be escaped.
   it('escapes a tag-like @ in a description, and leaves a spec without @ as it was', () => {
     const dir = tempDir();
     const spec = (description: string) =>

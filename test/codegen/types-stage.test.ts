@@ -15,7 +15,7 @@ import { outlineInterfaces, type InterfaceOutline } from '../../codegen/stages/o
 import { binaryTypesPass } from '../../codegen/passes/binary-types.js';
 import type { TextEdit } from '../../codegen/passes/pass.js';
 import type { JsonObject } from '../../codegen/lib/openapi.js';
-import { generateTypes } from '../../codegen/stages/openapi-typescript.js';
+import { generateTypes, skippedWalks } from '../../codegen/stages/openapi-typescript.js';
 import { REPO } from '../support/run-cli.js';
 
 const bundled = [
@@ -31,6 +31,22 @@ describe('types stage', () => {
     const ours = await generateTypes(doc, file);
     const reference = astToString(await openapiTS(structuredClone(doc) as unknown as OpenAPI3, { silent: true }));
     expect(ours).toBe(reference);
+  });
+
+  it.each([...bundled, 'test/golden/__golden__/media-kinds/openapi.yaml'])('%s: the same output when the JSON text lets walks be skipped', async (file) => {
+    const doc = parse(readFileSync(join(REPO, file), 'utf8')) as Record<string, unknown>;
+    expect(await generateTypes(structuredClone(doc), file, { json: JSON.stringify(doc) })).toBe(await generateTypes(doc, file));
+  });
+
+  it('skips a walk only when the JSON text shows it would change nothing', () => {
+    const text = (doc: unknown) => skippedWalks(JSON.stringify(doc));
+    expect(text({ a: { description: 'plain', allOf: [{ $ref: '#/x' }] } })).toEqual({ neutralise: true, discriminators: true });
+    expect(text({ a: { description: 'see @deprecated' } }).neutralise).toBe(false);
+    expect(text({ a: { '@x': 1 } }).neutralise).toBe(false);
+    expect(text({ a: { discriminator: { propertyName: 'kind' } } }).discriminators).toBe(false);
+    // scanDiscriminators looks an allOf $ref up in a plain object: `constructor` is found there even without a discriminator.
+    expect(text({ a: { allOf: [{ $ref: 'constructor' }] } }).discriminators).toBe(false);
+    expect(skippedWalks(undefined)).toEqual({ neutralise: false, discriminators: false });
   });
 
   it('does not mutate the document it is given', async () => {
