@@ -23,18 +23,24 @@ import { Node, type InterfaceDeclaration, type TypeNode } from 'ts-morph';
 import { jsString } from '../lib/escape.js';
 import { isBinarySchema, mediaKind } from '../lib/media.js';
 import { deref, isObject, operationsOf, schemaNameOf, type JsonObject } from '../lib/openapi.js';
-import type { InterfaceRead, Pass, PassContext, PassResult, TextEdit } from './pass.js';
+import { SCHEMA_TYPES, type InterfaceRead, type Pass, type PassContext, type PassResult, type TextEdit } from './pass.js';
 
 const BLOB = 'Blob';
 const BINARY_BODY = 'Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>';
 const EVENT_STREAM = 'ReadableStream<Uint8Array>';
 
 export const binaryTypesPass: Pass = Object.assign(binaryTypes, {
-  /** The operations with bytes in a body written inline: `operations[id]`, or `paths[path]` for one without an operationId. */
-  reads: (document: JsonObject): InterfaceRead[] =>
-    inlineBodiesWithBytes(document).map((op) =>
+  /**
+   * The operations with bytes in a body written inline: `operations[id]`, or
+   * `paths[path]` for one without an operationId; and the schemas with bytes
+   * that a multipart body reaches.
+   */
+  reads: (document: JsonObject): InterfaceRead[] => [
+    ...inlineBodiesWithBytes(document).map((op) =>
       typeof op.operation.operationId === 'string' ? { name: 'operations', members: [op.operation.operationId] } : { name: 'paths', members: [op.path] },
     ),
+    ...schemasWithBytes(document).map((key) => ({ name: SCHEMA_TYPES, members: [key] })),
+  ],
 });
 
 function binaryTypes({ sourceFile, document, schemas }: PassContext): PassResult {
@@ -96,9 +102,9 @@ function binaryTypes({ sourceFile, document, schemas }: PassContext): PassResult
   // only what needs an edit is looked up in the (costlier) ts-morph tree.
   const components = isObject(document.components) ? document.components : {};
   const schemasJson = isObject(components.schemas) ? components.schemas : {};
-  const inMultipart = multipartSchemas(document);
+  const withBytes = new Set(schemasWithBytes(document));
   for (const [name, member] of schemas) {
-    if (!inMultipart.has(name) || !hasBinary(schemasJson[name])) continue;
+    if (!withBytes.has(name)) continue;
     // A self-referencing union is moved whole into an alias by recursive-unions; edits must not overlap.
     const typeNode = member.getTypeNode();
     if (typeNode && Node.isUnionTypeNode(typeNode) && typeNode.getText().includes(`components["schemas"][${jsString(name)}]`)) continue;
@@ -188,6 +194,13 @@ function members(node: InterfaceDeclaration | undefined): Map<string, TypeNode |
     out.set(Node.isStringLiteral(nameNode) ? nameNode.getLiteralValue() : nameNode.getText(), member.getTypeNode());
   }
   return out;
+}
+
+/** The component schemas a multipart body reaches that hold a binary schema themselves: the ones edited. */
+function schemasWithBytes(document: JsonObject): string[] {
+  const components = isObject(document.components) ? document.components : {};
+  const schemasJson = isObject(components.schemas) ? components.schemas : {};
+  return [...multipartSchemas(document)].filter((name) => hasBinary(schemasJson[name]));
 }
 
 /** Whether a schema holds a binary schema, not following `$ref`s (the referenced component is edited on its own). */

@@ -19,7 +19,7 @@ import { docComment, jsString, type DocTag } from '../lib/escape.js';
 import { startWithDoc } from '../lib/ts-doc.js';
 import { booleanFromKey, isBooleanSchema, literalOf } from '../lib/boolean-schema.js';
 import { componentSchemas, deref, isObject, schemaNameOf, type Json, type JsonObject } from '../lib/openapi.js';
-import type { Pass, PassResult, TextEdit } from './pass.js';
+import { SCHEMA_TYPES, type InterfaceRead, type Pass, type PassContext, type PassResult, type TextEdit } from './pass.js';
 
 type BoolValue = true | false | 'boolean';
 
@@ -32,11 +32,15 @@ interface Target {
   via: string;
 }
 
-export const booleanDiscriminatorPass: Pass = ({ document, schemas }) => {
-  const result: PassResult = { edits: [], warnings: [], facts: {} };
-  const targets = new Map<string, Target>();
-  const converted: string[] = [];
+export const booleanDiscriminatorPass: Pass = Object.assign(booleanDiscriminators, {
+  /** The member schemas whose discriminator property becomes a boolean. */
+  reads: (document: JsonObject): InterfaceRead[] => [...allTargets(document).targets.values()].map((t) => ({ name: SCHEMA_TYPES, members: [t.member] })),
+});
 
+/** Every boolean discriminator target, by member and property, and the warnings about them. */
+function allTargets(document: JsonObject): { targets: Map<string, Target>; warnings: string[] } {
+  const targets = new Map<string, Target>();
+  const warnings: string[] = [];
   for (const [name, schema] of componentSchemas(document)) {
     const disc = schema.discriminator;
     if (!isObject(disc) || typeof disc.propertyName !== 'string') continue;
@@ -44,7 +48,7 @@ export const booleanDiscriminatorPass: Pass = ({ document, schemas }) => {
       const key = `${target.member}\u0000${target.property}`;
       const previous = targets.get(key);
       if (previous && previous.value !== target.value) {
-        result.warnings.push(
+        warnings.push(
           `boolean discriminator: schema ${jsString(target.member)} is mapped to ${String(previous.value)} by ${jsString(previous.via)} and to ${String(target.value)} by ${jsString(target.via)}; typed as boolean`,
         );
         previous.value = 'boolean';
@@ -53,6 +57,13 @@ export const booleanDiscriminatorPass: Pass = ({ document, schemas }) => {
       if (!previous) targets.set(key, target);
     }
   }
+  return { targets, warnings };
+}
+
+function booleanDiscriminators({ document, schemas }: PassContext): PassResult {
+  const { targets, warnings } = allTargets(document);
+  const result: PassResult = { edits: [], warnings, facts: {} };
+  const converted: string[] = [];
 
   for (const target of targets.values()) {
     const edit = editFor(target, schemas.get(target.member));
@@ -67,7 +78,7 @@ export const booleanDiscriminatorPass: Pass = ({ document, schemas }) => {
   }
   result.facts = { booleanDiscriminators: converted };
   return result;
-};
+}
 
 /** The members of one discriminated schema whose discriminator property is boolean. */
 function booleanTargets(doc: JsonObject, parent: string, schema: JsonObject, property: string, mapping: JsonObject): Target[] {

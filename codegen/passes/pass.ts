@@ -37,7 +37,14 @@ export interface TextMove {
   render: (moved: string) => string;
 }
 
-/** Part of an interface a pass reads: `members` by key, or all of it. */
+/** What a pass names (InterfaceRead) to read the types of `components["schemas"]` members, by schema key. */
+export const SCHEMA_TYPES = 'components.schemas';
+
+/**
+ * Part of an interface a pass reads: `members` by key, or all of it. The name
+ * SCHEMA_TYPES stands for the types of `components["schemas"]` members, by
+ * schema key.
+ */
 export interface InterfaceRead {
   name: string;
   members?: readonly string[];
@@ -58,10 +65,12 @@ export interface PassResult {
  */
 export type Pass = ((ctx: PassContext) => PassResult) & {
   /**
-   * What this pass reads, for `document`, of the interfaces the parse may
-   * skip (stages/outline.ts: `paths`, `operations`): some members by key, or
-   * (no `members`) all of it; nothing when absent. What no pass reads is not
-   * in `sourceFile` (cut out; offsets are mapped back).
+   * What this pass reads, for `document`, of what the parse may skip
+   * (stages/outline.ts): of the interfaces `paths` and `operations`, some
+   * members by key, or (no `members`) all of it; of the schemas' object
+   * types (SCHEMA_TYPES), those of some schemas, or all. Nothing when absent.
+   * What no pass reads is not in `sourceFile`: an interface member is cut
+   * out, a schema's object type is `{}` there (offsets are mapped back).
    */
   reads?: (document: JsonObject) => Iterable<InterfaceRead>;
 };

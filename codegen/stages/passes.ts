@@ -7,14 +7,14 @@
 import { createWrappedNode, Node, ts, type PropertySignature, type SourceFile } from 'ts-morph';
 import { startWithDoc } from '../lib/ts-doc.js';
 import { REPORT_PARSE, type ParsedReportSource } from './api-symbols.js';
-import type { InterfaceOutline } from './outline.js';
+import type { Outline, SchemaOutline } from './outline.js';
 import type { JsonObject } from '../lib/openapi.js';
 import { binaryTypesPass } from '../passes/binary-types.js';
 import { booleanDiscriminatorPass } from '../passes/boolean-discriminator.js';
 import { namedTypesPass } from '../passes/named-types.js';
 import { readableAliasesPass } from '../passes/readable-aliases.js';
 import { recursiveUnionsPass } from '../passes/recursive-unions.js';
-import type { Pass, TextEdit, TextMove } from '../passes/pass.js';
+import { SCHEMA_TYPES, type Pass, type TextEdit, type TextMove } from '../passes/pass.js';
 
 /** The registry, in order: a pass sees the facts of the passes before it. */
 export const PASSES: ReadonlyArray<[string, Pass]> = [
@@ -44,9 +44,9 @@ export function runPasses(
   document: JsonObject,
   takenNames: ReadonlySet<string> = new Set(),
   recordedAliases: ReadonlyMap<string, string> = new Map(),
-  outline: ReadonlyMap<string, InterfaceOutline> = new Map(),
+  outline: Outline = { interfaces: new Map(), schemas: [] },
 ): PostprocessOutput {
-  // What no pass reads of the outlined interfaces is cut from the text the passes parse: the outline stands in (stages/outline.ts).
+  // What no pass reads of the outlined interfaces and schema types is cut from the text the passes parse: the outline stands in (stages/outline.ts).
   const keep = new Map<string, Set<string> | 'all'>();
   for (const [, pass] of PASSES) {
     for (const { name, members } of pass.reads?.(document) ?? []) {
@@ -56,17 +56,23 @@ export function runPasses(
     }
   }
   const plan = new Map<string, ReadonlySet<string>>();
-  for (const name of outline.keys()) {
+  for (const name of outline.interfaces.keys()) {
     const kept = keep.get(name);
     if (kept !== 'all') plan.set(name, kept ?? new Set());
   }
-  const { text: parseText, cuts } = cutInterfaces(schemaText, plan);
+  const keptSchemas = keep.get(SCHEMA_TYPES);
+  const schemaCut = keptSchemas === 'all' ? undefined : { schemas: outline.schemas, kept: keptSchemas ?? new Set<string>() };
+  const { text: parseText, cuts } = cutInterfaces(schemaText, plan, schemaCut);
   const cutNames = [...new Set(cuts.map((cut) => cut.name))];
   // Parsed without JSDoc (lib/ts-doc.ts), then handed to ts-morph to walk.
   const parsed = ts.createSourceFile('/schema.ts', parseText, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, ts.ScriptKind.TS);
   const sourceFile = createWrappedNode(parsed) as SourceFile;
   const facts: Record<string, unknown> = {};
-  const hiddenTypeNames = new Set(cutNames.flatMap((name) => outline.get(name)!.typeNames));
+  const cutSchemas = new Set(cuts.filter((cut) => cut.name === SCHEMA_TYPES).map((cut) => cut.key));
+  const hiddenTypeNames = new Set([
+    ...cutNames.flatMap((name) => outline.interfaces.get(name)?.typeNames ?? []),
+    ...outline.schemas.filter((schema) => cutSchemas.has(schema.key)).flatMap((schema) => schema.typeNames),
+  ]);
   const ctx = { sourceFile, document, schemas: schemaMembers(sourceFile), takenNames, recordedAliases, hiddenTypeNames, facts };
   const edits: TextEdit[] = [];
   const moves: TextMove[] = [];
@@ -86,69 +92,132 @@ export function runPasses(
     moves.map((m) => ({ ...m, start: at(m.start), end: at(m.end) })),
   );
   const parts = reportParts(sourceFile, ctx.schemas, [...edits, ...moves.map((m) => ({ start: m.start, end: m.end, text: m.replacement }))], text, appended);
-  return { text, warnings, facts, reportParts: parts && { parts, outlined: new Map(cutNames.map((name) => [name, outline.get(name)!.members])) } };
+  const outlined = new Map(cutNames.flatMap((name) => (name === SCHEMA_TYPES ? [] : [[name, outline.interfaces.get(name)!.members] as const])));
+  return { text, warnings, facts, reportParts: parts && { parts, outlined } };
+}
+
+/** A part of the text the passes' parse does without, and where it was. */
+export interface Cut {
+  /** The interface it is from (`paths`, `operations`), or SCHEMA_TYPES for a schema's type. */
+  name: string;
+  /** The schema's key, for a schema's type. */
+  key?: string;
+  /** Where it was, in the shortened text. */
+  at: number;
+  /** Its length. */
+  length: number;
+  /** The length of what stands in its place (`{}` for a schema's type; 0: nothing). */
+  standIn: number;
 }
 
 /**
- * `text` without what `plan` says no pass reads: of each top-level
- * `export interface <name> { … }` it names, every member but those kept (by
- * key; none kept: the whole body). Also where each cut was (`at`, in the
- * shortened text, in order). openapi-typescript prints an interface's members
- * four spaces in, each with its doc comment, and the body ends at the first
- * line that is a lone `}`; an interface not found that way, or without a
- * member to be kept, is left whole.
+ * `text` without what no pass reads:
+ * - of each top-level `export interface <name> { … }` that `plan` names,
+ *   every member but those kept (by key; none kept: the whole body).
+ *   openapi-typescript prints an interface's members four spaces in, each with
+ *   its doc comment, and the body ends at the first line that is a lone `}`;
+ *   an interface not found that way, or without a member to be kept, is left
+ *   whole;
+ * - with `schemas`, the type of every `components["schemas"]` member not
+ *   `kept` that is a type literal, replaced by `{}`, when the members found
+ *   in the text are the outline's.
+ * Also where each cut was (`at`, in the shortened text, in order).
  */
-export function cutInterfaces(text: string, plan: ReadonlyMap<string, ReadonlySet<string>>): { text: string; cuts: Array<{ name: string; at: number; length: number }> } {
-  const ranges: Array<{ name: string; start: number; end: number }> = [];
+export function cutInterfaces(
+  text: string,
+  plan: ReadonlyMap<string, ReadonlySet<string>>,
+  schemas?: { schemas: readonly SchemaOutline[]; kept: ReadonlySet<string> },
+): { text: string; cuts: Cut[] } {
+  const ranges: Array<{ name: string; key?: string; start: number; end: number; standIn: string }> = [];
   for (const [name, kept] of plan) {
-    const head = `export interface ${name} {\n`;
-    const at = text.startsWith(head) ? 0 : text.indexOf(`\n${head}`) + 1;
-    if (at === 0 && !text.startsWith(head)) continue;
-    const start = at + head.length;
-    const end = text.indexOf('\n}\n', start - 1) + 1;
-    if (end <= 0) continue;
+    const body = interfaceBody(text, name);
+    if (!body) continue;
     if (kept.size === 0) {
-      ranges.push({ name, start, end });
+      ranges.push({ name, start: body.start, end: body.end, standIn: '' });
       continue;
     }
-    const members = memberChunks(text, start, end);
+    const members = memberChunks(text, body.start, body.end, 4);
     if ([...kept].some((key) => !members.some((m) => m.key === key))) continue;
-    for (const m of members) if (!kept.has(m.key)) ranges.push({ name, start: m.start, end: m.end });
+    for (const m of members) if (!kept.has(m.key)) ranges.push({ name, start: m.start, end: m.end, standIn: '' });
   }
+  if (schemas) ranges.push(...schemaTypeRanges(text, schemas.schemas, schemas.kept));
   ranges.sort((a, b) => a.start - b.start);
   // Neighbouring members cut from one interface are one cut (fewer offsets to map back).
   const merged: typeof ranges = [];
   for (const r of ranges) {
     const last = merged[merged.length - 1];
-    if (last && last.name === r.name && last.end === r.start) last.end = r.end;
+    if (last && last.name === r.name && last.end === r.start && !last.standIn && !r.standIn) last.end = r.end;
     else merged.push({ ...r });
   }
   let out = '';
   let cursor = 0;
   let removed = 0;
-  const cuts = merged.map(({ name, start, end }) => {
-    out += text.slice(cursor, start);
+  const cuts = merged.map(({ name, key, start, end, standIn }) => {
+    out += text.slice(cursor, start) + standIn;
     cursor = end;
-    const cut = { name, at: start - removed, length: end - start };
-    removed += end - start;
+    const cut: Cut = { name, ...(key !== undefined ? { key } : {}), at: start - removed, length: end - start, standIn: standIn.length };
+    removed += end - start - standIn.length;
     return cut;
   });
   return { text: out + text.slice(cursor), cuts };
 }
 
-/** The members of the interface body `text[start, end)`, each from its doc comment (if any) to the next member. */
-function memberChunks(text: string, start: number, end: number): Array<{ key: string; start: number; end: number }> {
-  const chunks: Array<{ key: string; start: number; end: number }> = [];
-  let doc: number | undefined;
+/** `[start, end)` of the members of `export interface <name> {\n … \n}` as openapi-typescript prints it. */
+function interfaceBody(text: string, name: string): { start: number; end: number } | undefined {
+  const head = `export interface ${name} {\n`;
+  const at = text.startsWith(head) ? 0 : text.indexOf(`\n${head}`) + 1;
+  if (at === 0 && !text.startsWith(head)) return undefined;
+  const start = at + head.length;
+  const end = text.indexOf('\n}\n', start - 1) + 1;
+  return end > 0 ? { start, end } : undefined;
+}
+
+/**
+ * The object types of `components["schemas"]`' members not `kept`, each with
+ * `{}` to stand in. Members are printed eight spaces in, each ending in `;`
+ * on the line before the next member (or its doc comment) or before `    };`.
+ * None when the members found are not the outline's, key for key.
+ */
+function schemaTypeRanges(text: string, schemas: readonly SchemaOutline[], kept: ReadonlySet<string>) {
+  const components = interfaceBody(text, 'components');
+  if (!components || schemas.length === 0) return [];
+  const open = '    schemas: {\n';
+  const at = text.startsWith(open, components.start) ? components.start : text.indexOf(`\n${open}`, components.start) + 1;
+  if (at <= 0 || at >= components.end) return [];
+  const start = at + open.length;
+  const end = text.indexOf('\n    };\n', start - 1) + 1;
+  if (end <= 0 || end > components.end) return [];
+  const members = memberChunks(text, start, end, 8);
+  if (members.length !== schemas.length || members.some((m, i) => m.key !== schemas[i]!.key)) return [];
+  const ranges: Array<{ name: string; key: string; start: number; end: number; standIn: string }> = [];
+  members.forEach((m, i) => {
+    const { key, literal } = schemas[i]!;
+    const typeEnd = m.end - 2;
+    if (kept.has(key) || !literal || !text.startsWith('{', m.typeStart) || !text.startsWith('};\n', typeEnd - 1)) return;
+    ranges.push({ name: SCHEMA_TYPES, key, start: m.typeStart, end: typeEnd, standIn: '{}' });
+  });
+  return ranges;
+}
+
+/**
+ * The members of the type body `text[start, end)`, printed `indent` spaces in:
+ * each from its doc comment (if any) to the next member, with where its type
+ * starts (after `key: `).
+ */
+function memberChunks(text: string, start: number, end: number, indent: 4 | 8): Array<{ key: string; start: number; end: number; typeStart: number }> {
+  const chunks: Array<{ key: string; start: number; end: number; typeStart: number }> = [];
+  const header = indent === 4 ? MEMBER_HEADER : SCHEMA_MEMBER_HEADER;
+  const doc = `${' '.repeat(indent)}/**`;
+  let docAt: number | undefined;
   for (let line = start; line < end; line = text.indexOf('\n', line) + 1 || end) {
-    if (text.charCodeAt(line + 4) === 32) continue; // deeper than a member's first line
-    if (text.startsWith('    /**', line)) doc ??= line;
-    const header = MEMBER_HEADER.exec(text.slice(line, text.indexOf('\n', line)));
-    if (!header) continue;
-    const from = doc ?? line;
-    doc = undefined;
+    if (text.charCodeAt(line + indent) === 32) continue; // deeper than a member's first line
+    if (text.startsWith(doc, line)) docAt ??= line;
+    const found = header.exec(text.slice(line, text.indexOf('\n', line)));
+    if (!found) continue;
+    const from = docAt ?? line;
+    docAt = undefined;
     if (chunks.length) chunks[chunks.length - 1]!.end = from;
-    chunks.push({ key: memberKey(header[1]!), start: from, end });
+    chunks.push({ key: memberKey(found[1]!), start: from, end, typeStart: line + found[0].length });
   }
   return chunks;
 }
@@ -165,11 +234,16 @@ function memberKey(written: string): string {
 
 /** A member's first line, four spaces in: its key (a JSON string or an identifier), optional, then its type. */
 const MEMBER_HEADER = /^ {4}("(?:[^"\\]|\\.)*"|[A-Za-z_$][\w$]*)\??: /;
+/** The same, eight spaces in (a member of `components["schemas"]`). */
+const SCHEMA_MEMBER_HEADER = /^ {8}("(?:[^"\\]|\\.)*"|[A-Za-z_$][\w$]*)\??: /;
 
-/** A position in the text cutInterfaces shortened, in the text it was cut from. */
-function uncut(cuts: ReadonlyArray<{ at: number; length: number }>, position: number): number {
+/**
+ * A position in the text cutInterfaces shortened, in the text it was cut from:
+ * the start of a stand-in is the start of what it stands for, its end that end.
+ */
+function uncut(cuts: readonly Cut[], position: number): number {
   let shift = 0;
-  for (const cut of cuts) if (position >= cut.at) shift += cut.length;
+  for (const cut of cuts) if (position >= cut.at + cut.standIn) shift += cut.length - cut.standIn;
   return position + shift;
 }
 

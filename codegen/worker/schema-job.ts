@@ -9,7 +9,7 @@ import type { JsonObject } from '../lib/openapi.js';
 import { timer, type Timings } from '../lib/timings.js';
 import { runPasses } from '../stages/passes.js';
 import { generateTypes } from '../stages/openapi-typescript.js';
-import { outlineInterfaces, type InterfaceOutline } from '../stages/outline.js';
+import { outlineTypes, type Outline } from '../stages/outline.js';
 import type { SchemaJobNames, SchemaJobRequest, SchemaJobResult } from './protocol.js';
 
 /** `names` resolves when the pipeline has planned the wrappers: only the passes wait for it. */
@@ -21,9 +21,9 @@ export async function runSchemaJob(request: SchemaJobRequest, names: Promise<Sch
   // and the second parse comes after the first copy is dropped (one copy of a
   // large spec in memory at a time).
   const messages: string[] = [];
-  let outline = new Map<string, InterfaceOutline>();
+  let outline: Outline | undefined;
   const raw = await time('openapi-typescript', () =>
-    generateTypes(JSON.parse(request.json), request.source, { copy: false, messages, json: request.json, inspect: (nodes) => (outline = outlineInterfaces(nodes)) }),
+    generateTypes(JSON.parse(request.json), request.source, { copy: false, messages, json: request.json, inspect: (nodes) => (outline = outlineTypes(nodes)) }),
   );
   const document = JSON.parse(request.json) as JsonObject;
   const { takenNames } = await names;

@@ -11,9 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { apiReport } from '../../codegen/stages/api-symbols.js';
 import { Project } from 'ts-morph';
 import { applyEdits, cutInterfaces, runPasses, reportParts, schemaMembers } from '../../codegen/stages/passes.js';
-import { outlineInterfaces, type InterfaceOutline } from '../../codegen/stages/outline.js';
+import { outlineTypes, type Outline } from '../../codegen/stages/outline.js';
 import { binaryTypesPass } from '../../codegen/passes/binary-types.js';
-import type { TextEdit } from '../../codegen/passes/pass.js';
+import { SCHEMA_TYPES, type TextEdit } from '../../codegen/passes/pass.js';
 import type { JsonObject } from '../../codegen/lib/openapi.js';
 import { generateTypes, skippedWalks } from '../../codegen/stages/openapi-typescript.js';
 import { REPO } from '../support/run-cli.js';
@@ -66,9 +66,10 @@ describe('passes → API report', () => {
     '%s: the parse handed over gives the report a fresh parse gives, and the output a full parse gives',
     async (file) => {
       const doc = parse(readFileSync(join(REPO, file), 'utf8')) as Record<string, unknown>;
-      let outline = new Map<string, InterfaceOutline>();
-      const raw = await generateTypes(doc, file, { inspect: (nodes) => (outline = outlineInterfaces(nodes)) });
-      expect([...outline.keys()].sort()).toEqual(['operations', 'paths']);
+      let outline: Outline = { interfaces: new Map(), schemas: [] };
+      const raw = await generateTypes(doc, file, { inspect: (nodes) => (outline = outlineTypes(nodes)) });
+      expect([...outline.interfaces.keys()].sort()).toEqual(['operations', 'paths']);
+      expect(outline.schemas.map((s) => s.key)).toEqual(Object.keys((doc.components as { schemas: object }).schemas));
       const processed = runPasses(raw, doc as JsonObject, new Set(), new Map(), outline);
       expect(processed.reportParts?.parts).toHaveLength(2);
       const fromParts = apiReport(new Map([['schema.ts', processed.reportParts!]]));
@@ -91,7 +92,7 @@ describe('passes → API report', () => {
       'export type $defs = Record<string, never>;\n',
     ].join('\n');
     const doc = { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {}, components: { schemas: { Widget: { type: 'object', properties: { x: { type: 'string' } } } } } } as JsonObject;
-    const outline = new Map([['paths', { members: [], typeNames: ['Widget'] }]]);
+    const outline: Outline = { interfaces: new Map([['paths', { members: [], typeNames: ['Widget'] }]]), schemas: [] };
     const full = runPasses(raw, doc);
     expect(full.facts.aliases).toEqual({});
     const cut = runPasses(raw, doc, new Set(), new Map(), outline);
@@ -104,7 +105,8 @@ describe('passes → API report', () => {
     const doc = parse(readFileSync(join(REPO, file), 'utf8')) as JsonObject;
     const reads = [...binaryTypesPass.reads!(doc)];
     expect(reads.length).toBeGreaterThan(0);
-    expect(reads.every((r) => r.name === 'operations' && r.members?.length === 1)).toBe(true);
+    expect(reads.every((r) => (r.name === 'operations' || r.name === SCHEMA_TYPES) && r.members?.length === 1)).toBe(true);
+    expect(reads.some((r) => r.name === 'operations')).toBe(true);
     const plain = parse(readFileSync(join(REPO, bundled[0]!), 'utf8')) as JsonObject;
     expect([...binaryTypesPass.reads!(plain)]).toEqual([]);
   });
@@ -143,6 +145,86 @@ describe('cutInterfaces', () => {
     expect(cut).not.toContain('    d?: {');
     expect(cuts).toHaveLength(2);
     expect(restore(cut, cuts)).toBe(text);
+  });
+
+  describe('schema types', () => {
+    const schemasText = [
+      'export interface components {',
+      '    schemas: {',
+      '        /** @description A thing */',
+      '        A: {',
+      '            /** @description {not a member} */',
+      '            x: string;',
+      '        };',
+      '        B: "a" | "b";',
+      '        "c-d": {',
+      '            y?: Widget;',
+      '        };',
+      '        E: {',
+      '            z: number;',
+      '        } | null;',
+      '        Widget: {',
+      '            w: string;',
+      '        };',
+      '    };',
+      '    responses: never;',
+      '}',
+      'export type $defs = Record<string, never>;',
+      '',
+    ].join('\n');
+    const outline = [
+      { key: 'A', literal: true, typeNames: [] },
+      { key: 'B', literal: false, typeNames: [] },
+      { key: 'c-d', literal: true, typeNames: ['Widget'] },
+      { key: 'E', literal: false, typeNames: [] },
+      { key: 'Widget', literal: true, typeNames: [] },
+    ];
+    /** Each stand-in given back what it stands for. */
+    const restore = (cut: string, cuts: Array<{ at: number; length: number; standIn: number }>) => {
+      let whole = '';
+      let cursor = 0;
+      let shift = 0;
+      for (const c of cuts) {
+        whole += cut.slice(cursor, c.at) + schemasText.substr(c.at + shift, c.length);
+        cursor = c.at + c.standIn;
+        shift += c.length - c.standIn;
+      }
+      return whole + cut.slice(cursor);
+    };
+
+    it('puts {} in place of every object type not kept, and says where each was', () => {
+      const { text: cut, cuts } = cutInterfaces(schemasText, new Map(), { schemas: outline, kept: new Set(['A']) });
+      expect(cut).toContain('        A: {\n            /** @description {not a member} */');
+      expect(cut).toContain('        B: "a" | "b";\n        "c-d": {};\n        E: {\n');
+      expect(cuts.map((c) => [c.key, c.standIn])).toEqual([['c-d', 2], ['Widget', 2]]);
+      expect(restore(cut, cuts)).toBe(schemasText);
+      const all = cutInterfaces(schemasText, new Map(), { schemas: outline, kept: new Set() });
+      expect(all.text).toContain('        /** @description A thing */\n        A: {};\n');
+      expect(all.cuts.map((c) => c.key)).toEqual(['A', 'c-d', 'Widget']);
+      expect(restore(all.text, all.cuts)).toBe(schemasText);
+    });
+
+    it("cuts nothing when the members in the text are not the outline's", () => {
+      expect(cutInterfaces(schemasText, new Map(), { schemas: outline.slice(1), kept: new Set() }).cuts).toEqual([]);
+      expect(cutInterfaces(schemasText, new Map(), { schemas: [outline[1]!, outline[0]!, ...outline.slice(2)], kept: new Set() }).cuts).toEqual([]);
+    });
+
+    it('a pass reading a schema gets its type; for the others, the outline gives their type names', () => {
+      const doc = {
+        openapi: '3.1.0',
+        info: { title: 't', version: '1' },
+        paths: {},
+        components: { schemas: { A: { type: 'object' }, B: { enum: ['a', 'b'] }, 'c-d': { type: 'object' }, E: { type: 'object' }, Widget: { type: 'object' } } },
+      } as JsonObject;
+      const full = runPasses(schemasText, doc);
+      const cut = runPasses(schemasText, doc, new Set(), new Map(), { interfaces: new Map(), schemas: outline });
+      expect(cut.text).toBe(full.text);
+      expect(cut.facts).toEqual(full.facts);
+      expect(Object.values(full.facts.aliases as object)).not.toContain('Widget');
+      // `Widget` names a type inside c-d: with c-d's type cut, only the outline says so.
+      const blind = runPasses(schemasText, doc, new Set(), new Map(), { interfaces: new Map(), schemas: outline.map((o) => ({ ...o, typeNames: [] })) });
+      expect(Object.values(blind.facts.aliases as object)).toContain('Widget');
+    });
   });
 
   it('leaves whole an interface it cannot find as openapi-typescript prints it, or a member it cannot find', () => {
