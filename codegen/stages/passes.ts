@@ -91,7 +91,16 @@ export function runPasses(
     edits.map((e) => ({ ...e, start: at(e.start), end: at(e.end) })),
     moves.map((m) => ({ ...m, start: at(m.start), end: at(m.end) })),
   );
-  const parts = reportParts(sourceFile, ctx.schemas, [...edits, ...moves.map((m) => ({ start: m.start, end: m.end, text: m.replacement }))], text, appended);
+  // The report reads a moved schema's declaration by its kind, name and origin comment alone (api-symbols.ts):
+  // the moves are parsed again with `{}` for each type, not the hundreds of KB of types they carry.
+  const movesAsParsed = moves.map((m) => m.render('{}')).join('');
+  const parts = reportParts(
+    sourceFile,
+    ctx.schemas,
+    [...edits, ...moves.map((m) => ({ start: m.start, end: m.end, text: m.replacement }))],
+    text.slice(0, text.length - appended) + movesAsParsed,
+    movesAsParsed.length,
+  );
   const outlined = new Map(cutNames.flatMap((name) => (name === SCHEMA_TYPES ? [] : [[name, outline.interfaces.get(name)!.members] as const])));
   return { text, warnings, facts, reportParts: parts && { parts, outlined } };
 }
@@ -254,8 +263,11 @@ function uncut(cuts: readonly Cut[], position: number): number {
  * member (the passes' rewrites) leave that listing as it is, unless they turn
  * the type into `never` or out of it; insertions at the end of the file add
  * whole statements. When every edit is one of those, the report is this
- * parse plus a parse of the appended text, and the 1–2 MB file of a large
- * spec is not parsed a second time. test/codegen asserts both ways agree.
+ * parse plus a parse of the appended text (`text`'s last part: the edits
+ * appended, then `moved` characters of moved declarations, given with `{}`
+ * for their types, which the report does not read), and the 1–2 MB file of
+ * a large spec is not parsed a second time. test/codegen asserts both ways
+ * agree.
  */
 export function reportParts(
   sourceFile: SourceFile,
@@ -281,13 +293,26 @@ export function reportParts(
       continue;
     }
     // A move's range may hold other edits: it counts as one edit of its whole range.
-    const inside = ranges.find((r) => edit.start >= r.start && edit.end <= r.end) ?? memberTypeAt(sourceFile.compilerNode, edit);
+    const inside = rangeHolding(ranges, edit) ?? memberTypeAt(sourceFile.compilerNode, edit);
     if (!inside || inside.never) return undefined;
     if ('comment' in inside && inside.comment && edit.text.trim() !== '') return undefined;
     if (edit.start === inside.start && edit.end === inside.end && /^\s*never\s*$/.test(edit.text)) return undefined;
   }
   const tail = ts.createSourceFile('/schema.ts', text.slice(text.length - appended), REPORT_PARSE, true, ts.ScriptKind.TS);
   return [sourceFile.compilerNode, tail];
+}
+
+/** The range of `ranges` (in order, apart) that holds `edit`: the last starting at or before it (binary search; a file has thousands). */
+function rangeHolding<R extends { start: number; end: number }>(ranges: readonly R[], edit: TextEdit): R | undefined {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid]!.start <= edit.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const range = ranges[lo - 1];
+  return range && edit.end <= range.end ? range : undefined;
 }
 
 /**
