@@ -22,13 +22,15 @@ export function jsString(text: string): string {
  * Newlines are kept as separate lines (the caller prefixes ` * `).
  */
 export function docLines(text: string): string[] {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(CONTROL, (c) => (c === '\u2028' || c === '\u2029' ? '\n' : ' '))
-    .replace(/\*\//g, '*\\/')
-    .split('\n')
+  // Each step only where it can change something: every description of a spec passes here.
+  let lines = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  lines = lines.replace(CONTROL, (c) => (c === '\u2028' || c === '\u2029' ? '\n' : ' '));
+  if (lines.includes('*/')) lines = lines.replace(/\*\//g, '*\\/');
+  return lines.split('\n').map((line) => {
+    const trimmed = line.trimEnd(); // the white space `\s` matches, as /\s+$/ would remove
     // TypeScript reads `@` at a line start or after whitespace as a tag: escape it.
-    .map((line) => line.replace(/\s+$/, '').replace(/(^|\s)@/g, '$1\\@'));
+    return trimmed.includes('@') ? trimmed.replace(/(^|\s)@/g, '$1\\@') : trimmed;
+  });
 }
 
 /** A JSDoc tag we write ourselves (trusted), optionally followed by untrusted text. */

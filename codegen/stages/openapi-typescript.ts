@@ -47,7 +47,7 @@ export async function generateTypes(
       alphabetize: false,
       arrayLength: false,
       defaultNonNullable: true,
-      discriminators: skip.discriminators ? { objects: {}, refsHandled: [] } : scanDiscriminators(schema, {}),
+      discriminators: skip.discriminators ? { objects: {}, refsHandled: [] } : scanDiscriminators(discriminatorScope(schema as unknown as Record<string, unknown>) as unknown as OpenAPI3, {}),
       emptyObjectsUnknown: false,
       enum: false,
       enumValues: false,
@@ -105,6 +105,54 @@ export function skippedWalks(json: string | undefined): { neutralise: boolean; d
     neutralise: !json.includes('@'),
     discriminators: !json.includes('"discriminator"') && !/"\$ref":"(?!#)/.test(json),
   };
+}
+
+/**
+ * What openapi-typescript's scanDiscriminators has to walk to give its whole
+ * result: the document, with each top-level part but `components` that holds
+ * no object with a `discriminator` or an `allOf` key given as `{}` (it acts
+ * only at such objects; `paths` is most of a spec: 69 % of full Scale GP's
+ * nodes). It also resolves each discriminator's mapping and `oneOf` refs in
+ * what it walks: when one does not point into `components`, the whole
+ * document. The parts kept are the document's own objects, in order, so its
+ * changes land where they would.
+ */
+export function discriminatorScope(document: Record<string, unknown>): Record<string, unknown> {
+  const scope: Record<string, unknown> = {};
+  const refs: string[] = [];
+  for (const key of Object.keys(document)) {
+    const value = document[key];
+    const acted = value !== null && typeof value === 'object' && findDiscriminators(value, refs, 0);
+    scope[key] = key !== 'components' && value !== null && typeof value === 'object' && !acted ? {} : value;
+  }
+  return refs.every((ref) => ref.startsWith('#/components/')) ? scope : document;
+}
+
+/**
+ * Whether some object in `node` has a `discriminator` or an `allOf` key; the
+ * mapping values and `oneOf`/`anyOf` `$ref`s of each one with a
+ * `discriminator` go to `refs`. Deeper than a document goes (or a cycle): yes.
+ */
+function findDiscriminators(node: object, refs: string[], depth: number): boolean {
+  if (depth > 200) return true;
+  let found = false;
+  if (!Array.isArray(node)) {
+    const record = node as Record<string, unknown>;
+    if (Object.hasOwn(record, 'allOf')) found = true;
+    if (Object.hasOwn(record, 'discriminator')) {
+      found = true;
+      const mapping = (record.discriminator as Record<string, unknown> | null)?.mapping;
+      if (mapping !== null && typeof mapping === 'object') for (const ref of Object.values(mapping)) refs.push(String(ref));
+      for (const items of [record.oneOf, record.anyOf]) {
+        if (Array.isArray(items)) for (const item of items) if (item !== null && typeof item === 'object' && '$ref' in item) refs.push(String(item.$ref));
+      }
+    }
+  }
+  for (const key in node) {
+    const value = (node as Record<string, unknown>)[key];
+    if (value !== null && typeof value === 'object' && findDiscriminators(value, refs, depth + 1)) found = true;
+  }
+  return found;
 }
 
 function captureConsole(into: string[] | undefined): () => void {

@@ -15,7 +15,8 @@ import { outlineTypes, type Outline } from '../../codegen/stages/outline.js';
 import { binaryTypesPass } from '../../codegen/passes/binary-types.js';
 import { SCHEMA_TYPES, type TextEdit } from '../../codegen/passes/pass.js';
 import type { JsonObject } from '../../codegen/lib/openapi.js';
-import { generateTypes, skippedWalks } from '../../codegen/stages/openapi-typescript.js';
+import { discriminatorScope, generateTypes, skippedWalks } from '../../codegen/stages/openapi-typescript.js';
+import { scanDiscriminators } from 'openapi-typescript/dist/lib/utils.mjs';
 import { REPO } from '../support/run-cli.js';
 
 const bundled = [
@@ -47,6 +48,64 @@ describe('types stage', () => {
     // scanDiscriminators looks an allOf $ref up in a plain object: `constructor` is found there even without a discriminator.
     expect(text({ a: { allOf: [{ $ref: 'constructor' }] } }).discriminators).toBe(false);
     expect(skippedWalks(undefined)).toEqual({ neutralise: false, discriminators: false });
+  });
+
+  describe('scanDiscriminators on less of the document (discriminatorScope)', () => {
+    // A pet store with discriminators in components: mapped by name, by oneOf, through allOf.
+    const pets = () => ({
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: { '/pets': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } } } } } } },
+      components: {
+        schemas: {
+          Pet: { oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }], discriminator: { propertyName: 'kind', mapping: { cat: '#/components/schemas/Cat' } } },
+          Cat: { type: 'object', properties: { kind: { type: 'string' } } },
+          Dog: { allOf: [{ $ref: '#/components/schemas/Base' }, { type: 'object', properties: { bark: { type: 'boolean' } } }] },
+          Base: { type: 'object', discriminator: { propertyName: 'kind', mapping: { dog: '#/components/schemas/Dog' } }, properties: { kind: { type: 'string' } } },
+        },
+      },
+    });
+    /** scanDiscriminators on the scope and on the whole document: the same result, the same changes to the document. */
+    const same = (make: () => Record<string, unknown>) => {
+      const [a, b] = [make(), make()];
+      const scoped = scanDiscriminators(discriminatorScope(a) as never, { silent: true });
+      const whole = scanDiscriminators(b as never, { silent: true });
+      expect(scoped).toEqual(whole);
+      expect(a).toEqual(b);
+      return { a, whole };
+    };
+
+    it('skips parts without a discriminator or an allOf, and gives the same result', () => {
+      const doc = pets();
+      const scope = discriminatorScope(doc);
+      expect(scope.paths).toEqual({});
+      expect(scope.components).toBe(doc.components);
+      expect(Object.keys(scope)).toEqual(Object.keys(doc));
+      const { whole } = same(pets);
+      expect(Object.keys(whole.objects as object).length).toBeGreaterThan(1);
+    });
+
+    it('keeps a part holding a discriminator or an allOf', () => {
+      const withAllOf = () => ({ ...pets(), paths: { '/x': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/Base' }] } } } } } } } } });
+      const doc = withAllOf();
+      expect(discriminatorScope(doc).paths).toBe(doc.paths);
+      same(withAllOf);
+    });
+
+    it('walks the whole document when a mapping points outside components', () => {
+      const outside = () => {
+        const doc = pets();
+        (doc.components.schemas.Pet.discriminator as { mapping: Record<string, string> }).mapping.fish = '#/paths/~1pets/get/responses/200/content/application~1json/schema';
+        return doc;
+      };
+      const doc = outside();
+      expect(discriminatorScope(doc)).toBe(doc);
+      same(outside);
+    });
+
+    it.each(bundled)('%s: the same result', (file) => {
+      same(() => parse(readFileSync(join(REPO, file), 'utf8')) as Record<string, unknown>);
+    });
   });
 
   it('does not mutate the document it is given', async () => {
