@@ -19,44 +19,51 @@ export function parseJsonDocument(text: string): unknown {
   } catch {
     return undefined;
   }
-  return hasDuplicateKey(text) ? undefined : value;
+  return hasDuplicateKey(text, value) ? undefined : value;
 }
 
 /**
  * Whether some object of a valid JSON text has the same key twice (keys
- * compared after unescaping, as parsers do). One pass over the characters.
+ * compared after unescaping, as parsers do). JSON.parse keeps one of each
+ * (`value`, its result): the text has more keys than the value exactly when
+ * one repeats. In a valid JSON text a `:` outside strings follows a key, so
+ * the text's keys are counted by skipping strings; the value's by walking it.
  */
-export function hasDuplicateKey(text: string): boolean {
-  // One entry per open bracket: the keys seen so far for an object, null for an array.
-  const stack: Array<Set<string> | null> = [];
-  let expectKey = false;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22 /* " */) {
-      const end = stringEnd(text, i);
-      if (expectKey) {
-        const keys = stack[stack.length - 1]!;
-        const key = jsonStringValue(text, i, end);
-        if (keys.has(key)) return true;
-        keys.add(key);
-        expectKey = false;
-      }
-      i = end - 1;
-    } else if (c === 0x7b /* { */) {
-      stack.push(new Set());
-      expectKey = true;
-    } else if (c === 0x5b /* [ */) {
-      stack.push(null);
-      expectKey = false;
-    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
-      stack.pop();
-      expectKey = false;
-    } else if (c === 0x2c /* , */) {
-      expectKey = stack.length > 0 && stack[stack.length - 1] !== null;
+export function hasDuplicateKey(text: string, value: unknown = JSON.parse(text)): boolean {
+  return keysInText(text) !== keysInValue(value);
+}
+
+/** The `:` outside strings of a valid JSON text. */
+function keysInText(text: string): number {
+  let keys = 0;
+  let i = 0;
+  for (;;) {
+    const quote = text.indexOf('"', i);
+    const stop = quote < 0 ? text.length : quote;
+    for (let colon = text.indexOf(':', i); colon >= 0 && colon < stop; colon = text.indexOf(':', colon + 1)) keys++;
+    if (quote < 0) return keys;
+    i = stringEnd(text, quote);
+  }
+}
+
+/** The keys of every object in a parsed JSON value (iterative: any depth JSON.parse accepts). */
+function keysInValue(value: unknown): number {
+  let keys = 0;
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (const item of node) if (item !== null && typeof item === 'object') stack.push(item);
+      continue;
+    }
+    for (const key in node) {
+      keys++;
+      const child = (node as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') stack.push(child);
     }
   }
-  return false;
+  return keys;
 }
 
 /** In a valid JSON text, the index just past the string that opens at `start` (a `"`). */
