@@ -52,6 +52,9 @@ const stamp = hash.digest('hex');
  *   (lib/code-cache.ts): the worker does not compile TypeScript again on
  *   every run.
  */
+/** Packages Redocly imports that a run over an OpenAPI spec needs late or never (see loadingPlugin). */
+const LAZY = ['graphql', 'yaml-ast-parser'];
+
 /** @type {import('esbuild').Plugin} */
 const loadingPlugin = {
   name: 'loading',
@@ -67,7 +70,19 @@ const loadingPlugin = {
       'ts-morph': `import { requireCached } from ${cache};\nconst m = requireCached(import.meta.url, 'ts-morph');\nexport default m;\nexport const { ${tsMorphNames.join(', ')} } = m;\n`,
       typescript: `import { requireCached } from ${cache};\nexport default requireCached(import.meta.url, 'ts-morph').ts;\n`,
     };
+    // Redocly's dependencies it needs only for other kinds of spec or for an error's position
+    // (GraphQL, the YAML syntax tree): each is a CommonJS module of getters, loaded on first use.
+    // Evaluating them when the bundle loads cost 25-30 ms before the first stage could start.
+    /** @type {Record<string, string>} */
+    const lazy = {};
+    for (const pkg of LAZY) {
+      const names = Object.keys(createRequire(import.meta.url)(pkg)).filter((n) => n !== '__esModule' && n !== 'default');
+      const getters = names.map((n) => `${JSON.stringify(n)}: { enumerable: true, get: () => load()[${JSON.stringify(n)}] }`);
+      lazy[pkg] = `let loaded;\nconst load = () => (loaded ??= require(${JSON.stringify(pkg)}));\nmodule.exports = Object.defineProperties({}, {\n${getters.join(',\n')}\n});\n`;
+    }
     b.onResolve({ filter: /.*/ }, (args) => {
+      if (args.namespace === 'lazy') return { path: args.path, external: true }; // the package itself, required on first use
+      if (Object.hasOwn(lazy, args.path) && /[\\/]node_modules[\\/]@redocly[\\/]/.test(args.importer)) return { path: args.path, namespace: 'lazy' };
       if (args.namespace === 'shim') return { path: args.path, namespace: 'file' }; // lib/code-cache.ts, imported by a shim
       if (Object.hasOwn(shims, args.path)) return { path: args.path, namespace: 'shim' };
       if (/^[./]/.test(args.path) || args.path.startsWith('node:')) return undefined; // esbuild resolves (built-ins stay external)
@@ -78,6 +93,7 @@ const loadingPlugin = {
       return { path: args.path, external: true };
     });
     b.onLoad({ filter: /.*/, namespace: 'shim' }, (args) => ({ contents: shims[args.path] ?? '', loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({ contents: lazy[args.path] ?? '', loader: 'js' }));
   },
 };
 

@@ -43,6 +43,30 @@ describe('the bundled generator (npm run generate)', () => {
     expect(modules.some((f) => readFileSync(join(build, f), 'utf8').includes('requireCached(import.meta.url, "ts-morph").ts'))).toBe(true);
   });
 
+  it("loads Redocly's GraphQL and YAML syntax-tree packages only when used (generate.mjs LAZY)", async () => {
+    runCli(['--help']); // builds codegen/.build when the sources changed
+    const build = join(REPO, 'codegen/.build');
+    const pipeline = readdirSync(build).find((f) => /^pipeline-.*\.mjs$/.test(f))!;
+    // A fresh process: loading the pipeline evaluates Redocly, not the lazy packages…
+    const probe = [
+      "import { createRequire } from 'node:module';",
+      `const m = await import(${JSON.stringify(join(build, pipeline))});`,
+      "const loaded = () => Object.keys(createRequire(import.meta.url).cache).filter((f) => /node_modules[\\\\/](graphql|yaml-ast-parser)[\\\\/]/.test(f)).length;",
+      'const before = loaded();',
+      'console.log(JSON.stringify({ before, exports: Object.keys(m).length }));',
+    ].join('\n');
+    const { execFileSync } = await import('node:child_process');
+    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: REPO, encoding: 'utf8' })) as { before: number; exports: number };
+    expect(out.exports).toBeGreaterThan(0);
+    expect(out.before).toBe(0);
+    // Not bundled either (esbuild marks each bundled file with its path): required by the getters, on first use.
+    for (const file of readdirSync(build).filter((f) => f.endsWith('.mjs'))) {
+      const text = readFileSync(join(build, file), 'utf8');
+      expect(text, file).not.toMatch(/^\/\/ node_modules\/(graphql|yaml-ast-parser)\//m);
+    }
+    expect(readFileSync(join(build, pipeline), 'utf8')).toContain('require("yaml-ast-parser")');
+  });
+
   it("compiles ts-morph's TypeScript through a code cache, and a damaged cache only costs a compile (lib/code-cache.ts)", () => {
     const out = tempDir();
     const generate = () => runCli(['--config', join(FIXTURE, 'redocly.yaml'), '--out', out, '--runtime-import', '../../../../src/index.js', '--no-cache', '--quiet'], FIXTURE);
