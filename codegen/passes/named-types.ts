@@ -28,7 +28,7 @@ import type { Pass, TextEdit, TextMove } from './pass.js';
 /** `components["schemas"]["<key>"]`, the key a JSON string as openapi-typescript writes it. */
 const SCHEMA_REF = /components\["schemas"\]\[("(?:[^"\\\n]|\\.)*")\]/g;
 
-export const namedTypesPass: Pass = ({ sourceFile, schemas, facts }) => {
+export const namedTypesPass: Pass = ({ sourceFile, source, schemas, facts }) => {
   const aliases = (facts.aliases ?? {}) as Record<string, string>;
   const nameOf = new Map(Object.entries(aliases).map(([name, key]) => [key, name]));
   const sf = sourceFile.compilerNode;
@@ -49,7 +49,7 @@ export const namedTypesPass: Pass = ({ sourceFile, schemas, facts }) => {
     const nameStart = member.compilerNode.name.getStart(sf);
     const indent = /[ \t]*$/.exec(text.slice(text.lastIndexOf('\n', docStart - 1) + 1, docStart))![0];
     const dedent = (s: string) => (indent ? s.split(`\n${indent}`).join('\n') : s);
-    const doc = docStart < nameStart ? `${dedent(text.slice(docStart, nameStart)).trimEnd()}\n` : '';
+    const doc = docStart < nameStart ? `${dedent(source(docStart, nameStart)).trimEnd()}\n` : '';
     if (doc) edits.push({ start: docStart, end: nameStart, text: '' });
     const isObject = ts.isTypeLiteralNode(type);
     const heading = moves.length ? '' : `\n// The schemas under their readable names; components["schemas"] refers to them.\n`;
@@ -61,6 +61,7 @@ export const namedTypesPass: Pass = ({ sourceFile, schemas, facts }) => {
       replacement: name,
       render: (moved) =>
         `${heading}${origin}${doc}${isObject ? `export interface ${name} ` : `export type ${name} = `}${byName(dedent(moved))}${isObject ? '' : ';'}\n`,
+      stub: `${heading}${origin}${isObject ? `export interface ${name} {}` : `export type ${name} = {};`}\n`,
     });
   }
   return { edits, moves, warnings: [] };

@@ -10,6 +10,12 @@ export interface TextEdit {
 
 export interface PassContext {
   sourceFile: SourceFile;
+  /**
+   * The text `[start, end)` of `sourceFile` stands for in the file: what
+   * the parse did without included (a schema member's doc comment is
+   * `/** *\/` in `sourceFile`; see Pass.reads).
+   */
+  source: (start: number, end: number) => string;
   /** The bundled spec (read-only). */
   document: JsonObject;
   /** `components.schemas` members of the generated `components` interface, by schema name. */
@@ -35,6 +41,12 @@ export interface TextMove {
   end: number;
   replacement: string;
   render: (moved: string) => string;
+  /**
+   * The appended text as the API report reads it (api-symbols.ts: a schema's
+   * declaration by its kind, name and origin comment), when the pass knows
+   * it: parsed for the report instead of the whole declaration.
+   */
+  stub?: string;
 }
 
 /** What a pass names (InterfaceRead) to read the types of `components["schemas"]` members, by schema key. */
@@ -70,7 +82,9 @@ export type Pass = ((ctx: PassContext) => PassResult) & {
    * members by key, or (no `members`) all of it; of the schemas' object
    * types (SCHEMA_TYPES), those of some schemas, or all. Nothing when absent.
    * What no pass reads is not in `sourceFile`: an interface member is cut
-   * out, a schema's object type is `{}` there (offsets are mapped back).
+   * out, a schema's object type is `{}` there (offsets are mapped back). A
+   * schema member's doc comment is always `/** *\/` there: PassContext.source
+   * gives its text.
    */
   reads?: (document: JsonObject) => Iterable<InterfaceRead>;
 };

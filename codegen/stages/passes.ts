@@ -73,7 +73,9 @@ export function runPasses(
     ...cutNames.flatMap((name) => outline.interfaces.get(name)?.typeNames ?? []),
     ...outline.schemas.filter((schema) => cutSchemas.has(schema.key)).flatMap((schema) => schema.typeNames),
   ]);
-  const ctx = { sourceFile, document, schemas: schemaMembers(sourceFile), takenNames, recordedAliases, hiddenTypeNames, facts };
+  const at = uncutter(cuts);
+  const source = (start: number, end: number) => schemaText.slice(at(start), at(end));
+  const ctx = { sourceFile, source, document, schemas: schemaMembers(sourceFile), takenNames, recordedAliases, hiddenTypeNames, facts };
   const edits: TextEdit[] = [];
   const moves: TextMove[] = [];
   const warnings: string[] = [];
@@ -85,15 +87,14 @@ export function runPasses(
     Object.assign(facts, result.facts);
   }
   // The passes' offsets are in the parsed text; the edits apply to the whole file.
-  const at = (position: number) => uncut(cuts, position);
   const { text, appended } = applyEditsAndMoves(
     schemaText,
     edits.map((e) => ({ ...e, start: at(e.start), end: at(e.end) })),
     moves.map((m) => ({ ...m, start: at(m.start), end: at(m.end) })),
   );
   // The report reads a moved schema's declaration by its kind, name and origin comment alone (api-symbols.ts):
-  // the moves are parsed again with `{}` for each type, not the hundreds of KB of types they carry.
-  const movesAsParsed = moves.map((m) => m.render('{}')).join('');
+  // each move is parsed as its stub (else with `{}` for its type), not the hundreds of KB of types and docs they carry.
+  const movesAsParsed = moves.map((m) => m.stub ?? m.render('{}')).join('');
   const parts = reportParts(
     sourceFile,
     ctx.schemas,
@@ -101,7 +102,10 @@ export function runPasses(
     text.slice(0, text.length - appended) + movesAsParsed,
     movesAsParsed.length,
   );
-  const outlined = new Map(cutNames.flatMap((name) => (name === SCHEMA_TYPES ? [] : [[name, outline.interfaces.get(name)!.members] as const])));
+  const outlined = new Map(cutNames.flatMap((name) => {
+    const cut = outline.interfaces.get(name);
+    return cut ? [[name, cut.members] as const] : [];
+  }));
   return { text, warnings, facts, reportParts: parts && { parts, outlined } };
 }
 
@@ -201,6 +205,12 @@ function schemaTypeRanges(text: string, schemas: readonly SchemaOutline[], kept:
   const ranges: Array<{ name: string; key: string; start: number; end: number; standIn: string }> = [];
   members.forEach((m, i) => {
     const { key, literal } = schemas[i]!;
+    // The member's doc comment (`/**` eight spaces in, `*/` ending the line before the member): read through PassContext.source.
+    const docStart = m.start + 8;
+    const docEnd = m.headerAt - 1;
+    if (docStart < docEnd && text.startsWith('/**', docStart) && text.indexOf('*/', docStart + 3) === docEnd - 2 && docEnd - docStart > DOC_STAND_IN.length) {
+      ranges.push({ name: SCHEMA_DOCS, key, start: docStart, end: docEnd, standIn: DOC_STAND_IN });
+    }
     const typeEnd = m.end - 2;
     if (kept.has(key) || !literal || !text.startsWith('{', m.typeStart) || !text.startsWith('};\n', typeEnd - 1)) return;
     ranges.push({ name: SCHEMA_TYPES, key, start: m.typeStart, end: typeEnd, standIn: '{}' });
@@ -208,13 +218,17 @@ function schemaTypeRanges(text: string, schemas: readonly SchemaOutline[], kept:
   return ranges;
 }
 
+/** What the cut of a schema member's doc comment is named, and what stands in for it. */
+const SCHEMA_DOCS = 'components.schemas docs';
+const DOC_STAND_IN = '/** */';
+
 /**
  * The members of the type body `text[start, end)`, printed `indent` spaces in:
- * each from its doc comment (if any) to the next member, with where its type
- * starts (after `key: `).
+ * each from its doc comment (if any) to the next member, with where its first
+ * line is and where its type starts (after `key: `).
  */
-function memberChunks(text: string, start: number, end: number, indent: 4 | 8): Array<{ key: string; start: number; end: number; typeStart: number }> {
-  const chunks: Array<{ key: string; start: number; end: number; typeStart: number }> = [];
+function memberChunks(text: string, start: number, end: number, indent: 4 | 8): Array<{ key: string; start: number; end: number; headerAt: number; typeStart: number }> {
+  const chunks: Array<{ key: string; start: number; end: number; headerAt: number; typeStart: number }> = [];
   const header = indent === 4 ? MEMBER_HEADER : SCHEMA_MEMBER_HEADER;
   const doc = `${' '.repeat(indent)}/**`;
   let docAt: number | undefined;
@@ -226,7 +240,7 @@ function memberChunks(text: string, start: number, end: number, indent: 4 | 8): 
     const from = docAt ?? line;
     docAt = undefined;
     if (chunks.length) chunks[chunks.length - 1]!.end = from;
-    chunks.push({ key: memberKey(found[1]!), start: from, end, typeStart: line + found[0].length });
+    chunks.push({ key: memberKey(found[1]!), start: from, end, headerAt: line, typeStart: line + found[0].length });
   }
   return chunks;
 }
@@ -247,13 +261,25 @@ const MEMBER_HEADER = /^ {4}("(?:[^"\\]|\\.)*"|[A-Za-z_$][\w$]*)\??: /;
 const SCHEMA_MEMBER_HEADER = /^ {8}("(?:[^"\\]|\\.)*"|[A-Za-z_$][\w$]*)\??: /;
 
 /**
- * A position in the text cutInterfaces shortened, in the text it was cut from:
- * the start of a stand-in is the start of what it stands for, its end that end.
+ * Positions in the text cutInterfaces shortened, in the text it was cut from:
+ * the start of a stand-in is the start of what it stands for, its end that
+ * end. (A binary search: a large spec has thousands of cuts and of positions.)
  */
-function uncut(cuts: readonly Cut[], position: number): number {
-  let shift = 0;
-  for (const cut of cuts) if (position >= cut.at + cut.standIn) shift += cut.length - cut.standIn;
-  return position + shift;
+function uncutter(cuts: readonly Cut[]): (position: number) => number {
+  // The cuts are in order: where each one's shift starts to apply, and the shift so far.
+  const from = cuts.map((cut) => cut.at + cut.standIn);
+  const shift: number[] = [0];
+  for (const cut of cuts) shift.push(shift[shift.length - 1]! + cut.length - cut.standIn);
+  return (position) => {
+    let lo = 0;
+    let hi = from.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (from[mid]! <= position) lo = mid + 1;
+      else hi = mid;
+    }
+    return position + shift[lo]!;
+  };
 }
 
 /**
