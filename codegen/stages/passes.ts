@@ -270,16 +270,19 @@ function uncutter(cuts: readonly Cut[]): (position: number) => number {
   const from = cuts.map((cut) => cut.at + cut.standIn);
   const shift: number[] = [0];
   for (const cut of cuts) shift.push(shift[shift.length - 1]! + cut.length - cut.standIn);
-  return (position) => {
-    let lo = 0;
-    let hi = from.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (from[mid]! <= position) lo = mid + 1;
-      else hi = mid;
-    }
-    return position + shift[lo]!;
-  };
+  return (position) => position + shift[countAtMost(from, (i) => from[i]!, position)]!;
+}
+
+/** How many of `length` ascending keys (`key(i)`) are at most `value` (a binary search). */
+function countAtMost(list: { length: number }, key: (i: number) => number, value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(mid) <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -330,14 +333,7 @@ export function reportParts(
 
 /** The range of `ranges` (in order, apart) that holds `edit`: the last starting at or before it (binary search; a file has thousands). */
 function rangeHolding<R extends { start: number; end: number }>(ranges: readonly R[], edit: TextEdit): R | undefined {
-  let lo = 0;
-  let hi = ranges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[mid]!.start <= edit.start) lo = mid + 1;
-    else hi = mid;
-  }
-  const range = ranges[lo - 1];
+  const range = ranges[countAtMost(ranges, (i) => ranges[i]!.start, edit.start) - 1];
   return range && edit.end <= range.end ? range : undefined;
 }
 
@@ -397,16 +393,7 @@ export function applyEditsAndMoves(text: string, edits: TextEdit[], moves: TextM
   const ends = sorted.map((e) => e.end);
   const shift: number[] = [0];
   for (const e of sorted) shift.push(shift[shift.length - 1]! + e.text.length - (e.end - e.start));
-  const at = (offset: number): number => {
-    let lo = 0;
-    let hi = ends.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ends[mid]! <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return offset + shift[lo]!;
-  };
+  const at = (offset: number): number => offset + shift[countAtMost(ends, (i) => ends[i]!, offset)]!;
   let out = '';
   let tail = '';
   let cursor = 0;
