@@ -111,15 +111,15 @@ export function runPasses(
 
 /** A part of the text the passes' parse does without, and where it was. */
 export interface Cut {
-  /** The interface it is from (`paths`, `operations`), or SCHEMA_TYPES for a schema's type. */
+  /** The interface it is from (`paths`, `operations`), or SCHEMA_TYPES for a schema's type, SCHEMA_DOCS for its doc comment. */
   name: string;
-  /** The schema's key, for a schema's type. */
+  /** The schema's key, for a schema's type or doc comment. */
   key?: string;
   /** Where it was, in the shortened text. */
   at: number;
   /** Its length. */
   length: number;
-  /** The length of what stands in its place (`{}` for a schema's type; 0: nothing). */
+  /** The length of what stands in its place (`{}` for a schema's type, `/** *\/` for a doc comment; 0: nothing). */
   standIn: number;
 }
 
@@ -132,8 +132,9 @@ export interface Cut {
  *   an interface not found that way, or without a member to be kept, is left
  *   whole;
  * - with `schemas`, the type of every `components["schemas"]` member not
- *   `kept` that is a type literal, replaced by `{}`, when the members found
- *   in the text are the outline's.
+ *   `kept` that is a type literal, replaced by `{}`, and every member's doc
+ *   comment by `/** *\/`, when the members found in the text are the
+ *   outline's.
  * Also where each cut was (`at`, in the shortened text, in order).
  */
 export function cutInterfaces(
