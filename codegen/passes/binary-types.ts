@@ -36,10 +36,10 @@ export const binaryTypesPass: Pass = Object.assign(binaryTypes, {
    * that a multipart body reaches.
    */
   reads: (document: JsonObject): InterfaceRead[] => [
-    ...inlineBodiesWithBytes(document).map((op) =>
+    ...bytesIn(document).inline.map((op) =>
       typeof op.operation.operationId === 'string' ? { name: 'operations', members: [op.operation.operationId] } : { name: 'paths', members: [op.path] },
     ),
-    ...schemasWithBytes(document).map((key) => ({ name: SCHEMA_TYPES, members: [key] })),
+    ...bytesIn(document).schemas.map((key) => ({ name: SCHEMA_TYPES, members: [key] })),
   ],
 });
 
@@ -102,7 +102,7 @@ function binaryTypes({ sourceFile, document, schemas }: PassContext): PassResult
   // only what needs an edit is looked up in the (costlier) ts-morph tree.
   const components = isObject(document.components) ? document.components : {};
   const schemasJson = isObject(components.schemas) ? components.schemas : {};
-  const withBytes = new Set(schemasWithBytes(document));
+  const withBytes = new Set(bytesIn(document).schemas);
   for (const [name, member] of schemas) {
     if (!withBytes.has(name)) continue;
     // A self-referencing union is moved whole into an alias by recursive-unions; edits must not overlap.
@@ -122,7 +122,7 @@ function binaryTypes({ sourceFile, document, schemas }: PassContext): PassResult
 
   let operationsNode: Map<string, TypeNode | undefined> | undefined;
   let pathsNode: Map<string, TypeNode | undefined> | undefined;
-  for (const op of inlineBodiesWithBytes(document)) {
+  for (const op of bytesIn(document).inline) {
     const requestContent = inlineRequestContent(op);
     const id = op.operation.operationId;
     // openapi-typescript writes an operation with an operationId into `operations`, any other inline under `paths`.
@@ -147,6 +147,18 @@ function binaryTypes({ sourceFile, document, schemas }: PassContext): PassResult
     }
   }
   return { edits, warnings: [], facts: changed.length ? { binaryTypes: changed } : {} };
+}
+
+/**
+ * Where `document` has bytes to type: the operations with an inline body that
+ * needs an edit, and the schemas with bytes (schemasWithBytes). Found once per
+ * document: `reads` and the pass both ask (the spec is read-only to passes).
+ */
+const found = new WeakMap<JsonObject, { inline: ReturnType<typeof inlineBodiesWithBytes>; schemas: string[] }>();
+function bytesIn(document: JsonObject): { inline: ReturnType<typeof inlineBodiesWithBytes>; schemas: string[] } {
+  let bytes = found.get(document);
+  if (!bytes) found.set(document, (bytes = { inline: inlineBodiesWithBytes(document), schemas: schemasWithBytes(document) }));
+  return bytes;
 }
 
 /** The operations with a request or response body written inline (not a `$ref`) whose type needs an edit. */
