@@ -80,3 +80,15 @@ export function operationsOf(doc: unknown): OperationRef[] {
 
 /** The top-level names openapi-typescript exports from schema.ts (index.ts re-exports them). */
 export const SCHEMA_EXPORTS: ReadonlySet<string> = new Set(['paths', 'webhooks', 'components', '$defs', 'operations']);
+
+/**
+ * `fn`, computed once per document object: for what a pass finds in the spec
+ * (read-only to passes) and both its `reads` and the pass itself ask for.
+ */
+export function oncePerDocument<T>(fn: (document: JsonObject) => T): (document: JsonObject) => T {
+  const found = new WeakMap<JsonObject, T>();
+  return (document) => {
+    if (!found.has(document)) found.set(document, fn(document));
+    return found.get(document)!;
+  };
+}

@@ -22,7 +22,7 @@
 import { Node, type InterfaceDeclaration, type TypeNode } from 'ts-morph';
 import { jsString } from '../lib/escape.js';
 import { isBinarySchema, mediaKind } from '../lib/media.js';
-import { deref, isObject, operationsOf, schemaNameOf, type JsonObject } from '../lib/openapi.js';
+import { deref, isObject, oncePerDocument, operationsOf, schemaNameOf, type JsonObject } from '../lib/openapi.js';
 import { SCHEMA_TYPES, type InterfaceRead, type Pass, type PassContext, type PassResult, type TextEdit } from './pass.js';
 
 const BLOB = 'Blob';
@@ -151,15 +151,9 @@ function binaryTypes({ sourceFile, document, schemas }: PassContext): PassResult
 
 /**
  * Where `document` has bytes to type: the operations with an inline body that
- * needs an edit, and the schemas with bytes (schemasWithBytes). Found once per
- * document: `reads` and the pass both ask (the spec is read-only to passes).
+ * needs an edit, and the schemas with bytes (schemasWithBytes).
  */
-const found = new WeakMap<JsonObject, { inline: ReturnType<typeof inlineBodiesWithBytes>; schemas: string[] }>();
-function bytesIn(document: JsonObject): { inline: ReturnType<typeof inlineBodiesWithBytes>; schemas: string[] } {
-  let bytes = found.get(document);
-  if (!bytes) found.set(document, (bytes = { inline: inlineBodiesWithBytes(document), schemas: schemasWithBytes(document) }));
-  return bytes;
-}
+const bytesIn = oncePerDocument((document) => ({ inline: inlineBodiesWithBytes(document), schemas: schemasWithBytes(document) }));
 
 /** The operations with a request or response body written inline (not a `$ref`) whose type needs an edit. */
 function inlineBodiesWithBytes(document: JsonObject) {

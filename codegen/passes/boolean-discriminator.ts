@@ -18,7 +18,7 @@ import { Node, type PropertySignature, type TypeNode } from 'ts-morph';
 import { docComment, jsString, type DocTag } from '../lib/escape.js';
 import { startWithDoc } from '../lib/ts-doc.js';
 import { booleanFromKey, isBooleanSchema, literalOf } from '../lib/boolean-schema.js';
-import { componentSchemas, deref, isObject, schemaNameOf, type Json, type JsonObject } from '../lib/openapi.js';
+import { componentSchemas, deref, isObject, oncePerDocument, schemaNameOf, type Json, type JsonObject } from '../lib/openapi.js';
 import { SCHEMA_TYPES, type InterfaceRead, type Pass, type PassContext, type PassResult, type TextEdit } from './pass.js';
 
 type BoolValue = true | false | 'boolean';
@@ -38,7 +38,7 @@ export const booleanDiscriminatorPass: Pass = Object.assign(booleanDiscriminator
 });
 
 /** Every boolean discriminator target, by member and property, and the warnings about them. */
-function allTargets(document: JsonObject): { targets: Map<string, Target>; warnings: string[] } {
+const allTargets = oncePerDocument((document): { targets: Map<string, Target>; warnings: string[] } => {
   const targets = new Map<string, Target>();
   const warnings: string[] = [];
   for (const [name, schema] of componentSchemas(document)) {
@@ -58,11 +58,11 @@ function allTargets(document: JsonObject): { targets: Map<string, Target>; warni
     }
   }
   return { targets, warnings };
-}
+});
 
 function booleanDiscriminators({ document, schemas }: PassContext): PassResult {
   const { targets, warnings } = allTargets(document);
-  const result: PassResult = { edits: [], warnings, facts: {} };
+  const result: PassResult = { edits: [], warnings: [...warnings], facts: {} };
   const converted: string[] = [];
 
   for (const target of targets.values()) {

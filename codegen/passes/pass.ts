@@ -24,7 +24,7 @@ export interface PassContext {
   takenNames: ReadonlySet<string>;
   /** Alias names the previous generate gave (its manifest.json), by schema key: readable-aliases keeps them. */
   recordedAliases: ReadonlyMap<string, string>;
-  /** Type names referenced inside the interfaces the parse skipped (see Pass.reads): names to keep clear of. */
+  /** Type names referenced inside what the parse skipped (interface members, schema types; see Pass.reads): names to keep clear of. */
   hiddenTypeNames: ReadonlySet<string>;
   /** Facts of the passes before this one in the registry (data flows one way: a pass reads only earlier passes). */
   facts: Readonly<Record<string, unknown>>;

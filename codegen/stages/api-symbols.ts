@@ -52,7 +52,7 @@ function fileSymbols(file: string, source: ReportSource): ApiSymbol[] {
   const add = (name: string, kind: SymbolKind, signature: string, members: ApiSymbol[] = []) => list.add(name, kind, signature, members);
 
   // named-types writes `// components["schemas"]["<key>"]` above each schema's declaration: the member it is.
-  // Such a declaration is listed by its kind, name and that comment alone (stages/passes.ts parses it with `{}` for its type).
+  // Such a declaration is listed by its kind, name and that comment alone (stages/passes.ts parses the moves' stubs, TextMove.stub).
   const schemaOrigin = (st: ts.Statement, sf: ts.SourceFile): string | undefined =>
     (ts.getLeadingCommentRanges(sf.text, st.pos) ?? [])
       .map((r) => /^\/\/ (components\["schemas"\]\["(?:[^"\\]|\\.)*"\])$/.exec(sf.text.slice(r.pos, r.end))?.[1])

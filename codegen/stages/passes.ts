@@ -63,14 +63,14 @@ export function runPasses(
   const keptSchemas = keep.get(SCHEMA_TYPES);
   const schemaCut = keptSchemas === 'all' ? undefined : { schemas: outline.schemas, kept: keptSchemas ?? new Set<string>() };
   const { text: parseText, cuts } = cutInterfaces(schemaText, plan, schemaCut);
-  const cutNames = [...new Set(cuts.map((cut) => cut.name))];
+  const cutOutlined = [...new Set(cuts.map((cut) => cut.name))].filter((name) => outline.interfaces.has(name));
   // Parsed without JSDoc (lib/ts-doc.ts), then handed to ts-morph to walk.
   const parsed = ts.createSourceFile('/schema.ts', parseText, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, ts.ScriptKind.TS);
   const sourceFile = createWrappedNode(parsed) as SourceFile;
   const facts: Record<string, unknown> = {};
   const cutSchemas = new Set(cuts.filter((cut) => cut.name === SCHEMA_TYPES).map((cut) => cut.key));
   const hiddenTypeNames = new Set([
-    ...cutNames.flatMap((name) => outline.interfaces.get(name)?.typeNames ?? []),
+    ...cutOutlined.flatMap((name) => outline.interfaces.get(name)!.typeNames),
     ...outline.schemas.filter((schema) => cutSchemas.has(schema.key)).flatMap((schema) => schema.typeNames),
   ]);
   const at = uncutter(cuts);
@@ -102,10 +102,7 @@ export function runPasses(
     text.slice(0, text.length - appended) + movesAsParsed,
     movesAsParsed.length,
   );
-  const outlined = new Map(cutNames.flatMap((name) => {
-    const cut = outline.interfaces.get(name);
-    return cut ? [[name, cut.members] as const] : [];
-  }));
+  const outlined = new Map(cutOutlined.map((name) => [name, outline.interfaces.get(name)!.members]));
   return { text, warnings, facts, reportParts: parts && { parts, outlined } };
 }
 
@@ -294,9 +291,9 @@ function countAtMost(list: { length: number }, key: (i: number) => number, value
  * the type into `never` or out of it; insertions at the end of the file add
  * whole statements. When every edit is one of those, the report is this
  * parse plus a parse of the appended text (`text`'s last part: the edits
- * appended, then `moved` characters of moved declarations, given with `{}`
- * for their types, which the report does not read), and the 1–2 MB file of
- * a large spec is not parsed a second time. test/codegen asserts both ways
+ * appended, then `moved` characters of moved declarations, given as their
+ * stubs, without the types and docs the report does not read), and the
+ * 1–2 MB file of a large spec is not parsed a second time. test/codegen asserts both ways
  * agree.
  */
 export function reportParts(
