@@ -68,10 +68,11 @@ function keysInValue(value: unknown): number {
 
 /** In a valid JSON text, the index just past the string that opens at `start` (a `"`). */
 export function stringEnd(text: string, start: number): number {
-  for (let j = start + 1; j < text.length; j++) {
-    const c = text.charCodeAt(j);
-    if (c === 0x5c /* \ */) j++;
-    else if (c === 0x22 /* " */) return j + 1;
+  // The next quote not escaped: one preceded by an even run of backslashes.
+  for (let quote = text.indexOf('"', start + 1); quote !== -1; quote = text.indexOf('"', quote + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 0x5c /* \ */) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
   }
   return text.length;
 }

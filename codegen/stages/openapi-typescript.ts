@@ -15,10 +15,10 @@
 import type { GlobalContext, OpenAPI3 } from 'openapi-typescript';
 import type ts from 'typescript';
 import transformSchema from 'openapi-typescript/dist/transform/index.mjs';
-import { astToString } from 'openapi-typescript/dist/lib/ts.mjs';
 import { resolveRef, scanDiscriminators } from 'openapi-typescript/dist/lib/utils.mjs';
 import { PipelineError } from '../lib/errors.js';
 import { firstLine } from '../lib/escape.js';
+import { printStatements } from '../lib/ts-print.js';
 
 export async function generateTypes(
   document: Record<string, unknown>,
@@ -77,7 +77,7 @@ export async function generateTypes(
     } as unknown as GlobalContext;
     const statements = transformSchema(schema, ctx);
     options.inspect?.(statements);
-    return astToString(statements);
+    return printStatements(statements);
   } catch (error) {
     const message = firstLine((error as Error).message);
     throw new PipelineError(`${source}: openapi-typescript failed: ${message}`);
