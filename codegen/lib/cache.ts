@@ -12,22 +12,40 @@
  * options that shape output; and the output files (hash of each, no extras).
  * Anything else is a miss and a full run. Lives in node_modules/.cache (never
  * committed; CI starts without it).
+ *
+ * A file whose size and modification time are those recorded is taken as
+ * unchanged without reading it, as make and git do (a no-op run otherwise
+ * reads and hashes every input and output: 10 MB for LaunchDarkly's full
+ * spec, a tenth of the run); any other file is read and its hash decides, so
+ * a file rewritten with the same bytes is still a hit. What this misses: an
+ * edit that keeps the size, made within the file system's timestamp tick of
+ * the generator's write (a few milliseconds), or one that sets the old time
+ * back on purpose. `--check` and `--no-cache` never use the cache.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toolVersions } from './versions.js';
 
 const CODEGEN_DIR = fileURLToPath(new URL('..', import.meta.url));
 const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/vendor-api-clients/', import.meta.url));
-const VERSION = 1;
+const VERSION = 2;
+/** `codegen/.build/stamp` when this module runs from the bundle there (see generatorFingerprint). */
+const BUILD_STAMP = /[\\/]\.build[\\/]/.test(fileURLToPath(import.meta.url)) ? join(dirname(fileURLToPath(import.meta.url)), 'stamp') : undefined;
+
+/** A file as the run that wrote the entry saw it (`sha256` is `missing` for a file it could not read). */
+export interface FileStamp {
+  sha256: string;
+  size: number;
+  mtimeMs: number;
+}
 
 export interface ApiEntry {
-  /** Absolute path → sha256 of every file the spec was read from. */
-  inputs: Record<string, string>;
-  /** Output path (relative to the output folder) → sha256. */
-  outputs: Record<string, string>;
+  /** Absolute path → stamp of every file the spec was read from. */
+  inputs: Record<string, FileStamp>;
+  /** Output path (relative to the output folder) → stamp. */
+  outputs: Record<string, FileStamp>;
   warnings: string[];
 }
 
@@ -49,19 +67,60 @@ function hashFile(path: string): string | undefined {
   }
 }
 
+/** The file's stamp now (its content is `content` when the caller has it). */
+function stampOf(path: string, content?: string): FileStamp {
+  try {
+    const { size, mtimeMs } = statSync(path);
+    return { sha256: hashBytes(content ?? readFileSync(path)), size, mtimeMs };
+  } catch {
+    return { sha256: 'missing', size: -1, mtimeMs: -1 };
+  }
+}
+
+/** Whether the file is as `recorded`: same size and time, or same size and hash. */
+function unchanged(path: string, recorded: FileStamp): boolean {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    return false;
+  }
+  if (stat.size !== recorded.size) return false;
+  return stat.mtimeMs === recorded.mtimeMs || hashFile(path) === recorded.sha256;
+}
+
 let generatorHash: string | undefined;
 
-/** The generator's own identity: its source files and the tool versions. */
+/**
+ * The generator's own identity: its source files and the tool versions. Run
+ * from the bundle (`npm run generate`), the sources are the bundle's stamp,
+ * which codegen/generate.mjs wrote with it from the same files (their hash,
+ * and package-lock.json's): not read and hashed a second time.
+ */
 export function generatorFingerprint(): string {
-  if (generatorHash) return generatorHash;
+  return (generatorHash ??= generatorIdentity(BUILD_STAMP));
+}
+
+/** generatorFingerprint's value, with `stampFile` as the bundle's stamp (none: hash the sources). */
+export function generatorIdentity(stampFile: string | undefined): string {
   const h = createHash('sha256').update(JSON.stringify(toolVersions()));
+  const stamp = stampFile && readText(stampFile);
+  if (stamp) return h.update('bundle stamp ').update(stamp).digest('hex');
   // The modules generation runs (not the spec-pull tool that lives beside them;
   // api-diff's api-report is part of the output).
   const files = readdirSync(CODEGEN_DIR, { recursive: true, encoding: 'utf8' })
     .filter((f) => /\.(ts|js|mjs|json)$/.test(f) && !/^(\.build|spec-pull)[/\\]/.test(f))
     .sort();
   for (const f of files) h.update(f).update(readFileSync(join(CODEGEN_DIR, f)));
-  return (generatorHash = h.digest('hex'));
+  return h.digest('hex');
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 export interface CacheKeyInput {
@@ -102,8 +161,8 @@ export function lookup(input: CacheKeyInput, apis: string[]): { apis: string[]; 
   for (const api of wanted) {
     const e = entry.apis[api];
     if (!e) return undefined;
-    for (const [file, sha] of Object.entries(e.inputs)) if (hashFile(file) !== sha) return undefined;
-    for (const [file, sha] of Object.entries(e.outputs)) if (hashFile(join(input.outDir, file)) !== sha) return undefined;
+    for (const [file, stamp] of Object.entries(e.inputs)) if (!unchanged(file, stamp)) return undefined;
+    for (const [file, stamp] of Object.entries(e.outputs)) if (!unchanged(join(input.outDir, file), stamp)) return undefined;
     const onDisk = listFiles(join(input.outDir, api)).map((f) => `${api}/${f}`);
     if (onDisk.length !== Object.keys(e.outputs).length) return undefined;
     warnings[api] = e.warnings;
@@ -131,10 +190,10 @@ export function store(input: CacheKeyInput, runs: RunRecord[], allApis: string[]
     // no previous entry
   }
   for (const run of runs) {
-    const inputs: Record<string, string> = {};
-    for (const file of run.inputs) inputs[file] = hashFile(file) ?? 'missing';
-    const outputs: Record<string, string> = {};
-    for (const [file, content] of run.outputs) outputs[file] = hashBytes(content);
+    const inputs: Record<string, FileStamp> = {};
+    for (const file of run.inputs) inputs[file] = stampOf(file);
+    const outputs: Record<string, FileStamp> = {};
+    for (const [file, content] of run.outputs) outputs[file] = stampOf(join(input.outDir, file), content);
     entry.apis[run.api] = { inputs, outputs, warnings: run.warnings };
   }
   try {

@@ -3,11 +3,11 @@
  * file (root or $ref'd), the config, the generator or tool versions, or the
  * output itself, means a full run.
  */
-import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as cache from '../../codegen/lib/cache.js';
-import { copyProject, runMain, snapshotTree } from '../support/run-cli.js';
+import { copyProject, runMain, snapshotTree, tempDir } from '../support/run-cli.js';
 
 const HIT = /unchanged \(inputs, config and generator as in the last run\)/;
 
@@ -97,6 +97,40 @@ describe('no-op regenerate', () => {
     expect(r.stderr).not.toMatch(HIT);
     verify(dir);
     expect((await generated(dir)).stderr).toMatch(HIT);
+  });
+
+  it('a file rewritten with the same bytes is still a hit; one edited to the same size is not', async () => {
+    const dir = copyProject();
+    await generated(dir);
+    const schema = join(dir, 'generated/scale-gp/schema.ts');
+    const text = readFileSync(schema, 'utf8');
+    const later = new Date(statSync(schema).mtimeMs + 5_000);
+    // Same bytes, a new modification time: read and hashed, unchanged.
+    writeFileSync(schema, text);
+    utimesSync(schema, later, later);
+    expect((await generated(dir)).stderr).toMatch(HIT);
+    // One character changed, same size, another modification time: a miss, and repaired.
+    const edited = text.replace('export interface components', 'export interface componentZ');
+    expect(edited).not.toBe(text);
+    expect(edited.length).toBe(text.length);
+    writeFileSync(schema, edited);
+    const evenLater = new Date(later.getTime() + 5_000);
+    utimesSync(schema, evenLater, evenLater);
+    const r = await generated(dir);
+    expect(r.stderr).not.toMatch(HIT);
+    expect(readFileSync(schema, 'utf8')).toBe(text);
+  });
+
+  it("run from the bundle, the generator is known by the bundle's stamp (generate.mjs made it from the same sources)", () => {
+    const dir = tempDir();
+    const stamp = join(dir, 'stamp');
+    writeFileSync(stamp, 'a'.repeat(64));
+    const a = cache.generatorIdentity(stamp);
+    writeFileSync(stamp, 'b'.repeat(64));
+    expect(cache.generatorIdentity(stamp)).not.toBe(a);
+    // No bundle (tsx, tests) or no stamp: the sources themselves.
+    expect(cache.generatorIdentity(undefined)).toBe(cache.generatorIdentity(join(dir, 'absent')));
+    expect(cache.generatorIdentity(undefined)).not.toBe(a);
   });
 
   it('a different generator or tool version is a miss', async () => {
