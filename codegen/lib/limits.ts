@@ -57,6 +57,7 @@ const IN_PROGRESS = -1;
  * `maxDepth`, so the walk cannot overflow the stack.
  */
 export function checkDocumentShape(root: unknown, limits: Limits, aliases: boolean): LimitProblem | undefined {
+  if (!aliases) return checkDepth(root, limits.maxDepth);
   const path: string[] = [];
   // object → [expanded node count, height]; IN_PROGRESS while its children are walked.
   const seen = aliases ? new Map<object, [number, number]>() : undefined;
@@ -101,6 +102,31 @@ export function checkDocumentShape(root: unknown, limits: Limits, aliases: boole
   };
   visit(root, 0);
   return problem;
+}
+
+/**
+ * `maxDepth` alone, for a file without shared objects (JSON): the walk of
+ * checkDocumentShape without the sizes and heights only aliases need (a pair
+ * per node of a 2.6 MB spec, on the way to the first stage).
+ */
+function checkDepth(root: unknown, maxDepth: number): LimitProblem | undefined {
+  const path: string[] = []; // filled from the too-deep node up, once found
+  const tooDeep = (node: unknown, depth: number): boolean => {
+    if (node === null || typeof node !== 'object') return false;
+    if (depth >= maxDepth) return true;
+    const keys = Array.isArray(node) ? undefined : Object.keys(node);
+    const count = keys ? keys.length : (node as unknown[]).length;
+    for (let i = 0; i < count; i++) {
+      const key = keys ? keys[i]! : i;
+      if (tooDeep((node as Record<string | number, unknown>)[key], depth + 1)) {
+        path.push(String(key));
+        return true;
+      }
+    }
+    return false;
+  };
+  if (!tooDeep(root, 0)) return undefined;
+  return { limit: 'maxDepth', message: `nested deeper than ${maxDepth} levels`, pointer: pointerOf(path.reverse()) };
 }
 
 /** `#/a/b~1c`, shortened in the middle when long (a pointer 200 levels deep is not readable). */
