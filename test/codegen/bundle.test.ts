@@ -43,7 +43,7 @@ describe('the bundled generator (npm run generate)', () => {
     expect(modules.some((f) => readFileSync(join(build, f), 'utf8').includes('requireCached(import.meta.url, "ts-morph").ts'))).toBe(true);
   });
 
-  it("loads Redocly's GraphQL and YAML syntax-tree packages only when used (generate.mjs LAZY)", async () => {
+  it("loads Redocly's GraphQL, YAML syntax-tree and Ajv packages only when used (generate.mjs LAZY)", async () => {
     runCli(['--help']); // builds codegen/.build when the sources changed
     const build = join(REPO, 'codegen/.build');
     const pipeline = readdirSync(build).find((f) => /^pipeline-.*\.mjs$/.test(f))!;
@@ -51,7 +51,7 @@ describe('the bundled generator (npm run generate)', () => {
     const probe = [
       "import { createRequire } from 'node:module';",
       `const m = await import(${JSON.stringify(join(build, pipeline))});`,
-      "const loaded = () => Object.keys(createRequire(import.meta.url).cache).filter((f) => /node_modules[\\\\/](graphql|yaml-ast-parser)[\\\\/]/.test(f)).length;",
+      "const loaded = () => Object.keys(createRequire(import.meta.url).cache).filter((f) => /node_modules[\\\\/](graphql|yaml-ast-parser|@redocly[\\\\/]ajv|ajv|ajv-formats)[\\\\/]/.test(f)).length;",
       'const before = loaded();',
       'console.log(JSON.stringify({ before, exports: Object.keys(m).length }));',
     ].join('\n');
@@ -62,9 +62,49 @@ describe('the bundled generator (npm run generate)', () => {
     // Not bundled either (esbuild marks each bundled file with its path): required by the getters, on first use.
     for (const file of readdirSync(build).filter((f) => f.endsWith('.mjs'))) {
       const text = readFileSync(join(build, file), 'utf8');
-      expect(text, file).not.toMatch(/^\/\/ node_modules\/(graphql|yaml-ast-parser)\//m);
+      expect(text, file).not.toMatch(/^\/\/ node_modules\/(graphql|yaml-ast-parser|@redocly\/ajv|ajv|ajv-formats)\//m);
     }
     expect(readFileSync(join(build, pipeline), 'utf8')).toContain('require("yaml-ast-parser")');
+    expect(readFileSync(join(build, pipeline), 'utf8')).toContain('require("@redocly/ajv/dist/2020.js")');
+  });
+
+  it('validates examples through the lazy Ajv when a config turns those rules on (constructs Ajv, adds its formats)', () => {
+    const dir = tempDir('bundle-ajv-');
+    writeFileSync(
+      join(dir, 'redocly.yaml'),
+      'extends: [minimal]\nrules:\n  no-invalid-schema-examples: warn\n  no-invalid-media-type-examples: warn\napis:\n  t:\n    root: spec.yaml\n',
+    );
+    writeFileSync(
+      join(dir, 'spec.yaml'),
+      [
+        'openapi: 3.1.0',
+        "info: {title: t, version: '1'}",
+        'paths:',
+        '  /x:',
+        '    get:',
+        '      operationId: getX',
+        '      responses:',
+        "        '200':",
+        '          description: ok',
+        '          content:',
+        '            application/json:',
+        "              schema: {$ref: '#/components/schemas/X'}",
+        '              example: {n: 1, d: not-a-date}',
+        'components:',
+        '  schemas:',
+        '    X:',
+        '      type: object',
+        '      properties:',
+        '        n: {type: integer}',
+        '        d: {type: string, format: date}',
+        '      example: {n: bad}',
+        '',
+      ].join('\n'),
+    );
+    const r = runCli(['--out', join(dir, 'out'), '--no-cache', '--verbose'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/warning no-invalid-schema-examples: Example value must conform to the schema: `n` property type must be integer/);
+    expect(r.stderr).toMatch(/warning no-invalid-media-type-examples: Example value must conform to the schema: `d` property must match format "date"/);
   });
 
   it("compiles ts-morph's TypeScript through a code cache, and a damaged cache only costs a compile (lib/code-cache.ts)", () => {
