@@ -104,7 +104,7 @@ export function generatorFingerprint(): string {
 /** generatorFingerprint's value, with `stampFile` as the bundle's stamp (none: hash the sources). */
 export function generatorIdentity(stampFile: string | undefined): string {
   const h = createHash('sha256').update(JSON.stringify(toolVersions()));
-  const stamp = stampFile && readText(stampFile);
+  const stamp = stampFile && readText(stampFile)?.split('\n')[0]; // the sources' hash (its second line: their times)
   if (stamp) return h.update('bundle stamp ').update(stamp).digest('hex');
   // The modules generation runs (not the spec-pull tool that lives beside them;
   // api-diff's api-report is part of the output).

@@ -5,8 +5,9 @@
  * instead of the `typescript` package, and CommonJS packages come through
  * `require`. The generated files must not depend on which of the two ran.
  */
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, runCli, tempDir } from '../support/run-cli.js';
@@ -67,6 +68,36 @@ describe('the bundled generator (npm run generate)', () => {
     expect(readFileSync(join(build, pipeline), 'utf8')).toContain('require("yaml-ast-parser")');
     expect(readFileSync(join(build, pipeline), 'utf8')).toContain('require("@redocly/ajv/dist/2020.js")');
   });
+
+  it('rebuilds when a source changes, not when it is only saved again (the stamp and its times)', () => {
+    // A copy of codegen/ beside the repo's node_modules, so the repo's own bundle is left alone.
+    const root = tempDir('bundle-stamp-');
+    cpSync(join(REPO, 'codegen'), join(root, 'codegen'), { recursive: true, filter: (src) => !/[\\/]codegen[\\/]\.build/.test(src) });
+    cpSync(join(REPO, 'package-lock.json'), join(root, 'package-lock.json'));
+    symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'), 'dir');
+    const help = () => {
+      const r = spawnSync(process.execPath, [join(root, 'codegen/generate.mjs'), '--help'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+      expect(r.status, r.stderr).toBe(0);
+    };
+    const built = () => statSync(join(root, 'codegen/.build/cli.mjs')).mtimeMs;
+    const stampLines = () => readFileSync(join(root, 'codegen/.build/stamp'), 'utf8').split('\n');
+    help();
+    const [hash, times] = stampLines();
+    const first = built();
+    // Saved again with the same bytes (a new time): no rebuild, only the times renewed.
+    const source = join(root, 'codegen/lib/hash.ts');
+    const later = new Date(statSync(source).mtimeMs + 10_000);
+    utimesSync(source, later, later);
+    help();
+    expect(built()).toBe(first);
+    expect(stampLines()[0]).toBe(hash);
+    expect(stampLines()[1]).not.toBe(times);
+    // Changed: rebuilt, from a new hash.
+    appendFileSync(source, '// changed\n');
+    help();
+    expect(stampLines()[0]).not.toBe(hash);
+    expect(built()).not.toBe(first);
+  }, 120_000);
 
   it('validates examples through the lazy Ajv when a config turns those rules on (constructs Ajv, adds its formats)', () => {
     const dir = tempDir('bundle-ajv-');
