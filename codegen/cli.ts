@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { pathToFileURL } from 'node:url';
 import { PipelineError } from './lib/errors.js';
 import { oneLine } from './lib/escape.js';
@@ -86,6 +87,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   // Loaded only when there is work to do: Redocly, openapi-typescript and ts-morph take seconds to load.
   // The schema worker starts first, so TypeScript and ts-morph load on the other core while this
   // thread loads Redocly.
+  optimiseLater();
   const importStart = performance.now();
   const { createSchemaRunner } = await import('./worker/runner.js');
   const schemaRunner = createSchemaRunner(!process.env.CODEGEN_NO_WORKER);
@@ -200,4 +202,19 @@ function jsonPatchSummary(result: { api: string; files: FileTree }): string[] {
 // Run only when executed (`tsx codegen/cli.ts`), not when a test imports `main`.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.exitCode = await main(process.argv.slice(2));
+}
+
+/**
+ * V8 hands a function to its optimising compiler (TurboFan, on the background
+ * thread) only after eight times its default amount of running: a run of a
+ * few seconds otherwise compiles many functions that then run only briefly
+ * (Redocly's walkers, TypeScript's parser and printer), CPU on a third busy
+ * thread on two cores (docs/architecture.md, Speed). Set here, once a run is
+ * certain, rather than on Node's command line: a V8 flag there makes Node
+ * compile its own built-in modules again (their code cache is keyed by the
+ * flags), 15 ms of every start, a no-op run's included. The schema worker,
+ * started next, shares the process's flags.
+ */
+function optimiseLater(): void {
+  setFlagsFromString('--interrupt-budget=540672');
 }
