@@ -1,6 +1,6 @@
 /**
- * lib/limits.ts: a JSON file (no shared objects) is checked for depth alone;
- * that shortcut must find the same problem, at the same pointer, as the walk
+ * lib/limits.ts: a JSON file (no shared objects) is walked without the alias
+ * bookkeeping; it must find the same problem, at the same pointer, as the walk
  * that YAML files get (which also counts alias expansion).
  */
 import { describe, expect, it } from 'vitest';
