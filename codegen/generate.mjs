@@ -35,13 +35,13 @@ listSources('');
 sources.sort();
 // openapi-typescript is bundled in: a dependency upgrade (npm ci) must rebuild.
 const lockFile = join(here, '..', 'package-lock.json');
-const inputs = [...sources.map((f) => join(here, f)), ...(existsSync(lockFile) ? [lockFile] : [])];
+/** What the bundle is built from, relative to codegen/: the sources and the lock file. */
+const inputs = [...sources, ...(existsSync(lockFile) ? ['../package-lock.json'] : [])];
 
-/** The hash of the sources and the lock file: what the bundle was built from. */
+/** The hash of the inputs' names and bytes. */
 function contentStamp() {
   const hash = createHash('sha256');
-  for (const f of sources) hash.update(f).update(readFileSync(join(here, f)));
-  if (existsSync(lockFile)) hash.update(readFileSync(lockFile));
+  for (const f of inputs) hash.update(f).update(readFileSync(join(here, f)));
   return hash.digest('hex');
 }
 
@@ -51,7 +51,7 @@ function contentStamp() {
 // file saved with the same bytes only renews the second line.
 const stats = createHash('sha256');
 for (const f of inputs) {
-  const { size, mtimeMs } = statSync(f);
+  const { size, mtimeMs } = statSync(join(here, f));
   stats.update(`${f}\0${size}\0${mtimeMs}\n`);
 }
 const statLine = stats.digest('hex');
