@@ -15,6 +15,7 @@
  * 2.6 MB spec). Only for text known to be valid JSON (see json-document.ts).
  */
 import { jsonStringValue, stringEnd } from './json-document.js';
+import { countAtMost } from './sorted.js';
 
 interface ObjectIndex {
   kind: 'object';
@@ -56,13 +57,7 @@ export class JsonLocator {
 
   private lineCol(offset: number): { line: number; col: number } {
     const starts = (this.lineStarts ??= lineStartsOf(this.text));
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = Math.floor((low + high + 1) / 2);
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
+    const low = countAtMost(starts, (i) => starts[i]!, offset) - 1; // starts[0] is 0
     const lineStart = starts[low]!;
     const skippedCr = low > 0 && this.text[lineStart] === '\r' && offset > lineStart ? 1 : 0;
     return { line: low + 1, col: offset - lineStart + 1 - skippedCr };
@@ -152,14 +147,8 @@ function containerSpans(text: string): ContainerSpans {
   }
   return {
     endOf(start) {
-      let low = 0;
-      let high = starts.length - 1;
-      while (low < high) {
-        const middle = (low + high) >>> 1;
-        if (starts[middle]! < start) low = middle + 1;
-        else high = middle;
-      }
-      return starts[low] === start ? ends[low]! : text.length;
+      const k = countAtMost(starts, (i) => starts[i]!, start) - 1;
+      return starts[k] === start ? ends[k]! : text.length;
     },
   };
 }

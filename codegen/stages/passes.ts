@@ -9,6 +9,7 @@ import { startWithDoc } from '../lib/ts-doc.js';
 import { REPORT_PARSE, type ParsedReportSource } from './api-symbols.js';
 import type { Outline, SchemaOutline } from './outline.js';
 import type { JsonObject } from '../lib/openapi.js';
+import { countAtMost } from '../lib/sorted.js';
 import { binaryTypesPass } from '../passes/binary-types.js';
 import { booleanDiscriminatorPass } from '../passes/boolean-discriminator.js';
 import { namedTypesPass } from '../passes/named-types.js';
@@ -271,17 +272,6 @@ function uncutter(cuts: readonly Cut[]): (position: number) => number {
   return (position) => position + shift[countAtMost(from, (i) => from[i]!, position)]!;
 }
 
-/** How many of `length` ascending keys (`key(i)`) are at most `value` (a binary search). */
-function countAtMost(list: { length: number }, key: (i: number) => number, value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(mid) <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * The API report lists top-level symbols with signatures and interface
