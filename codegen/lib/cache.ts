@@ -59,12 +59,18 @@ export interface CacheEntry {
 
 const hashBytes = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
-function hashFile(path: string): string | undefined {
+/** The file's bytes, or undefined when it cannot be read. */
+function readBytes(path: string): Buffer | undefined {
   try {
-    return hashBytes(readFileSync(path));
+    return readFileSync(path);
   } catch {
     return undefined;
   }
+}
+
+function hashFile(path: string): string | undefined {
+  const bytes = readBytes(path);
+  return bytes && hashBytes(bytes);
 }
 
 /** The file's stamp now (its content is `content` when the caller has it). */
@@ -104,7 +110,7 @@ export function generatorFingerprint(): string {
 /** generatorFingerprint's value, with `stampFile` as the bundle's stamp (none: hash the sources). */
 export function generatorIdentity(stampFile: string | undefined): string {
   const h = createHash('sha256').update(JSON.stringify(toolVersions()));
-  const stamp = stampFile && readText(stampFile)?.split('\n')[0]; // the sources' hash (its second line: their times)
+  const stamp = stampFile && readBytes(stampFile)?.toString('utf8').split('\n')[0]; // the sources' hash (its second line: their times)
   if (stamp) return h.update('bundle stamp ').update(stamp).digest('hex');
   // The modules generation runs (not the spec-pull tool that lives beside them;
   // api-diff's api-report is part of the output).
@@ -115,13 +121,6 @@ export function generatorIdentity(stampFile: string | undefined): string {
   return h.digest('hex');
 }
 
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
 
 export interface CacheKeyInput {
   configPath: string;
