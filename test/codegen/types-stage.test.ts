@@ -18,8 +18,6 @@ import type { JsonObject } from '../../codegen/lib/openapi.js';
 import { discriminatorScope, generateTypes, skippedWalks } from '../../codegen/stages/openapi-typescript.js';
 import { scanDiscriminators } from 'openapi-typescript/dist/lib/utils.mjs';
 import { REPO } from '../support/run-cli.js';
-import { ts as tsMorphTs } from 'ts-morph';
-import { canPrintWithOwnWriter } from '../../codegen/lib/ts-print.js';
 
 const bundled = [
   'generated/scale-gp/openapi.yaml',
@@ -34,12 +32,6 @@ describe('types stage', () => {
     const ours = await generateTypes(doc, file);
     const reference = astToString(await openapiTS(structuredClone(doc) as unknown as OpenAPI3, { silent: true }));
     expect(ours).toBe(reference);
-  });
-
-  it('prints with its own text writer, on the TypeScript the bundle runs (ts-morph\'s) and on the typescript package', async () => {
-    // Otherwise printStatements falls back to astToString: the same text, the writer's time back.
-    expect(canPrintWithOwnWriter(tsMorphTs as never)).toBe(true);
-    expect(canPrintWithOwnWriter((await import('typescript')).default)).toBe(true);
   });
 
   it('prints descriptions and values with odd line breaks as astToString does (CRLF, CR, U+2028, U+2029, trailing, leading)', async () => {
