@@ -5,7 +5,22 @@
  * lines, reported before any other stage's error; warnings are returned for
  * the caller to print.
  */
-import { createConfig, getLineColLocation, lintDocument, type Document, type NormalizedProblem, type Source } from '@redocly/openapi-core';
+import {
+  createConfig,
+  detectSpec,
+  getLineColLocation,
+  getMajorSpecVersion,
+  getTypes,
+  lintDocument,
+  normalizeTypes,
+  normalizeVisitors,
+  walkDocument,
+  type Config,
+  type Document,
+  type NormalizedProblem,
+  type ResolvedRefMap,
+  type Source,
+} from '@redocly/openapi-core';
 import { PipelineError, formatLocation } from '../lib/errors.js';
 import { firstLine, oneLine } from '../lib/escape.js';
 import { JsonLocator } from '../lib/json-locate.js';
@@ -15,8 +30,11 @@ import type { PreprocessedSpec } from './preprocess.js';
 
 /** Lints the preprocessed spec with the api's rules: throws on any error, returns the warnings as lines. */
 export async function lintSpec(spec: PreprocessedSpec): Promise<string[]> {
-  const { document, input, resolver } = spec;
-  const linted = await lintDocument({ document, config: spec.config, externalRefResolver: resolver }).catch(async (error: unknown) => {
+  const { document, input, resolver, resolvedRefs } = spec;
+  const lint = resolvedRefs
+    ? Promise.resolve().then(() => walkRules(document, spec.config, resolvedRefs))
+    : lintDocument({ document, config: spec.config, externalRefResolver: resolver });
+  const linted = await lint.catch(async (error: unknown) => {
     throw await lintCrash(error, input, document);
   });
   const problems = [...spec.problems, ...linted];
@@ -27,6 +45,43 @@ export async function lintSpec(spec: PreprocessedSpec): Promise<string[]> {
     throw new PipelineError(`${lines[0]}${more}`, lines.slice(1));
   }
   return problems.filter((p) => p.severity === 'warn').map((p) => formatProblem(p, input.display));
+}
+
+/**
+ * Redocly's lintDocument for a config without preprocessors, walking with
+ * refs already resolved (stages/preprocess.ts, refsStillHold) instead of
+ * resolving the document again: the same rules, types and walk.
+ */
+function walkRules(document: Document, config: Config, resolvedRefMap: ResolvedRefMap): NormalizedProblem[] {
+  const specVersion = detectSpec(document.parsed);
+  const types = specTypes(config, specVersion);
+  const ctx = { problems: [] as NormalizedProblem[], specVersion, config, visitorsData: {} };
+  walkDocument({ document, rootType: types.Root!, normalizedVisitors: normalizeVisitors(ruleVisitors(config, specVersion, 'rules'), types), resolvedRefMap, ctx: ctx as never });
+  return ctx.problems.map((problem) => config.addProblemToIgnore(problem));
+}
+
+type SpecVersion = ReturnType<typeof detectSpec>;
+type VisitorConfig = Parameters<typeof normalizeVisitors>[0][number];
+
+/** The node types Redocly walks a spec of this version with (lintDocument's, the config's types added). */
+export function specTypes(config: Config, specVersion: SpecVersion) {
+  return normalizeTypes(config.extendTypes(getTypes(specVersion), specVersion), config);
+}
+
+/** The visitors of the config's enabled rules or preprocessors, as Redocly's initRules makes them. */
+export function ruleVisitors(config: Config, specVersion: SpecVersion, kind: 'rules' | 'preprocessors'): VisitorConfig[] {
+  const visitors: VisitorConfig[] = [];
+  for (const ruleset of config.getRulesForSpecVersion(getMajorSpecVersion(specVersion))) {
+    for (const [ruleId, rule] of Object.entries(ruleset as Record<string, (settings: unknown) => unknown>)) {
+      const settings = kind === 'rules' ? config.getRuleSettings(ruleId, specVersion) : config.getPreprocessorSettings(ruleId, specVersion);
+      if (settings.severity === 'off') continue;
+      const made = rule(settings);
+      for (const visitor of Array.isArray(made) ? made : [made]) {
+        visitors.push({ severity: settings.severity, ruleId, message: settings.message, visitor } as VisitorConfig);
+      }
+    }
+  }
+  return visitors;
 }
 
 /** Sources read with JSON.parse: their problems are located without a YAML AST (lib/json-locate.ts). */

@@ -14,21 +14,18 @@ import {
   Config,
   detectSpec,
   getMajorSpecVersion,
-  getTypes,
-  normalizeTypes,
   normalizeVisitors,
   resolveDocument,
   walkDocument,
   type BaseResolver,
   type Document,
   type NormalizedProblem,
+  type ResolvedRefMap,
 } from '@redocly/openapi-core';
-import type { JsonObject } from '../lib/openapi.js';
+import { resolvePointer, type JsonObject } from '../lib/openapi.js';
 import { bundleCheck } from './bundle-check.js';
-import { lintCrash } from './lint.js';
+import { lintCrash, ruleVisitors, specTypes } from './lint.js';
 import type { LoadedSpec } from './load.js';
-
-type VisitorConfig = Parameters<typeof normalizeVisitors>[0][number];
 
 export interface PreprocessedSpec extends LoadedSpec {
   /** The preprocessors' problems (lint reports them first). */
@@ -39,6 +36,12 @@ export interface PreprocessedSpec extends LoadedSpec {
   needsBundle: boolean;
   /** The preprocessed document as JSON text, when the bundle check made it. */
   json?: string | undefined;
+  /**
+   * The `$ref`s the preprocessors' walk resolved, when they still hold for
+   * the preprocessed document (refsStillHold): lint walks with them rather
+   * than resolving the whole document again, as Redocly's lintDocument does.
+   */
+  resolvedRefs?: ResolvedRefMap | undefined;
 }
 
 /**
@@ -51,45 +54,61 @@ export async function preprocessSpec(spec: LoadedSpec, options: { bundleCheck?: 
   const config = withoutPreprocessors(input.config);
   const check = options.bundleCheck === false || hasDecorators(config, document) ? undefined : bundleCheck(document.source, document.parsed);
   // A rule or preprocessor that throws on a malformed spec: see lintCrash.
-  const problems = await runPreprocessors(document, input.config, resolver, check?.visitor).catch(async (error: unknown) => {
+  const { problems, resolvedRefs } = await runPreprocessors(document, input.config, resolver, check?.visitor).catch(async (error: unknown) => {
     throw await lintCrash(error, input, document);
   });
   const json = check ? JSON.stringify(document.parsed) : undefined;
   const needsBundle = !check || !json || check.bundleChanges(document.parsed as JsonObject, json);
-  return { ...spec, problems, config, needsBundle, json };
+  const kept = !needsBundle && json && resolvedRefs && refsStillHold(resolvedRefs, document, json) ? resolvedRefs : undefined;
+  return { ...spec, problems, config, needsBundle, json, resolvedRefs: kept };
+}
+
+/**
+ * Whether the refs resolved before the preprocessors ran are what resolving
+ * the preprocessed document would give. Asked only where the bundle check
+ * found every `$ref` local, resolved and unchanged by the preprocessors (no
+ * bundle needed); then each must still lead to the very node at its pointer
+ * (a preprocessor may put a new node in place of another), and so must each
+ * hop of a chain of sibling-keyed refs, and every `$ref` string of the
+ * document (its JSON text) must have been resolved. Any doubt: no (lint
+ * resolves again).
+ */
+export function refsStillHold(refs: ResolvedRefMap, document: Document, json: string): boolean {
+  const at = (pointer: string, node: unknown) => /^#\/./.test(pointer) && resolvePointer(document.parsed, pointer) === node;
+  for (const ref of refs.values()) {
+    if (!ref.resolved || ref.isRemote || ref.document !== document || !at(ref.nodePointer, ref.node)) return false;
+    // A chain: the sibling-keyed refs it went through (OpenAPI 3.1), each also a node at a pointer.
+    if (ref.chain && !ref.chain.every((hop) => hop.document === document && at(hop.location.pointer, hop.node))) return false;
+  }
+  const prefix = `${document.source.absoluteRef}::`;
+  for (const [, ref] of json.matchAll(/"\$ref":"((?:[^"\\]|\\.)*)"/g)) {
+    if (ref!.includes('\\') || !refs.has(prefix + ref)) return false;
+  }
+  return true;
 }
 
 
 /**
  * Runs the enabled preprocessors on `document` in place; returns their
- * problems (as lint reports them). `alsoVisit` walks along, read-only (the
- * bundle check): with it the walk is made even when no preprocessor is on.
+ * problems (as lint reports them) and the refs the walk resolved (none when
+ * there was no walk). `alsoVisit` walks along, read-only (the bundle check):
+ * with it the walk is made even when no preprocessor is on.
  */
 export async function runPreprocessors(
   document: Document,
   config: Config,
   resolver: BaseResolver,
   alsoVisit?: Record<string, unknown>,
-): Promise<NormalizedProblem[]> {
+): Promise<{ problems: NormalizedProblem[]; resolvedRefs?: ResolvedRefMap }> {
   const specVersion = detectSpec(document.parsed);
-  const types = normalizeTypes(config.extendTypes(getTypes(specVersion), specVersion), config);
-  const visitors: VisitorConfig[] = [];
-  for (const ruleset of config.getRulesForSpecVersion(getMajorSpecVersion(specVersion))) {
-    for (const [ruleId, rule] of Object.entries(ruleset as Record<string, (settings: unknown) => unknown>)) {
-      const settings = config.getPreprocessorSettings(ruleId, specVersion);
-      if (settings.severity === 'off') continue;
-      const made = rule(settings);
-      for (const visitor of Array.isArray(made) ? made : [made]) {
-        visitors.push({ severity: settings.severity, ruleId, message: settings.message, visitor } as VisitorConfig);
-      }
-    }
-  }
-  if (visitors.length === 0 && !alsoVisit) return [];
-  if (alsoVisit) visitors.push({ severity: 'error', ruleId: 'codegen/bundle-check', visitor: alsoVisit } as VisitorConfig);
+  const types = specTypes(config, specVersion);
+  const visitors = ruleVisitors(config, specVersion, 'preprocessors');
+  if (visitors.length === 0 && !alsoVisit) return { problems: [] };
+  if (alsoVisit) visitors.push({ severity: 'error', ruleId: 'codegen/bundle-check', visitor: alsoVisit } as (typeof visitors)[number]);
   const ctx = { problems: [] as NormalizedProblem[], specVersion, config, visitorsData: {} };
-  const resolvedRefMap = await resolveDocument({ rootDocument: document, rootType: types.Root!, externalRefResolver: resolver });
-  walkDocument({ document, rootType: types.Root!, normalizedVisitors: normalizeVisitors(visitors, types), resolvedRefMap, ctx: ctx as never });
-  return ctx.problems.map((problem) => config.addProblemToIgnore(problem));
+  const resolvedRefs = await resolveDocument({ rootDocument: document, rootType: types.Root!, externalRefResolver: resolver });
+  walkDocument({ document, rootType: types.Root!, normalizedVisitors: normalizeVisitors(visitors, types), resolvedRefMap: resolvedRefs, ctx: ctx as never });
+  return { problems: ctx.problems.map((problem) => config.addProblemToIgnore(problem)), resolvedRefs };
 }
 
 /** A copy of `config` (an api's config, from forAlias) with every preprocessor off. */
