@@ -9,7 +9,6 @@
 // The bundle also loads its heavy dependencies the cheap way (see
 // `loadingPlugin`): one TypeScript compiler instead of two, and CommonJS
 // packages through `require` instead of ESM `import`.
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
@@ -38,24 +37,23 @@ const lockFile = join(here, '..', 'package-lock.json');
 /** What the bundle is built from, relative to codegen/: the sources and the lock file. */
 const inputs = [...sources, ...(existsSync(lockFile) ? ['../package-lock.json'] : [])];
 
-/** The hash of the inputs' names and bytes. */
+/** The hash of the inputs' names and bytes (node:crypto loaded only then: a few ms of every run otherwise). */
 function contentStamp() {
-  const hash = createHash('sha256');
+  const hash = createRequire(import.meta.url)('node:crypto').createHash('sha256');
   for (const f of inputs) hash.update(f).update(readFileSync(join(here, f)));
   return hash.digest('hex');
 }
 
-// The stamp file holds that hash and, on its second line, the size and modification time of
+// The stamp file holds that hash and, on the lines after it, the size and modification time of
 // each input it was taken from: when they are all unchanged the hash is not taken again (as
 // make does; 8 ms of every run, a no-op's included). Otherwise the content decides, and a
-// file saved with the same bytes only renews the second line.
-const stats = createHash('sha256');
-for (const f of inputs) {
+// file saved with the same bytes only renews those lines.
+const statLine = inputs.map((f) => {
   const { size, mtimeMs } = statSync(join(here, f));
-  stats.update(`${f}\0${size}\0${mtimeMs}\n`);
-}
-const statLine = stats.digest('hex');
-const [recordedStamp, recordedStats] = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').split('\n') : [];
+  return `${f} ${size} ${mtimeMs}`;
+}).join('\n');
+const [recordedStamp = '', ...recordedLines] = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').split('\n') : [];
+const recordedStats = recordedLines.join('\n');
 const stamp = recordedStats === statLine && recordedStamp ? recordedStamp : contentStamp();
 
 /**

@@ -17,12 +17,14 @@
  * unchanged without reading it, as make and git do (a no-op run otherwise
  * reads and hashes every input and output: 10 MB for LaunchDarkly's full
  * spec, a tenth of the run); any other file is read and its hash decides, so
- * a file rewritten with the same bytes is still a hit. What this misses: an
+ * a file rewritten with the same bytes is still a hit. The config file is
+ * one of those files, and the generator's identity and the options are kept
+ * as they are: a no-op hashes nothing. What this misses: an
  * edit that keeps the size, made within the file system's timestamp tick of
  * the generator's write (a few milliseconds), or one that sets the old time
  * back on purpose. `--check` and `--no-cache` never use the cache.
  */
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +32,7 @@ import { toolVersions } from './versions.js';
 
 const CODEGEN_DIR = fileURLToPath(new URL('..', import.meta.url));
 const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/vendor-api-clients/', import.meta.url));
-const VERSION = 2;
+const VERSION = 3;
 /** `codegen/.build/stamp` when this module runs from the bundle there (see generatorFingerprint). */
 const BUILD_STAMP = /[\\/]\.build[\\/]/.test(fileURLToPath(import.meta.url)) ? join(dirname(fileURLToPath(import.meta.url)), 'stamp') : undefined;
 
@@ -52,12 +54,21 @@ export interface ApiEntry {
 export interface CacheEntry {
   version: number;
   fingerprint: string;
+  /** The config file as that run read it. */
+  config: FileStamp;
   apis: Record<string, ApiEntry>;
   /** The apis of the config, in order, from the last full run. */
   allApis: string[];
 }
 
-const hashBytes = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+/**
+ * SHA-256 of `data`. node:crypto is loaded on first use: a no-op run, whose
+ * files all have their recorded size and time, hashes nothing, and loading
+ * the module is a few milliseconds of a run that takes 80.
+ */
+let crypto: typeof import('node:crypto') | undefined;
+const hashBytes = (data: string | Buffer) =>
+  (crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(data).digest('hex');
 
 /** The file's bytes, or undefined when it cannot be read. */
 function readBytes(path: string): Buffer | undefined {
@@ -109,16 +120,15 @@ export function generatorFingerprint(): string {
 
 /** generatorFingerprint's value, with `stampFile` as the bundle's stamp (none: hash the sources). */
 export function generatorIdentity(stampFile: string | undefined): string {
-  const h = createHash('sha256').update(JSON.stringify(toolVersions()));
-  const stamp = stampFile && readBytes(stampFile)?.toString('utf8').split('\n')[0]; // the sources' hash (its second line: their times)
-  if (stamp) return h.update('bundle stamp ').update(stamp).digest('hex');
+  const tools = JSON.stringify(toolVersions());
+  const stamp = stampFile && readBytes(stampFile)?.toString('utf8').split('\n')[0]; // the sources' hash (the next lines: their times)
+  if (stamp) return `${tools} bundle ${stamp}`;
   // The modules generation runs (not the spec-pull tool that lives beside them;
   // api-diff's api-report is part of the output).
   const files = readdirSync(CODEGEN_DIR, { recursive: true, encoding: 'utf8' })
     .filter((f) => /\.(ts|js|mjs|json)$/.test(f) && !/^(\.build|spec-pull)[/\\]/.test(f))
     .sort();
-  for (const f of files) h.update(f).update(readFileSync(join(CODEGEN_DIR, f)));
-  return h.digest('hex');
+  return `${tools} sources ${hashBytes(Buffer.concat(files.flatMap((f) => [Buffer.from(`${f}\0`), readFileSync(join(CODEGEN_DIR, f))])))}`;
 }
 
 
@@ -131,14 +141,28 @@ export interface CacheKeyInput {
   generator?: string | undefined;
 }
 
-function fingerprint(input: CacheKeyInput): string | undefined {
-  const config = hashFile(input.configPath);
-  if (!config) return undefined;
-  return hashBytes(JSON.stringify([VERSION, input.generator ?? generatorFingerprint(), config, input.options]));
+/** What an entry is for, but the config file's bytes (CacheEntry.config): compared as it is, nothing hashed. */
+function fingerprint(input: CacheKeyInput): string {
+  return JSON.stringify([VERSION, input.configPath, input.outDir, input.generator ?? generatorFingerprint(), input.options]);
 }
 
+/** The entry's file: named by a short hash of the config and output paths (fingerprint holds them whole). */
 function entryPath(input: CacheKeyInput): string {
-  return join(CACHE_DIR, `${hashBytes(`${input.configPath}\0${input.outDir}`).slice(0, 24)}.json`);
+  return join(CACHE_DIR, `${nameHash(`${input.configPath}\0${input.outDir}`)}.json`);
+}
+
+/** A 53-bit string hash (cyrb53) as hex: a file name, not a check (the entry holds its key). */
+function nameHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
 
 /**
@@ -154,7 +178,7 @@ export function lookup(input: CacheKeyInput, apis: string[]): { apis: string[]; 
   } catch {
     return undefined;
   }
-  if (entry.version !== VERSION || entry.fingerprint !== fingerprint(input)) return undefined;
+  if (entry.version !== VERSION || entry.fingerprint !== fingerprint(input) || !entry.config || !unchanged(input.configPath, entry.config)) return undefined;
   const wanted = apis.length ? apis : entry.allApis;
   const warnings: Record<string, string[]> = {};
   for (const api of wanted) {
@@ -179,12 +203,13 @@ export interface RunRecord {
 /** Records a successful run (after its files were written). */
 export function store(input: CacheKeyInput, runs: RunRecord[], allApis: string[]): void {
   const fp = fingerprint(input);
-  if (!fp) return;
+  const config = stampOf(input.configPath);
+  if (config.sha256 === 'missing') return;
   const path = entryPath(input);
-  let entry: CacheEntry = { version: VERSION, fingerprint: fp, apis: {}, allApis };
+  let entry: CacheEntry = { version: VERSION, fingerprint: fp, config, apis: {}, allApis };
   try {
     const old = JSON.parse(readFileSync(path, 'utf8')) as CacheEntry;
-    if (old.version === VERSION && old.fingerprint === fp) entry = { ...old, allApis };
+    if (old.version === VERSION && old.fingerprint === fp && old.config?.sha256 === config.sha256) entry = { ...old, config, allApis };
   } catch {
     // no previous entry
   }

@@ -5,4 +5,14 @@ export interface CliIo {
   stderr: { write(text: string): unknown };
 }
 
-export const processIo: CliIo = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr };
+/**
+ * The process's streams, each made on its first write: Node builds
+ * `process.stdout` and `process.stderr` when they are first read (a pipe's
+ * loads node:net), a few milliseconds that a no-op run, which writes one
+ * line or none, need not spend on both.
+ */
+export const processIo: CliIo = {
+  cwd: process.cwd(),
+  stdout: { write: (text: string) => process.stdout.write(text) },
+  stderr: { write: (text: string) => process.stderr.write(text) },
+};

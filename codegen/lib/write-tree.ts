@@ -9,7 +9,6 @@
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { randomBytes } from 'node:crypto';
 
 /** Generated files by path relative to the output folder, `/`-separated. */
 export type FileTree = Map<string, string>;
@@ -53,7 +52,7 @@ export function writeTree(outDir: string, files: FileTree, owned: string[]): Wri
     for (const rel of changed) {
       const target = join(outDir, rel);
       mkdirSync(dirname(target), { recursive: true });
-      const tmp = `${target}.gen-${randomBytes(6).toString('hex')}.tmp`;
+      const tmp = `${target}.gen-${tmpId()}.tmp`;
       staged.push([tmp, target]);
       const fd = openSync(tmp, 'wx');
       try {
@@ -70,6 +69,15 @@ export function writeTree(outDir: string, files: FileTree, owned: string[]): Wri
   for (const [tmp, target] of staged) renameSync(tmp, target);
   for (const rel of diff.extra) rmSync(join(outDir, rel), { force: true });
   return { written: changed, removed: diff.extra };
+}
+
+/**
+ * 12 random hex digits for a temporary file's name (TMP_SUFFIX). Not
+ * node:crypto: its load is a few milliseconds of every run, a no-op's
+ * included, and the file is opened exclusively (`wx`) anyway.
+ */
+function tmpId(): string {
+  return Math.floor(Math.random() * 2 ** 48).toString(16).padStart(12, '0');
 }
 
 function listFiles(outDir: string, dir: string): string[] {
