@@ -25,13 +25,15 @@ import { PipelineError, formatLocation } from '../lib/errors.js';
 import { firstLine, oneLine } from '../lib/escape.js';
 import { JsonLocator } from '../lib/json-locate.js';
 import { isJsonSource } from '../lib/spec-resolver.js';
+import { resolvePointer } from '../lib/openapi.js';
 import { newResolver, resolveError, type SpecInput } from './load.js';
 import type { PreprocessedSpec } from './preprocess.js';
 
 /** Lints the preprocessed spec with the api's rules: throws on any error, returns the warnings as lines. */
 export async function lintSpec(spec: PreprocessedSpec): Promise<string[]> {
-  const { document, input, resolver, resolvedRefs } = spec;
-  const lint = resolvedRefs
+  const { document, input, resolver, resolvedRefs, json } = spec;
+  // Asked here, after the schema job has started, rather than in preprocess (its critical path).
+  const lint = resolvedRefs && json !== undefined && refsStillHold(resolvedRefs, document, json)
     ? Promise.resolve().then(() => walkRules(document, spec.config, resolvedRefs))
     : lintDocument({ document, config: spec.config, externalRefResolver: resolver });
   const linted = await lint.catch(async (error: unknown) => {
@@ -48,9 +50,33 @@ export async function lintSpec(spec: PreprocessedSpec): Promise<string[]> {
 }
 
 /**
+ * Whether the refs resolved before the preprocessors ran are what resolving
+ * the preprocessed document would give. Asked only where the bundle check
+ * found every `$ref` local, resolved and unchanged by the preprocessors (no
+ * bundle needed); then each must still lead to the very node at its pointer
+ * (a preprocessor may put a new node in place of another), and so must each
+ * hop of a chain of sibling-keyed refs, and every `$ref` string of the
+ * document (its JSON text) must have been resolved. Any doubt: no (lint
+ * resolves again).
+ */
+export function refsStillHold(refs: ResolvedRefMap, document: Document, json: string): boolean {
+  const at = (pointer: string, node: unknown) => /^#\/./.test(pointer) && resolvePointer(document.parsed, pointer) === node;
+  for (const ref of refs.values()) {
+    if (!ref.resolved || ref.isRemote || ref.document !== document || !at(ref.nodePointer, ref.node)) return false;
+    // A chain: the sibling-keyed refs it went through (OpenAPI 3.1), each also a node at a pointer.
+    if (ref.chain && !ref.chain.every((hop) => hop.document === document && at(hop.location.pointer, hop.node))) return false;
+  }
+  const prefix = `${document.source.absoluteRef}::`;
+  for (const [, ref] of json.matchAll(/"\$ref":"((?:[^"\\]|\\.)*)"/g)) {
+    if (ref!.includes('\\') || !refs.has(prefix + ref)) return false;
+  }
+  return true;
+}
+
+/**
  * Redocly's lintDocument for a config without preprocessors, walking with
- * refs already resolved (stages/preprocess.ts, refsStillHold) instead of
- * resolving the document again: the same rules, types and walk.
+ * refs already resolved (by the preprocessors' walk, when refsStillHold)
+ * instead of resolving the document again: the same rules, types and walk.
  */
 function walkRules(document: Document, config: Config, resolvedRefMap: ResolvedRefMap): NormalizedProblem[] {
   const specVersion = detectSpec(document.parsed);

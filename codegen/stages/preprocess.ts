@@ -22,7 +22,7 @@ import {
   type NormalizedProblem,
   type ResolvedRefMap,
 } from '@redocly/openapi-core';
-import { resolvePointer, type JsonObject } from '../lib/openapi.js';
+import type { JsonObject } from '../lib/openapi.js';
 import { bundleCheck } from './bundle-check.js';
 import { lintCrash, ruleVisitors, specTypes } from './lint.js';
 import type { LoadedSpec } from './load.js';
@@ -37,9 +37,9 @@ export interface PreprocessedSpec extends LoadedSpec {
   /** The preprocessed document as JSON text, when the bundle check made it. */
   json?: string | undefined;
   /**
-   * The `$ref`s the preprocessors' walk resolved, when they still hold for
-   * the preprocessed document (refsStillHold): lint walks with them rather
-   * than resolving the whole document again, as Redocly's lintDocument does.
+   * The `$ref`s the preprocessors' walk resolved, when no bundle is needed:
+   * lint walks with them if they still hold for the preprocessed document
+   * (stages/lint.ts, refsStillHold) rather than resolving it again.
    */
   resolvedRefs?: ResolvedRefMap | undefined;
 }
@@ -59,34 +59,8 @@ export async function preprocessSpec(spec: LoadedSpec, options: { bundleCheck?: 
   });
   const json = check ? JSON.stringify(document.parsed) : undefined;
   const needsBundle = !check || !json || check.bundleChanges(document.parsed as JsonObject, json);
-  const kept = !needsBundle && json && resolvedRefs && refsStillHold(resolvedRefs, document, json) ? resolvedRefs : undefined;
-  return { ...spec, problems, config, needsBundle, json, resolvedRefs: kept };
+  return { ...spec, problems, config, needsBundle, json, resolvedRefs: needsBundle ? undefined : resolvedRefs };
 }
-
-/**
- * Whether the refs resolved before the preprocessors ran are what resolving
- * the preprocessed document would give. Asked only where the bundle check
- * found every `$ref` local, resolved and unchanged by the preprocessors (no
- * bundle needed); then each must still lead to the very node at its pointer
- * (a preprocessor may put a new node in place of another), and so must each
- * hop of a chain of sibling-keyed refs, and every `$ref` string of the
- * document (its JSON text) must have been resolved. Any doubt: no (lint
- * resolves again).
- */
-export function refsStillHold(refs: ResolvedRefMap, document: Document, json: string): boolean {
-  const at = (pointer: string, node: unknown) => /^#\/./.test(pointer) && resolvePointer(document.parsed, pointer) === node;
-  for (const ref of refs.values()) {
-    if (!ref.resolved || ref.isRemote || ref.document !== document || !at(ref.nodePointer, ref.node)) return false;
-    // A chain: the sibling-keyed refs it went through (OpenAPI 3.1), each also a node at a pointer.
-    if (ref.chain && !ref.chain.every((hop) => hop.document === document && at(hop.location.pointer, hop.node))) return false;
-  }
-  const prefix = `${document.source.absoluteRef}::`;
-  for (const [, ref] of json.matchAll(/"\$ref":"((?:[^"\\]|\\.)*)"/g)) {
-    if (ref!.includes('\\') || !refs.has(prefix + ref)) return false;
-  }
-  return true;
-}
-
 
 /**
  * Runs the enabled preprocessors on `document` in place; returns their

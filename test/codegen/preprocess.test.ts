@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BaseResolver, bundle, lintDocument, loadConfig, type Document, type NormalizedProblem } from '@redocly/openapi-core';
 import { describe, expect, it } from 'vitest';
-import { lintSpec } from '../../codegen/stages/lint.js';
-import { refsStillHold, runPreprocessors, withoutPreprocessors, type PreprocessedSpec } from '../../codegen/stages/preprocess.js';
+import { lintSpec, refsStillHold } from '../../codegen/stages/lint.js';
+import { runPreprocessors, withoutPreprocessors, type PreprocessedSpec } from '../../codegen/stages/preprocess.js';
 import { FIXTURES, preprocessed, sweep } from '../support/preprocessed.js';
 import { corpusConfig, CORPUS, CORPUS_SPECS } from '../support/corpus-config.mjs';
 import { REPO, tempDir } from '../support/run-cli.js';
@@ -78,7 +78,7 @@ describe('refs kept for lint (refsStillHold)', () => {
     const kept: string[] = [];
     const resolvedAgain: string[] = [];
     for await (const { api, spec } of sweep()) {
-      if (!spec.resolvedRefs) {
+      if (!spec.resolvedRefs || !refsStillHold(spec.resolvedRefs, spec.document, spec.json!)) {
         resolvedAgain.push(api);
         continue;
       }
