@@ -22,7 +22,7 @@
  * `WithRequired` helper, a trailing comma) is printed by TypeScript's
  * printer, and so is everything when a TypeScript version lacks one of the
  * helpers: the text never depends on which one wrote it.
- * test/codegen/types-stage.test.ts compares the two on every kind handled
+ * test/codegen/ts-print.test.ts compares the two on every kind handled
  * here and on whole specs.
  */
 import ts from 'typescript';
@@ -41,7 +41,7 @@ export function printStatements(statements: readonly ts.Node[], api: typeof ts =
   return emitStatements(api, statements, internals, (node) => printer.printNode(api.EmitHint.Unspecified, node, file));
 }
 
-/** Whether this TypeScript has the helpers the emitter uses (test/codegen/types-stage.test.ts checks ts-morph's). */
+/** Whether this TypeScript has the helpers the emitter uses (test/codegen/ts-print.test.ts checks both). */
 export function canEmitDirectly(api: typeof ts): boolean {
   return hasInternals(api as unknown as Partial<Internals>);
 }
