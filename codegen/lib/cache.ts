@@ -67,8 +67,8 @@ export interface CacheEntry {
  * the module is a few milliseconds of a run that takes 80.
  */
 let crypto: typeof import('node:crypto') | undefined;
-const hashBytes = (data: string | Buffer) =>
-  (crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(data).digest('hex');
+const sha256 = () => (crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash('sha256');
+const hashBytes = (data: string | Buffer) => sha256().update(data).digest('hex');
 
 /** The file's bytes, or undefined when it cannot be read. */
 function readBytes(path: string): Buffer | undefined {
@@ -128,9 +128,10 @@ export function generatorIdentity(stampFile: string | undefined): string {
   const files = readdirSync(CODEGEN_DIR, { recursive: true, encoding: 'utf8' })
     .filter((f) => /\.(ts|js|mjs|json)$/.test(f) && !/^(\.build|spec-pull)[/\\]/.test(f))
     .sort();
-  return `${tools} sources ${hashBytes(Buffer.concat(files.flatMap((f) => [Buffer.from(`${f}\0`), readFileSync(join(CODEGEN_DIR, f))])))}`;
+  const h = sha256();
+  for (const f of files) h.update(f).update(readFileSync(join(CODEGEN_DIR, f)));
+  return `${tools} sources ${h.digest('hex')}`;
 }
-
 
 export interface CacheKeyInput {
   configPath: string;

@@ -80,14 +80,25 @@ export function refsStillHold(refs: ResolvedRefMap, document: Document, json: st
  */
 function walkRules(document: Document, config: Config, resolvedRefMap: ResolvedRefMap): NormalizedProblem[] {
   const specVersion = detectSpec(document.parsed);
-  const types = specTypes(config, specVersion);
-  const ctx = { problems: [] as NormalizedProblem[], specVersion, config, visitorsData: {} };
-  walkDocument({ document, rootType: types.Root!, normalizedVisitors: normalizeVisitors(ruleVisitors(config, specVersion, 'rules'), types), resolvedRefMap, ctx: ctx as never });
-  return ctx.problems.map((problem) => config.addProblemToIgnore(problem));
+  return walkVisitors(document, config, specVersion, specTypes(config, specVersion), ruleVisitors(config, specVersion, 'rules'), resolvedRefMap);
 }
 
 type SpecVersion = ReturnType<typeof detectSpec>;
 type VisitorConfig = Parameters<typeof normalizeVisitors>[0][number];
+
+/** One walk of `document` with `visitors`, as Redocly's lintDocument makes it; their problems, as lint reports them. */
+export function walkVisitors(
+  document: Document,
+  config: Config,
+  specVersion: SpecVersion,
+  types: ReturnType<typeof specTypes>,
+  visitors: VisitorConfig[],
+  resolvedRefMap: ResolvedRefMap,
+): NormalizedProblem[] {
+  const ctx = { problems: [] as NormalizedProblem[], specVersion, config, visitorsData: {} };
+  walkDocument({ document, rootType: types.Root!, normalizedVisitors: normalizeVisitors(visitors, types), resolvedRefMap, ctx: ctx as never });
+  return ctx.problems.map((problem) => config.addProblemToIgnore(problem));
+}
 
 /** The node types Redocly walks a spec of this version with (lintDocument's, the config's types added). */
 export function specTypes(config: Config, specVersion: SpecVersion) {

@@ -272,7 +272,6 @@ function uncutter(cuts: readonly Cut[]): (position: number) => number {
   return (position) => position + shift[countAtMost(from, (i) => from[i]!, position)]!;
 }
 
-
 /**
  * The API report lists top-level symbols with signatures and interface
  * members by name two levels deep (`components.schemas.Foo`), skipping

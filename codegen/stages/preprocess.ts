@@ -14,9 +14,7 @@ import {
   Config,
   detectSpec,
   getMajorSpecVersion,
-  normalizeVisitors,
   resolveDocument,
-  walkDocument,
   type BaseResolver,
   type Document,
   type NormalizedProblem,
@@ -24,7 +22,7 @@ import {
 } from '@redocly/openapi-core';
 import type { JsonObject } from '../lib/openapi.js';
 import { bundleCheck } from './bundle-check.js';
-import { lintCrash, ruleVisitors, specTypes } from './lint.js';
+import { lintCrash, ruleVisitors, specTypes, walkVisitors } from './lint.js';
 import type { LoadedSpec } from './load.js';
 
 export interface PreprocessedSpec extends LoadedSpec {
@@ -79,10 +77,8 @@ export async function runPreprocessors(
   const visitors = ruleVisitors(config, specVersion, 'preprocessors');
   if (visitors.length === 0 && !alsoVisit) return { problems: [] };
   if (alsoVisit) visitors.push({ severity: 'error', ruleId: 'codegen/bundle-check', visitor: alsoVisit } as (typeof visitors)[number]);
-  const ctx = { problems: [] as NormalizedProblem[], specVersion, config, visitorsData: {} };
   const resolvedRefs = await resolveDocument({ rootDocument: document, rootType: types.Root!, externalRefResolver: resolver });
-  walkDocument({ document, rootType: types.Root!, normalizedVisitors: normalizeVisitors(visitors, types), resolvedRefMap: resolvedRefs, ctx: ctx as never });
-  return { problems: ctx.problems.map((problem) => config.addProblemToIgnore(problem)), resolvedRefs };
+  return { problems: walkVisitors(document, config, specVersion, types, visitors, resolvedRefs), resolvedRefs };
 }
 
 /** A copy of `config` (an api's config, from forAlias) with every preprocessor off. */
