@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, cpSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyProject, REPO, runCli, tempDir } from '../support/run-cli.js';
@@ -102,6 +102,7 @@ describe('the bundled generator (npm run generate)', () => {
     expect(lines).toHaveLength(2);
     for (const line of lines) expect(line).toMatch(/^error: spec\.yaml:\d+:\d+: error no-unresolved-refs: /);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(existsSync(join(dir, 'generated')), 'nothing written').toBe(false);
   });
 
   it('rebuilds when a source changes, not when it is only saved again (the stamp and its times)', () => {
